@@ -1,0 +1,99 @@
+// mailtopo-cli validate FILE [--format text|json|sarif] [--fail-on error|warning|never]
+
+#include <QFile>
+
+#include "app/cli/command.h"
+#include "app/cli/command_line.h"
+#include "core/analysis/finding_output.h"
+#include "core/analysis/structure_checks.h"
+#include "core/io/design_json.h"
+#include "core/io/json_locator.h"
+
+namespace mailtopo::cli {
+namespace {
+
+bool readWholeFile(const QString& path, std::string& out, std::string& error) {
+    QFile file(path);
+    if (!file.exists()) {
+        error = "no such file";
+        return false;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = file.errorString().toStdString();
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    out.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
+    return true;
+}
+
+}  // namespace
+
+int runValidate(const QStringList& args) {
+    CommandLine line(QStringLiteral("validate"),
+                     QStringLiteral("Check a design's structure and consistency: duplicate ids, dangling "
+                                    "references, addresses outside their subnets, connector bindings "
+                                    "and ranges (R19) and more."));
+    auto& p = line.parser();
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .mailtopo design to check."));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("Output format: text (default), json or sarif."),
+                                    QStringLiteral("format"), QStringLiteral("text"));
+    const QCommandLineOption failOn(QStringLiteral("fail-on"),
+                                    QStringLiteral("Exit with 1 when a finding of this severity or worse "
+                                                   "exists: error (default), warning or never."),
+                                    QStringLiteral("severity"), QStringLiteral("error"));
+    p.addOption(format);
+    p.addOption(failOn);
+    if (auto exit = line.parse(args, 1, 1)) return *exit;
+
+    const QString fmt = p.value(format);
+    const QString threshold = p.value(failOn);
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif")) {
+        writeErr("mailtopo-cli validate: --format must be text, json or sarif, not '" + fmt.toStdString() + "'\n");
+        return kExitInput;
+    }
+    if (threshold != QLatin1String("error") && threshold != QLatin1String("warning") &&
+        threshold != QLatin1String("never")) {
+        writeErr("mailtopo-cli validate: --fail-on must be error, warning or never, not '" +
+                 threshold.toStdString() + "'\n");
+        return kExitInput;
+    }
+
+    const QString path = p.positionalArguments().at(0);
+    const std::string file = path.toStdString();
+    std::string text, error;
+    if (!readWholeFile(path, text, error)) {
+        writeErr(file + ": " + error + "\n");
+        return kExitInput;
+    }
+    const io::ParsedDesign parsed = io::parseDesign(text, file);
+    if (!parsed.ok()) {
+        for (const auto& d : parsed.diagnostics) writeErr(d.toString() + "\n");
+        return kExitInput;
+    }
+
+    const std::vector<analysis::Finding> findings = analysis::checkStructure(*parsed.design);
+    const io::JsonLocator locator(text);
+    analysis::FindingSource source;
+    source.file = file;
+    source.designName = parsed.design->info.name;
+    source.locate = [&locator](const std::string& pointer) {
+        const io::TextPosition pos = locator.valuePosition(pointer);
+        return std::make_pair(pos.line, pos.column);
+    };
+    if (fmt == QLatin1String("json")) {
+        writeOut(analysis::findingsToJson(findings, source));
+    } else if (fmt == QLatin1String("sarif")) {
+        writeOut(analysis::findingsToSarif(findings, source, MAILTOPO_VERSION));
+    } else {
+        writeOut(analysis::findingsToText(findings, source));
+    }
+
+    if (threshold == QLatin1String("never")) return kExitClean;
+    const auto counts = analysis::countBySeverity(findings);
+    const bool fail = counts.errors > 0 || (threshold == QLatin1String("warning") && counts.warnings > 0);
+    return fail ? kExitFindings : kExitClean;
+}
+
+}  // namespace mailtopo::cli

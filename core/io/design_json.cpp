@@ -1,0 +1,562 @@
+#include "core/io/design_json.h"
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <type_traits>
+
+#include "core/io/design_fields.h"
+#include "core/io/json_locator.h"
+
+namespace mailtopo::io {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+constexpr size_t kMaxDiagnostics = 50;
+
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsVector : std::false_type {};
+template <class T>
+struct IsVector<std::vector<T>> : std::true_type {};
+template <class T>
+struct IsFlagSet : std::false_type {};
+template <class E>
+struct IsFlagSet<FlagSet<E>> : std::true_type {};
+template <class T>
+concept HasEnumText = requires {
+    EnumTraits<T>::items;
+};
+
+std::string typeName(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null:
+            return "null";
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+            return "an integer";
+        case json::value_t::number_float:
+            return "a number";
+        default:
+            return "a value";
+    }
+}
+
+std::string escapeToken(std::string_view token) {
+    std::string out;
+    for (char c : token) {
+        if (c == '~') {
+            out += "~0";
+        } else if (c == '/') {
+            out += "~1";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------- writing
+
+template <class T>
+ordered_json toJson(const T& value);
+
+template <class T>
+struct ObjectWriter {
+    const T& object;
+    ordered_json& out;
+    const T defaults{};
+
+    template <class M>
+    void required(std::string_view key, M T::*member) {
+        out[std::string(key)] = toJson(object.*member);
+    }
+    template <class M>
+    void optional(std::string_view key, M T::*member) {
+        if (object.*member == defaults.*member)
+            return;
+        out[std::string(key)] = toJson(object.*member);
+    }
+};
+
+template <class T>
+ordered_json toJson(const T& value) {
+    if constexpr (Described<T>) {
+        ordered_json out = ordered_json::object();
+        ObjectWriter<T> writer{value, out};
+        Fields<T>::visit(writer);
+        return out;
+    } else if constexpr (IsOptional<T>::value) {
+        return value ? toJson(*value) : ordered_json();
+    } else if constexpr (IsVector<T>::value) {
+        ordered_json out = ordered_json::array();
+        for (const auto& item : value)
+            out.push_back(toJson(item));
+        return out;
+    } else if constexpr (IsFlagSet<T>::value) {
+        ordered_json out = ordered_json::array();
+        for (auto flag : value.values())
+            out.push_back(std::string(enumName(flag)));
+        return out;
+    } else if constexpr (HasEnumText<T>) {
+        return std::string(enumName(value));
+    } else if constexpr (std::is_same_v<T, std::map<model::Id, model::Placement>>) {
+        ordered_json out = ordered_json::object();
+        for (const auto& [id, placement] : value)
+            out[id] = toJson(placement);
+        return out;
+    } else if constexpr (std::is_same_v<T, net::Address> || std::is_same_v<T, net::Prefix> ||
+                         std::is_same_v<T, net::IpRange> || std::is_same_v<T, net::Binding>) {
+        return value.toString();
+    } else if constexpr (std::is_same_v<T, double>) {
+        // Coordinates: keep one decimal so layout jitter does not churn diffs.
+        const double rounded = std::round(value * 10.0) / 10.0;
+        if (rounded == std::floor(rounded) && std::abs(rounded) < 1e15) {
+            return static_cast<long long>(rounded);
+        }
+        return rounded;
+    } else {
+        return value;  // strings, booleans, integers
+    }
+}
+
+// ---------------------------------------------------------------------------- reading
+
+class Reader {
+public:
+    Diagnostics& diagnostics;
+    std::vector<std::pair<bool, size_t>> keyErrors;  // (is key position, index into diagnostics)
+
+    void error(const std::string& pointer, std::string message, bool atKey = false) {
+        if (diagnostics.size() >= kMaxDiagnostics)
+            return;
+        keyErrors.emplace_back(atKey, diagnostics.size());
+        diagnostics.push_back({{}, 0, 0, pointer, std::move(message)});
+    }
+
+    template <class T>
+    void read(const json& j, const std::string& ptr, T& out);
+};
+
+template <class T>
+struct ObjectReader {
+    Reader& reader;
+    const json& object;
+    const std::string& ptr;
+    T& out;
+    std::set<std::string, std::less<>> known;
+
+    template <class M>
+    void required(std::string_view key, M T::*member) {
+        known.emplace(key);
+        auto it = object.find(std::string(key));
+        if (it == object.end()) {
+            reader.error(ptr, "the " + std::string(Fields<T>::kName) + " has no '" +
+                                  std::string(key) + "' (required)");
+            return;
+        }
+        reader.read(*it, ptr + "/" + escapeToken(key), out.*member);
+    }
+    template <class M>
+    void optional(std::string_view key, M T::*member) {
+        known.emplace(key);
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null())
+            return;
+        reader.read(*it, ptr + "/" + escapeToken(key), out.*member);
+    }
+};
+
+template <class Parsed>
+void readText(Reader& r, const json& j, const std::string& ptr, Parsed& out, const char* what,
+              const auto& parse) {
+    if (!j.is_string()) {
+        r.error(ptr, std::string("expected ") + what + " as a string, found " + typeName(j));
+        return;
+    }
+    std::string why;
+    const std::string& text = j.get_ref<const std::string&>();
+    if (auto parsed = parse(text, &why)) {
+        out = *parsed;
+    } else {
+        // The net parsers quote the input themselves ("'10.0.0.300': octet 4 is …"); say it once.
+        if (const std::string quoted = "'" + text + "': "; why.starts_with(quoted))
+            why.erase(0, quoted.size());
+        r.error(ptr, "'" + text + "' is not " + what + (why.empty() ? "" : ": " + why));
+    }
+}
+
+template <class T>
+void Reader::read(const json& j, const std::string& ptr, T& out) {
+    if constexpr (Described<T>) {
+        if (!j.is_object()) {
+            error(ptr, "expected the " + std::string(Fields<T>::kName) + " as an object, found " +
+                           typeName(j));
+            return;
+        }
+        ObjectReader<T> reader{*this, j, ptr, out, {}};
+        Fields<T>::visit(reader);
+        for (const auto& [key, value] : j.items()) {
+            if (!reader.known.contains(key)) {
+                error(ptr + "/" + escapeToken(key),
+                      "unknown key '" + key + "' in the " + std::string(Fields<T>::kName), true);
+            }
+        }
+    } else if constexpr (IsOptional<T>::value) {
+        typename T::value_type value{};
+        const size_t before = diagnostics.size();
+        read(j, ptr, value);
+        if (diagnostics.size() == before)
+            out = std::move(value);
+    } else if constexpr (IsVector<T>::value) {
+        if (!j.is_array()) {
+            error(ptr, "expected an array, found " + typeName(j));
+            return;
+        }
+        out.clear();
+        out.reserve(j.size());
+        for (size_t i = 0; i < j.size(); ++i) {
+            typename T::value_type item{};
+            read(j[i], ptr + "/" + std::to_string(i), item);
+            out.push_back(std::move(item));
+        }
+    } else if constexpr (IsFlagSet<T>::value) {
+        using E = std::decay_t<decltype(out.values().front())>;
+        if (!j.is_array()) {
+            error(ptr, "expected an array of names, found " + typeName(j));
+            return;
+        }
+        out = {};
+        for (size_t i = 0; i < j.size(); ++i) {
+            E flag{};
+            read(j[i], ptr + "/" + std::to_string(i), flag);
+            out.insert(flag);
+        }
+    } else if constexpr (HasEnumText<T>) {
+        if (!j.is_string()) {
+            error(ptr, "expected one of " + enumChoices<T>() + ", found " + typeName(j));
+            return;
+        }
+        const auto& text = j.get_ref<const std::string&>();
+        if (auto value = parseEnum<T>(text)) {
+            out = *value;
+        } else {
+            error(ptr, "'" + text + "' is not one of " + enumChoices<T>());
+        }
+    } else if constexpr (std::is_same_v<T, std::map<model::Id, model::Placement>>) {
+        if (!j.is_object()) {
+            error(ptr, "expected an object keyed by element id, found " + typeName(j));
+            return;
+        }
+        for (const auto& [id, value] : j.items())
+            read(value, ptr + "/" + escapeToken(id), out[id]);
+    } else if constexpr (std::is_same_v<T, net::Address>) {
+        readText(*this, j, ptr, out, "an IP address",
+                 [](const std::string& t, std::string* e) { return net::Address::parse(t, e); });
+    } else if constexpr (std::is_same_v<T, net::Prefix>) {
+        readText(*this, j, ptr, out, "an IP prefix (address/length)",
+                 [](const std::string& t, std::string* e) { return net::Prefix::parse(t, e); });
+    } else if constexpr (std::is_same_v<T, net::IpRange>) {
+        readText(*this, j, ptr, out, "an IP range",
+                 [](const std::string& t, std::string* e) { return net::IpRange::parse(t, e); });
+    } else if constexpr (std::is_same_v<T, net::Binding>) {
+        readText(*this, j, ptr, out, "a binding (address:port)",
+                 [](const std::string& t, std::string* e) { return net::Binding::parse(t, e); });
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        if (!j.is_string()) {
+            error(ptr, "expected a string, found " + typeName(j));
+            return;
+        }
+        out = j.get<std::string>();
+    } else if constexpr (std::is_same_v<T, bool>) {
+        if (!j.is_boolean()) {
+            error(ptr, "expected true or false, found " + typeName(j));
+            return;
+        }
+        out = j.get<bool>();
+    } else if constexpr (std::is_same_v<T, double>) {
+        if (!j.is_number() || !std::isfinite(j.get<double>())) {
+            error(ptr, "expected a number, found " + typeName(j));
+            return;
+        }
+        out = j.get<double>();
+    } else if constexpr (std::is_integral_v<T>) {
+        if (!j.is_number_integer()) {
+            error(ptr, "expected an integer, found " + typeName(j));
+            return;
+        }
+        // Compare in the signed or unsigned domain the JSON value lives in, so huge
+        // values are refused rather than wrapped.
+        constexpr auto lo = std::numeric_limits<T>::min();
+        constexpr auto hi = std::numeric_limits<T>::max();
+        bool inRange;
+        if (j.is_number_unsigned()) {
+            inRange = j.get<unsigned long long>() <= static_cast<unsigned long long>(hi);
+        } else {
+            const long long v = j.get<long long>();
+            inRange = v >= static_cast<long long>(lo) &&
+                      (v < 0 ||
+                       static_cast<unsigned long long>(v) <= static_cast<unsigned long long>(hi));
+        }
+        if (!inRange) {
+            error(ptr, "integer " + j.dump() + " is out of range (" + std::to_string(lo) + " to " +
+                           std::to_string(hi) + ")");
+            return;
+        }
+        out = j.get<T>();
+    } else {
+        static_assert(!sizeof(T), "no JSON reader for this type");
+    }
+}
+
+void locate(std::string_view text, const std::string& fileName, Reader& reader) {
+    const JsonLocator locator(text);
+    for (const auto& [atKey, index] : reader.keyErrors) {
+        Diagnostic& d = reader.diagnostics[index];
+        const TextPosition pos =
+            atKey ? locator.keyPosition(d.pointer) : locator.valuePosition(d.pointer);
+        d.file = fileName;
+        d.line = pos.line;
+        d.column = pos.column;
+    }
+}
+
+// nlohmann parses without recursion, but copying, comparing and destroying parts of a
+// json value recurse once per level, so a hostile file of 100000 '[' would overflow the
+// stack later on. A design nests about seven levels deep; refuse far deeper input before
+// parsing. Returns the offset of the first bracket past the limit. (On text that is not
+// JSON the count may be off, but then the parser stops at the first error anyway.)
+constexpr int kMaxNesting = 64;
+
+std::optional<size_t> firstTooDeepBracket(std::string_view text) {
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxNesting)
+                return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+// A parser callback that notices the first key repeated within one object and stores its
+// name in *duplicate. It only keeps one set of keys per open object, so it costs little
+// on every load; the position is worked out afterwards, on the error path only.
+auto duplicateKeyWatcher(std::string* duplicate) {
+    return [duplicate, open = std::vector<std::set<std::string, std::less<>>>()](
+               int, json::parse_event_t event, json& parsed) mutable {
+        switch (event) {
+            case json::parse_event_t::object_start:
+                open.emplace_back();
+                break;
+            case json::parse_event_t::object_end:
+                open.pop_back();
+                break;
+            case json::parse_event_t::key:
+                if (!open.back().insert(parsed.get<std::string>()).second && duplicate->empty()) {
+                    *duplicate = parsed.get<std::string>();
+                }
+                break;
+            default:
+                break;
+        }
+        return true;
+    };
+}
+
+// Where a token ending at `last` (its final byte) starts: a string goes back to its
+// unescaped opening quote, a number or literal back over its characters.
+size_t tokenStart(std::string_view text, size_t last) {
+    if (last >= text.size())
+        return last;
+    size_t i = last;
+    if (text[i] == '"') {
+        while (i > 0) {
+            --i;
+            if (text[i] != '"')
+                continue;
+            size_t slashes = 0;
+            for (size_t j = i; j > 0 && text[j - 1] == '\\'; --j)
+                ++slashes;
+            if (slashes % 2 == 0)
+                return i;
+        }
+        return i;
+    }
+    auto inToken = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               c == '.' || c == '+' || c == '-';
+    };
+    while (i > 0 && inToken(text[i]) && inToken(text[i - 1]))
+        --i;
+    return i;
+}
+
+// Turns nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 41:
+// syntax error while parsing object - unexpected string literal; expected '}'" into
+// "unexpected string literal; expected ',' or '}'", and moves *offset to the start of an
+// unexpected token (a missing comma is reported at the token after it, not at its end).
+// "; last read: '…'" is dropped: it repeats raw input bytes, possibly the very invalid
+// UTF-8 that caused the error, and the position already says where.
+std::string describeSyntaxError(std::string what, std::string_view text, size_t* offset) {
+    if (auto colon = what.find(": "); colon != std::string::npos)
+        what.erase(0, colon + 2);
+    const bool afterMember = what.starts_with("syntax error while parsing object - unexpected ");
+    const bool afterElement = what.starts_with("syntax error while parsing array - unexpected ");
+    if (auto dash = what.find(" - ");
+        what.starts_with("syntax error") && dash != std::string::npos) {
+        what.erase(0, dash + 3);
+    }
+    if (auto read = what.find("; last read: '"); read != std::string::npos) {
+        const auto close = what.rfind("'; expected ");
+        what.erase(read, close == std::string::npos || close < read ? std::string::npos
+                                                                    : close + 1 - read);
+    }
+    // After an object member or array element a ',' is as valid as the closing bracket.
+    if (afterMember && what.ends_with("; expected '}'"))
+        what.insert(what.size() - 3, "',' or ");
+    if (afterElement && what.ends_with("; expected ']'"))
+        what.insert(what.size() - 3, "',' or ");
+    if (what.starts_with("unexpected ") && !what.starts_with("unexpected end of input")) {
+        *offset = tokenStart(text, *offset);
+    }
+    return what;
+}
+
+}  // namespace
+
+ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
+    ParsedDesign result;
+    auto fail = [&](size_t offset, std::string pointer, std::string message) {
+        const TextPosition pos = positionOfOffset(text, offset);
+        result.diagnostics.push_back(
+            {fileName, pos.line, pos.column, std::move(pointer), std::move(message)});
+        return result;
+    };
+    // For problems found after parsing: positions come from a locating pass over the text.
+    auto failAt = [&](const std::string& pointer, bool atKey, std::string message) {
+        const JsonLocator locator(text);
+        const TextPosition pos =
+            atKey ? locator.keyPosition(pointer) : locator.valuePosition(pointer);
+        result.diagnostics.push_back({fileName, pos.line, pos.column, pointer, std::move(message)});
+        return result;
+    };
+
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);  // tolerate a UTF-8 BOM
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return fail(0, {}, "the file is empty: expected a MailTopo design (a JSON object)");
+    }
+    if (auto deep = firstTooDeepBracket(text)) {
+        return fail(*deep, {},
+                    "nested more than " + std::to_string(kMaxNesting) +
+                        " levels deep; no MailTopo design needs that many");
+    }
+    json document;
+    std::string duplicateKey;
+    try {
+        document = json::parse(text, duplicateKeyWatcher(&duplicateKey));
+    } catch (const json::parse_error& e) {
+        size_t offset = e.byte == 0 ? 0 : e.byte - 1;  // e.byte is 1-based: the last byte read
+        std::string message = describeSyntaxError(e.what(), text, &offset);
+        return fail(offset, {}, "not valid JSON: " + message);
+    }
+    if (!duplicateKey.empty()) {
+        // nlohmann keeps the last of two equal keys without a word; refuse instead, since
+        // the value the author sees first would silently be lost.
+        const JsonLocator locator(text);
+        const std::string& pointer = locator.firstDuplicateKey();
+        const TextPosition pos = locator.keyPosition(pointer);
+        result.diagnostics.push_back(
+            {fileName, pos.line, pos.column, pointer,
+             "duplicate key '" + duplicateKey + "': a key may appear only once in an object"});
+        return result;
+    }
+
+    if (!document.is_object()) {
+        return failAt("", false,
+                      "expected a MailTopo design (a JSON object), found " + typeName(document));
+    }
+    auto format = document.find("format");
+    if (format == document.end()) {
+        return failAt(
+            "", false,
+            "not a MailTopo design: there is no 'format' field (it must be \"mailtopo\")");
+    }
+    if (!format->is_string() || *format != kFormatName) {
+        return failAt(
+            "/format", false,
+            "not a MailTopo design: 'format' is " + format->dump() + ", expected \"mailtopo\"");
+    }
+    auto version = document.find("version");
+    if (version == document.end()) {
+        return failAt("", false, "the 'version' field is missing (the format version, e.g. 1)");
+    }
+    if (!version->is_number_integer()) {
+        return failAt("/version", false,
+                      "the 'version' field must be an integer, found " + typeName(*version));
+    }
+    if ((version->is_number_unsigned() && version->get<unsigned long long>() > kFormatVersion) ||
+        (!version->is_number_unsigned() && version->get<long long>() > kFormatVersion)) {
+        return failAt("/version", false,
+                      "this design was saved by a newer MailTopo (format version " +
+                          version->dump() + "); this build reads up to version " +
+                          std::to_string(kFormatVersion) + ": upgrade MailTopo to open it");
+    }
+    const long long v = version->get<long long>();
+    if (v < 1)
+        return failAt("/version", false, "format version " + std::to_string(v) + " does not exist");
+
+    Reader reader{result.diagnostics, {}};
+    model::Design design;
+    document.erase("format");
+    document.erase("version");
+    reader.read(document, "", design);
+    if (!result.diagnostics.empty()) {
+        locate(text, fileName, reader);
+        return result;
+    }
+    result.design = std::move(design);
+    return result;
+}
+
+std::string serializeDesign(const model::Design& design) {
+    ordered_json document = ordered_json::object();
+    document["format"] = std::string(kFormatName);
+    document["version"] = kFormatVersion;
+    // Bind the body first: range-for over toJson(design).items() would iterate a temporary
+    // that is already destroyed (only the items() proxy gets its lifetime extended).
+    const ordered_json body = toJson(design);
+    for (const auto& [key, value] : body.items())
+        document[key] = value;
+    return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace mailtopo::io

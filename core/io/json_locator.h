@@ -1,0 +1,41 @@
+#pragma once
+// Maps JSON pointers back to line:column in the original text. nlohmann_json forgets
+// positions once a document is parsed, so when a value turns out to be wrong (a bad IP
+// address, an unknown enum) we re-read the text once with a SAX pass that records where
+// every value and key starts. Only done on the error path, so it costs nothing on
+// successful loads.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace mailtopo::io {
+
+struct TextPosition {
+    int line = 0;
+    int column = 0;
+};
+
+// 1-based line and column of a byte offset in text.
+TextPosition positionOfOffset(std::string_view text, size_t offset);
+
+class JsonLocator {
+public:
+    explicit JsonLocator(std::string_view text);
+
+    // Where the value at `pointer` starts; falls back to the nearest located ancestor.
+    TextPosition valuePosition(const std::string& pointer) const;
+    // Where the key naming `pointer`'s last segment starts (for "unknown key" errors).
+    TextPosition keyPosition(const std::string& pointer) const;
+    // The pointer of the first key that occurs twice in one object (keyPosition() gives
+    // the second occurrence), or empty when every object's keys are distinct.
+    const std::string& firstDuplicateKey() const { return duplicateKey_; }
+
+private:
+    std::string_view text_;
+    std::unordered_map<std::string, size_t> values_;
+    std::unordered_map<std::string, size_t> keys_;
+    std::string duplicateKey_;
+};
+
+}  // namespace mailtopo::io

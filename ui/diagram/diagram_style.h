@@ -1,0 +1,81 @@
+#pragma once
+// The look of the diagram in one place: palette, fonts, metrics and icons. Items ask the
+// style instead of hard-coding colours, so a dark theme or a print style is a new
+// DiagramStyle, not an edit of every item.
+
+#include <QColor>
+#include <QFont>
+#include <QPixmap>
+#include <QString>
+
+#include "core/model/enums.h"
+#include "ui/diagram/card_content.h"
+
+namespace mailtopo::ui {
+
+struct SegmentColors {
+    QColor fill;    // the band
+    QColor border;  // the band's outline
+    QColor strong;  // links, chips and the label: readable on white and on the fill
+};
+
+struct TagColors {
+    QColor background;
+    QColor text;
+};
+
+class DiagramStyle {
+public:
+    // The light style used on screen. Built on first use (needs a QGuiApplication for fonts).
+    static const DiagramStyle& standard();
+
+    // Resource path of an element kind's icon (":/icons/router.svg").
+    static QString iconPath(ElementIcon icon);
+
+    // The icon rendered at `pixelSize` device pixels, cached across items and repaints.
+    QPixmap iconPixmap(ElementIcon icon, int pixelSize) const;
+
+    QColor accent(ElementIcon icon) const;
+    SegmentColors segmentColors(model::SegmentKind kind) const;
+    TagColors tagColors(TagTone tone) const;
+
+    // Palette.
+    QColor canvas{0xf4, 0xf6, 0xf9};
+    QColor gridDot{0xd5, 0xdb, 0xe4};
+    QColor cardFill{0xff, 0xff, 0xff};
+    QColor cardBorder{0xcf, 0xd6, 0xe0};
+    QColor shadow{0x1e, 0x2a, 0x3c};
+    QColor text{0x1f, 0x2a, 0x37};
+    QColor mutedText{0x5f, 0x6b, 0x7c};
+    QColor headingText{0x7d, 0x89, 0x9b};
+    QColor separator{0xe6, 0xea, 0xf0};
+    QColor selection{0x2f, 0x7d, 0xe1};
+
+    // Fonts (pixel sized, so the scene's geometry does not depend on the screen's DPI).
+    QFont titleFont;
+    QFont subtitleFont;
+    QFont bodyFont;
+    QFont strongFont;
+    QFont headingFont;
+    QFont tagFont;
+    QFont linkLabelFont;
+    QFont overviewFont;  // the name drawn alone at low zoom
+    QFont segmentTitleFont;
+
+    // Metrics in scene units.
+    qreal cardRadius = 8;
+    qreal padding = 12;
+    qreal iconSize = 22;
+    qreal indentStep = 14;
+    qreal chipSize = 8;
+    qreal minCardWidth = 210;
+    qreal maxCardWidth = 330;
+    qreal segmentHeight = 30;
+    // Below this level of detail a card shows only its outline and name (the chip demo's idea).
+    qreal detailThreshold = 0.45;
+
+private:
+    DiagramStyle();
+};
+
+}  // namespace mailtopo::ui
