@@ -8,6 +8,8 @@ int runValidate(const QStringList& args);
 int runFormat(const QStringList& args);
 int runGenerate(const QStringList& args);
 int runNotYetAvailable(const QStringList& args);
+int runSpf(const QStringList& args);
+int runImport(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
@@ -15,10 +17,10 @@ const std::vector<Command>& commands() {
         {"format", "Rewrite a design in canonical form (stable key order, 2-space indent)", runFormat},
         {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)", runGenerate},
         {"trace", "Trace an SMTP flow hop by hop (not available yet)", runNotYetAvailable},
-        {"import", "Import PowerShell JSON exports into a design (not available yet)", runNotYetAvailable},
+        {"import", "Import PowerShell JSON exports into a design", runImport},
         {"report", "Write the PDF report of a design (not available yet)", runNotYetAvailable},
         {"export", "Export the diagram as SVG or PNG (not available yet)", runNotYetAvailable},
-        {"spf", "Evaluate SPF for a domain and IP (not available yet)", runNotYetAvailable},
+        {"spf", "Evaluate SPF for a domain and IP", runSpf},
         {"dns-check", "Check a design's DNS against its zones or live DNS (not available yet)",
          runNotYetAvailable},
         {"probe", "Probe a live SMTP server without sending mail (not available yet)", runNotYetAvailable},

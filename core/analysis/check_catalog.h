@@ -53,8 +53,7 @@ inline constexpr CheckInfo kSmtpPropertiesOnExchange{
 // ---- addressing ---------------------------------------------------------------------
 
 inline constexpr CheckInfo kAddressOutsideSegment{
-    "address-outside-segment", Error, "An interface address lies outside its segment's subnets",
-    "",
+    "address-outside-segment", Error, "An interface address lies outside its segment's subnets", "",
     "When a segment lists its subnets, every address of that family on an interface attached "
     "to it must lie in one of them; otherwise the interface cannot talk to its neighbours. "
     "Link-local addresses are exempt."};
@@ -68,9 +67,8 @@ inline constexpr CheckInfo kDuplicateAddress{
     "first. DSR VIPs on KM-TEST loopback adapters are the intended exception (R11): they are "
     "ARP-silent and must equal a load balancer VIP."};
 inline constexpr CheckInfo kPrefixLengthOutOfRange{
-    "prefix-length-out-of-range", Error,
-    "An address has a prefix length its family does not allow", "",
-    "An interface address needs a prefix length of 1–32 (IPv4) or 1–128 (IPv6)."};
+    "prefix-length-out-of-range", Error, "An address has a prefix length its family does not allow",
+    "", "An interface address needs a prefix length of 1–32 (IPv4) or 1–128 (IPv6)."};
 inline constexpr CheckInfo kLoopbackAdapterOnSegment{
     "loopback-adapter-on-segment", Error, "A loopback adapter is attached to a segment", "R11",
     "A KM-TEST loopback adapter is ARP-silent and connected to no network; that is what makes "
@@ -83,10 +81,11 @@ inline constexpr CheckInfo kInterfaceWithoutSegment{
 // ---- receive connectors (R19, R20) ---------------------------------------------------
 
 inline constexpr CheckInfo kBindingAddressAbsent{
-    "binding-address-absent", Error, "A receive connector binds an address its server does not have",
-    "R19",
+    "binding-address-absent", Error,
+    "A receive connector binds an address its server does not have", "R19",
     "R19(c): a binding's IP must be an address of the server. Otherwise the transport service "
-    "that owns the connector fails to start (SERVICE_DOWN)."};
+    "that owns the connector fails to start (SERVICE_DOWN). Disabled connectors open no "
+    "listener and are not checked."};
 inline constexpr CheckInfo kRolePortConflict{
     "role-port-conflict", Error, "Receive connectors of different transport roles share a binding",
     "R19",
@@ -102,8 +101,7 @@ inline constexpr CheckInfo kDuplicateBindingAndRange{
     "connector selection (R20) cannot decide."};
 inline constexpr CheckInfo kRangePartialOverlap{
     "range-partial-overlap", Error,
-    "Receive connectors with overlapping bindings have partially overlapping remote ranges",
-    "R19",
+    "Receive connectors with overlapping bindings have partially overlapping remote ranges", "R19",
     "R19(a): when bindings overlap, every pair of intersecting RemoteIPRanges entries must be "
     "strictly nested; partially overlapping entries make the most-specific choice (R20) "
     "ill-defined."};
@@ -111,8 +109,8 @@ inline constexpr CheckInfo kAuthNoneCombined{
     "auth-none-combined", Error, "AuthMechanism None is combined with other mechanisms", "R19",
     "R19(d): None means no authentication at all and is only valid on its own."};
 inline constexpr CheckInfo kAuthBasicRequireTlsIncomplete{
-    "auth-basic-require-tls-incomplete", Error, "BasicAuthRequireTLS lacks BasicAuth or Tls",
-    "R19", "R19(d): BasicAuthRequireTLS only qualifies BasicAuth and needs Tls for STARTTLS."};
+    "auth-basic-require-tls-incomplete", Error, "BasicAuthRequireTLS lacks BasicAuth or Tls", "R19",
+    "R19(d): BasicAuthRequireTLS only qualifies BasicAuth and needs Tls for STARTTLS."};
 inline constexpr CheckInfo kAuthExternalAuthoritativeInvalid{
     "auth-external-authoritative-invalid", Error,
     "ExternalAuthoritative is combined with the wrong mechanisms or permission groups", "R19",
@@ -177,8 +175,8 @@ inline constexpr CheckInfo kPoolMemberOffSegment{
     "for SNAT; in transparent mode the member's replies must also return through the load "
     "balancer (R10)."};
 inline constexpr CheckInfo kDsrMemberNotAdjacent{
-    "dsr-member-not-adjacent", Warning, "A DSR pool member shares no segment with the load balancer",
-    "R11",
+    "dsr-member-not-adjacent", Warning,
+    "A DSR pool member shares no segment with the load balancer", "R11",
     "R11 step 1: direct server return only rewrites the destination MAC, so the load balancer and "
     "every member must share one L2 segment (DSR_NOT_L2_ADJACENT)."};
 inline constexpr CheckInfo kDsrVipNotOnLoopback{

@@ -23,8 +23,10 @@ DesignIndex::DesignIndex(const model::Design& design) : design_(design) {
     for (auto& occurrence : model::collectIds(design)) {
         kinds_.emplace(std::move(occurrence.id), occurrence.kind);  // keeps the first occurrence
     }
-    for (const auto& host : design.hosts) hosts_.emplace(host.id, &host);
-    for (const auto& segment : design.segments) segments_.emplace(segment.id, &segment);
+    for (const auto& host : design.hosts)
+        hosts_.emplace(host.id, &host);
+    for (const auto& segment : design.segments)
+        segments_.emplace(segment.id, &segment);
 
     for (size_t h = 0; h < design.hosts.size(); ++h) {
         const auto& host = design.hosts[h];
@@ -47,7 +49,8 @@ DesignIndex::DesignIndex(const model::Design& design) : design_(design) {
                 InterfaceRecord record;
                 record.device = &itf;
                 record.ownerId = device.id;
-                record.label = "interface " + deviceName + "/" + (itf.name.empty() ? itf.id : itf.name);
+                record.label =
+                    "interface " + deviceName + "/" + (itf.name.empty() ? itf.id : itf.name);
                 record.pointer = indexed(indexed("", key, d), "interfaces", i);
                 interfaces_.push_back(std::move(record));
             }
@@ -58,20 +61,26 @@ DesignIndex::DesignIndex(const model::Design& design) : design_(design) {
     devices(design.firewalls, "firewalls");
 
     for (const auto& lb : design.loadBalancers) {
-        for (const auto& vip : lb.vips) vipAddresses_.push_back(vip.address);
+        for (const auto& vip : lb.vips)
+            vipAddresses_.push_back(vip.address);
     }
+    std::sort(vipAddresses_.begin(), vipAddresses_.end());
     knownAddresses_ = vipAddresses_;
     for (const auto& record : interfaces_) {
-        for (const auto& assignment : record.addresses()) knownAddresses_.push_back(assignment.address);
+        for (const auto& assignment : record.addresses())
+            knownAddresses_.push_back(assignment.address);
     }
     std::sort(knownAddresses_.begin(), knownAddresses_.end());
 }
 
-bool DesignIndex::hasId(std::string_view id) const { return kinds_.contains(id); }
+bool DesignIndex::hasId(std::string_view id) const {
+    return kinds_.contains(id);
+}
 
 std::optional<model::ElementKind> DesignIndex::kindOf(std::string_view id) const {
     auto it = kinds_.find(id);
-    if (it == kinds_.end()) return std::nullopt;
+    if (it == kinds_.end())
+        return std::nullopt;
     return it->second;
 }
 
@@ -86,7 +95,7 @@ const model::Segment* DesignIndex::segment(std::string_view id) const {
 }
 
 bool DesignIndex::isVipAddress(const net::Address& address) const {
-    return std::find(vipAddresses_.begin(), vipAddresses_.end(), address) != vipAddresses_.end();
+    return std::binary_search(vipAddresses_.begin(), vipAddresses_.end(), address);
 }
 
 bool DesignIndex::isKnownAddress(const net::Address& address) const {
@@ -95,9 +104,19 @@ bool DesignIndex::isKnownAddress(const net::Address& address) const {
 
 // ---------------------------------------------------------------------------- wording
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string quoted(std::string_view text) {
+    return "'" + std::string(text) + "'";
+}
 
-std::string hostLabel(const model::Host& host) { return host.name.empty() ? host.id : host.name; }
+std::string withArticle(std::string_view kindName) {
+    const bool vowel = !kindName.empty() &&
+                       std::string_view("aeiou").find(kindName.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(kindName);
+}
+
+std::string hostLabel(const model::Host& host) {
+    return host.name.empty() ? host.id : host.name;
+}
 
 std::string nicLabel(const model::Host& host, const model::Nic& nic) {
     return "NIC " + hostLabel(host) + "/" + (nic.alias.empty() ? nic.id : nic.alias);
@@ -105,7 +124,8 @@ std::string nicLabel(const model::Host& host, const model::Nic& nic) {
 
 std::string segmentLabel(const DesignIndex& index, const model::Id& segmentId) {
     const model::Segment* segment = index.segment(segmentId);
-    if (segment == nullptr || segment->name.empty()) return "segment " + quoted(segmentId);
+    if (segment == nullptr || segment->name.empty())
+        return "segment " + quoted(segmentId);
     return "segment " + quoted(segment->name);
 }
 
@@ -118,7 +138,8 @@ std::string connectorIdentity(const DesignIndex& index, const model::ReceiveConn
 std::string joinPrefixes(const std::vector<net::Prefix>& prefixes) {
     std::string out;
     for (const auto& prefix : prefixes) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty())
+            out += ", ";
         out += prefix.toString();
     }
     return out;
@@ -128,11 +149,32 @@ std::string assignmentText(const model::IpAssignment& assignment) {
     return assignment.address.toString() + "/" + std::to_string(assignment.prefixLength);
 }
 
+std::string rangeList(const std::vector<net::IpRange>& ranges) {
+    std::string out;
+    for (const auto& range : ranges) {
+        if (!out.empty())
+            out += ',';
+        out += psString(range.toString());
+    }
+    return out;
+}
+
+std::string bindingList(const std::vector<net::Binding>& bindings) {
+    std::string out;
+    for (const auto& binding : bindings) {
+        if (!out.empty())
+            out += ',';
+        out += psString(binding.toString());
+    }
+    return out;
+}
+
 std::string psString(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
         // Backtick escapes the characters that would end or interpolate a PowerShell string.
-        if (c == '"' || c == '`' || c == '$') out += '`';
+        if (c == '"' || c == '`' || c == '$')
+            out += '`';
         out += c;
     }
     return out + "\"";
@@ -161,16 +203,20 @@ std::string indexed(const std::string& base, std::string_view key, size_t index)
 bool hostOwnsAddress(const model::Host& host, const net::Address& address) {
     for (const auto& nic : host.nics) {
         for (const auto& assignment : nic.addresses) {
-            if (assignment.address == address) return true;
+            if (assignment.address == address)
+                return true;
         }
     }
     return false;
 }
 
-bool isExchangeHost(const model::Host& host) { return host.isExchange(); }
+bool isExchangeHost(const model::Host& host) {
+    return host.isExchange();
+}
 
 bool isEdgeServer(const model::Host& host) {
-    return host.isExchange() && host.exchange && host.exchange->roles.contains(model::ExchangeRole::Edge);
+    return host.isExchange() && host.exchange &&
+           host.exchange->roles.contains(model::ExchangeRole::Edge);
 }
 
 namespace {
@@ -181,13 +227,15 @@ bool isLabelChar(char c) {
 
 }  // namespace
 
-bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar, std::string& why) {
+bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar,
+                       std::string& why) {
     if (name.empty()) {
         why = "it is empty";
         return false;
     }
     if (name == "*") {
-        if (allowStar) return true;
+        if (allowStar)
+            return true;
         why = "'*' alone is not a domain";
         return false;
     }
@@ -205,9 +253,11 @@ bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar
     size_t start = 0;
     while (true) {
         const size_t dot = name.find('.', start);
-        const std::string_view label = name.substr(start, dot == std::string_view::npos ? dot : dot - start);
+        const std::string_view label =
+            name.substr(start, dot == std::string_view::npos ? dot : dot - start);
         if (label.empty()) {
-            why = dot == std::string_view::npos && start > 0 ? "it ends with a dot" : "it has an empty label";
+            why = dot == std::string_view::npos && start > 0 ? "it ends with a dot"
+                                                             : "it has an empty label";
             return false;
         }
         if (label.size() > 63) {
@@ -217,7 +267,8 @@ bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar
         for (char c : label) {
             if (!isLabelChar(c)) {
                 why = c == '*' ? "'*' is only allowed as the whole first label"
-                               : "label '" + std::string(label) + "' contains '" + std::string(1, c) + "'";
+                               : "label '" + std::string(label) + "' contains '" +
+                                     std::string(1, c) + "'";
                 return false;
             }
         }
@@ -225,17 +276,21 @@ bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar
             why = "label '" + std::string(label) + "' begins or ends with a hyphen";
             return false;
         }
-        if (dot == std::string_view::npos) return true;
+        if (dot == std::string_view::npos)
+            return true;
         start = dot + 1;
     }
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) { return toLower(a) == toLower(b); }
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    return toLower(a) == toLower(b);
+}
 
 std::string toLower(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }

@@ -4,15 +4,16 @@
 // wording helpers that keep messages uniform ("NIC EX01/MAPI", "EX16\Relay",
 // "segment 'Server LAN'").
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <map>
 #include <vector>
 
 #include "core/analysis/finding.h"
 #include "core/analysis/structure_checks.h"
 #include "core/model/design.h"
+#include "core/util/enum_text.h"
 
 namespace mailtopo::analysis::detail {
 
@@ -37,12 +38,12 @@ private:
 // A NIC of a host or an interface of a router, load balancer or firewall: the checks on
 // addresses and segments treat both alike.
 struct InterfaceRecord {
-    const model::Host* host = nullptr;              // set for a NIC
-    const model::Nic* nic = nullptr;                // set for a NIC
+    const model::Host* host = nullptr;               // set for a NIC
+    const model::Nic* nic = nullptr;                 // set for a NIC
     const model::DeviceInterface* device = nullptr;  // set for a device interface
-    model::Id ownerId;       // the host or device the interface belongs to
-    std::string label;       // "NIC EX01/MAPI", "interface FW/inside"
-    std::string pointer;     // JSON pointer of the interface object
+    model::Id ownerId;                               // the host or device the interface belongs to
+    std::string label;                               // "NIC EX01/MAPI", "interface FW/inside"
+    std::string pointer;                             // JSON pointer of the interface object
     const model::Id& id() const { return nic ? nic->id : device->id; }
     const model::Id& segmentId() const { return nic ? nic->segmentId : device->segmentId; }
     const std::vector<model::IpAssignment>& addresses() const {
@@ -79,20 +80,38 @@ private:
     std::map<std::string, const model::Host*, std::less<>> hosts_;
     std::map<std::string, const model::Segment*, std::less<>> segments_;
     std::vector<InterfaceRecord> interfaces_;
-    std::vector<net::Address> vipAddresses_;
+    std::vector<net::Address> vipAddresses_;    // sorted
     std::vector<net::Address> knownAddresses_;  // sorted
 };
 
 // ---- wording ------------------------------------------------------------------------
 
-std::string quoted(std::string_view text);                    // 'text'
-std::string hostLabel(const model::Host& host);               // the name, else the id
+std::string quoted(std::string_view text);  // 'text'
+// "a host", "an interface": English article for a lowercase kind name; acronyms such as
+// "NIC" and "VIP" start with a consonant sound and take "a".
+std::string withArticle(std::string_view kindName);
+std::string hostLabel(const model::Host& host);                        // the name, else the id
 std::string nicLabel(const model::Host& host, const model::Nic& nic);  // NIC EX01/MAPI
 std::string segmentLabel(const DesignIndex& index, const model::Id& segmentId);  // segment 'LAN'
 // "EX16\Relay", as Exchange names a receive connector (Get-ReceiveConnector "EX16\Relay").
 std::string connectorIdentity(const DesignIndex& index, const model::ReceiveConnector& connector);
 std::string joinPrefixes(const std::vector<net::Prefix>& prefixes);
 std::string assignmentText(const model::IpAssignment& assignment);  // 10.0.0.5/24
+// "10.0.0.5","10.0.1.0/24" — a PowerShell argument list. Every entry is quoted because
+// "[::]:25" and "192.0.2.0(255.255.255.0)" would otherwise be parsed as PowerShell syntax.
+std::string rangeList(const std::vector<net::IpRange>& ranges);
+std::string bindingList(const std::vector<net::Binding>& bindings);
+// "Tls,BasicAuth" in the catalog order of the enumeration.
+template <class E>
+std::string flagList(const FlagSet<E>& flags) {
+    std::string out;
+    for (E flag : flags.values()) {
+        if (!out.empty())
+            out += ',';
+        out += enumName(flag);
+    }
+    return out;
+}
 // A double-quoted PowerShell string literal.
 std::string psString(std::string_view text);
 // One JSON pointer reference token (RFC 6901: '~' → "~0", '/' → "~1").
@@ -115,6 +134,7 @@ std::string toLower(std::string_view text);
 void checkIdentity(const DesignIndex& index, FindingSink& sink);
 void checkAddressing(const DesignIndex& index, FindingSink& sink);
 void checkReceiveConnectors(const DesignIndex& index, FindingSink& sink);
+void checkConnectorOverlaps(const DesignIndex& index, FindingSink& sink);  // R19(a), R19(b)
 void checkSendConnectors(const DesignIndex& index, FindingSink& sink);
 void checkLoadBalancers(const DesignIndex& index, FindingSink& sink);
 void checkFirewalls(const DesignIndex& index, FindingSink& sink);

@@ -9,7 +9,8 @@ namespace {
 using nlohmann::ordered_json;
 
 std::pair<int, int> locationOf(const Finding& f, const FindingSource& source) {
-    if (!source.locate || f.pointer.empty()) return {0, 0};
+    if (!source.locate || f.pointer.empty())
+        return {0, 0};
     return source.locate(f.pointer);
 }
 
@@ -19,9 +20,12 @@ std::string plural(int n, const char* word) {
 
 std::string sarifLevel(Severity s) {
     switch (s) {
-        case Severity::Error: return "error";
-        case Severity::Warning: return "warning";
-        case Severity::Info: return "note";
+        case Severity::Error:
+            return "error";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Info:
+            return "note";
     }
     return "none";
 }
@@ -32,9 +36,15 @@ SeverityCounts countBySeverity(const std::vector<Finding>& findings) {
     SeverityCounts c;
     for (const auto& f : findings) {
         switch (f.severity) {
-            case Severity::Error: ++c.errors; break;
-            case Severity::Warning: ++c.warnings; break;
-            case Severity::Info: ++c.infos; break;
+            case Severity::Error:
+                ++c.errors;
+                break;
+            case Severity::Warning:
+                ++c.warnings;
+                break;
+            case Severity::Info:
+                ++c.infos;
+                break;
         }
     }
     return c;
@@ -45,11 +55,14 @@ std::string findingsToText(const std::vector<Finding>& findings, const FindingSo
     for (const auto& f : findings) {
         const auto [line, column] = locationOf(f, source);
         out += source.file;
-        if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+        if (line > 0)
+            out += ":" + std::to_string(line) + ":" + std::to_string(column);
         out += ": " + std::string(enumName(f.severity)) + "[" + f.id + "]";
-        if (!f.rule.empty()) out += " (" + f.rule + ")";
+        if (!f.rule.empty())
+            out += " (" + f.rule + ")";
         out += ": " + f.message + "\n";
-        if (!f.remediation.empty()) out += "  fix: " + f.remediation + "\n";
+        if (!f.remediation.empty())
+            out += "  fix: " + f.remediation + "\n";
     }
     const SeverityCounts c = countBySeverity(findings);
     out += source.file + ": " + plural(c.errors, "error") + ", " + plural(c.warnings, "warning") +
@@ -74,7 +87,8 @@ std::string findingsToJson(const std::vector<Finding>& findings, const FindingSo
         item["elements"] = f.elements;
         item["pointer"] = f.pointer;
         const auto [line, column] = locationOf(f, source);
-        if (line > 0) item["location"] = {{"line", line}, {"column", column}};
+        if (line > 0)
+            item["location"] = {{"line", line}, {"column", column}};
         item["remediation"] = f.remediation;
         list.push_back(std::move(item));
     }
@@ -86,7 +100,8 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
                             const std::string& toolVersion) {
     // Rules are derived from the findings present, in id order, so the run is self-contained.
     std::map<std::string, const Finding*> rules;
-    for (const auto& f : findings) rules.emplace(f.id, &f);
+    for (const auto& f : findings)
+        rules.emplace(f.id, &f);
     ordered_json ruleList = ordered_json::array();
     std::map<std::string, int> ruleIndex;
     for (const auto& [id, f] : rules) {
@@ -95,7 +110,8 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
         rule["id"] = id;
         rule["shortDescription"] = {{"text", f->title}};
         rule["defaultConfiguration"] = {{"level", sarifLevel(f->severity)}};
-        if (!f->rule.empty()) rule["properties"] = {{"domainRule", f->rule}};
+        if (!f->rule.empty())
+            rule["properties"] = {{"domainRule", f->rule}};
         ruleList.push_back(std::move(rule));
     }
     ordered_json results = ordered_json::array();
@@ -105,12 +121,16 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
         result["ruleIndex"] = ruleIndex[f.id];
         result["level"] = sarifLevel(f.severity);
         std::string text = f.message;
-        if (!f.remediation.empty()) text += " Fix: " + f.remediation;
+        if (!f.remediation.empty()) {
+            if (!text.empty() && text.back() != '.') text += '.';
+            text += " Fix: " + f.remediation;
+        }
         result["message"] = {{"text", text}};
         ordered_json physical = ordered_json::object();
         physical["artifactLocation"] = {{"uri", source.file}};
         const auto [line, column] = locationOf(f, source);
-        if (line > 0) physical["region"] = {{"startLine", line}, {"startColumn", column}};
+        if (line > 0)
+            physical["region"] = {{"startLine", line}, {"startColumn", column}};
         result["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
         result["properties"] = {{"pointer", f.pointer}, {"elements", f.elements}};
         results.push_back(std::move(result));

@@ -16,10 +16,10 @@ namespace mailtopo::analysis {
 // One registered check: what the CLI, the GUI and the docs list. Every finding a check emits
 // carries this id, severity, title and rule.
 struct CheckInfo {
-    std::string_view id;        // stable kebab-case id, e.g. "role-port-conflict"
+    std::string_view id;  // stable kebab-case id, e.g. "role-port-conflict"
     Severity severity;
-    std::string_view title;     // one line, the same for every finding of this check
-    std::string_view rule;      // domain rule (e.g. "R19"), empty for pure structure
+    std::string_view title;        // one line, the same for every finding of this check
+    std::string_view rule;         // domain rule (e.g. "R19"), empty for pure structure
     std::string_view description;  // what is checked and why it matters
 };
 

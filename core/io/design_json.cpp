@@ -71,6 +71,17 @@ std::string escapeToken(std::string_view token) {
     return out;
 }
 
+// Coordinates are kept to one decimal. The reader applies the same rounding as the
+// writer, so a loaded design is exactly what saving it again writes (load → save → load
+// gives an equal design). Beyond 1e12 the value is left alone: there k/10 is no longer
+// exact enough for the rounding to be idempotent, and v * 10 could overflow to infinity,
+// which JSON cannot hold.
+double canonicalCoordinate(double value) {
+    if (!(std::abs(value) < 1e12))
+        return value;
+    return std::round(value * 10.0) / 10.0;
+}
+
 // ---------------------------------------------------------------------------- writing
 
 template <class T>
@@ -125,7 +136,7 @@ ordered_json toJson(const T& value) {
         return value.toString();
     } else if constexpr (std::is_same_v<T, double>) {
         // Coordinates: keep one decimal so layout jitter does not churn diffs.
-        const double rounded = std::round(value * 10.0) / 10.0;
+        const double rounded = canonicalCoordinate(value);
         if (rounded == std::floor(rounded) && std::abs(rounded) < 1e15) {
             return static_cast<long long>(rounded);
         }
@@ -294,7 +305,7 @@ void Reader::read(const json& j, const std::string& ptr, T& out) {
             error(ptr, "expected a number, found " + typeName(j));
             return;
         }
-        out = j.get<double>();
+        out = canonicalCoordinate(j.get<double>());  // as the writer would store it
     } else if constexpr (std::is_integral_v<T>) {
         if (!j.is_number_integer()) {
             error(ptr, "expected an integer, found " + typeName(j));
@@ -447,6 +458,21 @@ std::string describeSyntaxError(std::string what, std::string_view text, size_t*
     if (what.starts_with("unexpected ") && !what.starts_with("unexpected end of input")) {
         *offset = tokenStart(text, *offset);
     }
+    // nlohmann stops at the byte where a multi-byte sequence broke ("\xE9t": at the 't');
+    // report the sequence's lead byte, where the bad character starts.
+    if (what.find("ill-formed UTF-8") != std::string::npos) {
+        for (size_t back = 1; back <= 3 && back <= *offset; ++back) {
+            const auto byte = static_cast<unsigned char>(text[*offset - back]);
+            if (byte < 0x80)
+                break;
+            if (byte >= 0xC0) {
+                const size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
+                if (back < length)
+                    *offset -= back;
+                break;
+            }
+        }
+    }
     return what;
 }
 
@@ -487,6 +513,17 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
         size_t offset = e.byte == 0 ? 0 : e.byte - 1;  // e.byte is 1-based: the last byte read
         std::string message = describeSyntaxError(e.what(), text, &offset);
         return fail(offset, {}, "not valid JSON: " + message);
+    } catch (const json::exception& e) {
+        // Not a parse_error but e.g. out_of_range 406 ("number overflow parsing '1e999'"),
+        // which carries no position: the locating pass stops at the same byte.
+        const JsonLocator locator(text);
+        const size_t end = locator.syntaxErrorOffset().value_or(1);
+        std::string what = e.what();
+        if (auto id = what.find("] ");
+            what.starts_with("[json.exception.") && id != std::string::npos) {
+            what.erase(0, id + 2);
+        }
+        return fail(tokenStart(text, end == 0 ? 0 : end - 1), {}, "not valid JSON: " + what);
     }
     if (!duplicateKey.empty()) {
         // nlohmann keeps the last of two equal keys without a word; refuse instead, since

@@ -2,6 +2,7 @@
 
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 namespace mailtopo::io {
@@ -60,12 +61,14 @@ class LocatingSax : public nlohmann::json_sax<nlohmann::json> {
 public:
     LocatingSax(std::string_view text, const size_t* consumed,
                 std::unordered_map<std::string, size_t>* values,
-                std::unordered_map<std::string, size_t>* keys, std::string* duplicateKey)
+                std::unordered_map<std::string, size_t>* keys, std::string* duplicateKey,
+                std::optional<size_t>* errorOffset)
         : text_(text),
           consumed_(consumed),
           values_(values),
           keys_(keys),
-          duplicateKey_(duplicateKey) {}
+          duplicateKey_(duplicateKey),
+          errorOffset_(errorOffset) {}
 
     bool null() override { return scalar(); }
     bool boolean(bool) override { return scalar(); }
@@ -99,7 +102,9 @@ public:
         pop();
         return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception&) override {
+        *errorOffset_ = position;
         return false;
     }
 
@@ -175,6 +180,7 @@ private:
     std::unordered_map<std::string, size_t>* values_;
     std::unordered_map<std::string, size_t>* keys_;
     std::string* duplicateKey_;
+    std::optional<size_t>* errorOffset_;
     std::vector<Frame> frames_;
 };
 
@@ -196,7 +202,7 @@ TextPosition positionOfOffset(std::string_view text, size_t offset) {
 
 JsonLocator::JsonLocator(std::string_view text) : text_(text) {
     size_t consumed = 0;
-    LocatingSax sax(text, &consumed, &values_, &keys_, &duplicateKey_);
+    LocatingSax sax(text, &consumed, &values_, &keys_, &duplicateKey_, &errorOffset_);
     CountingIterator first(text.data(), &consumed);
     CountingIterator last(text.data() + text.size(), nullptr);
     nlohmann::json::sax_parse(first, last, &sax);

@@ -5,6 +5,7 @@
 // every value and key starts. Only done on the error path, so it costs nothing on
 // successful loads.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,12 +31,16 @@ public:
     // The pointer of the first key that occurs twice in one object (keyPosition() gives
     // the second occurrence), or empty when every object's keys are distinct.
     const std::string& firstDuplicateKey() const { return duplicateKey_; }
+    // When the text is not valid JSON: nlohmann's byte count where it stopped (just past
+    // the offending token), for errors whose exception carries no position.
+    std::optional<size_t> syntaxErrorOffset() const { return errorOffset_; }
 
 private:
     std::string_view text_;
     std::unordered_map<std::string, size_t> values_;
     std::unordered_map<std::string, size_t> keys_;
     std::string duplicateKey_;
+    std::optional<size_t> errorOffset_;
 };
 
 }  // namespace mailtopo::io

@@ -112,7 +112,9 @@ Address netmaskFromPrefixLength(Family family, int length);
 
 }  // namespace mailtopo::net
 
+namespace std {
 template <>
-struct std::hash<mailtopo::net::Address> {
+struct hash<mailtopo::net::Address> {
     size_t operator()(const mailtopo::net::Address& a) const noexcept;
 };
+}  // namespace std

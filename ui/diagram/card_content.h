@@ -12,7 +12,15 @@
 namespace mailtopo::ui {
 
 // One icon per element kind; the SVGs live in resources/icons/.
-enum class ElementIcon { ExchangeServer, SmtpHost, Internet, Segment, Router, LoadBalancer, Firewall };
+enum class ElementIcon {
+    ExchangeServer,
+    SmtpHost,
+    Internet,
+    Segment,
+    Router,
+    LoadBalancer,
+    Firewall
+};
 
 // The meaning of a tag; DiagramStyle turns it into colours.
 enum class TagTone {
@@ -36,7 +44,13 @@ struct CardLine {
     // A square in the colour of the segment the line's interface sits on, so a reader can
     // match the row with the link leaving the card.
     std::optional<model::SegmentKind> chip;
+    // An interface on no segment (a loopback adapter): a hollow chip keeps its row
+    // aligned with the connected ones and says "not linked".
+    bool hollowChip = false;
     QList<CardTag> tags;
+    QString trailing;  // a muted value aligned to the card's right edge (a connector's bindings)
+    // The interface this row heads; a link leaving the card's side starts level with it.
+    QString anchorId;
 };
 
 struct CardSection {

@@ -35,6 +35,11 @@ public:
     // The icon rendered at `pixelSize` device pixels, cached across items and repaints.
     QPixmap iconPixmap(ElementIcon icon, int pixelSize) const;
 
+    // `base` resized for `text` to fill at most `box`: `preferredPx` if it fits, smaller
+    // down to `minimumPx` if it does not (the caller elides what still does not fit).
+    static QFont fittedFont(QFont base, const QString& text, qreal preferredPx, qreal minimumPx,
+                            const QSizeF& box);
+
     QColor accent(ElementIcon icon) const;
     SegmentColors segmentColors(model::SegmentKind kind) const;
     TagColors tagColors(TagTone tone) const;
@@ -59,7 +64,6 @@ public:
     QFont headingFont;
     QFont tagFont;
     QFont linkLabelFont;
-    QFont overviewFont;  // the name drawn alone at low zoom
     QFont segmentTitleFont;
 
     // Metrics in scene units.
@@ -71,8 +75,9 @@ public:
     qreal minCardWidth = 210;
     qreal maxCardWidth = 330;
     qreal segmentHeight = 30;
-    // Below this level of detail a card shows only its outline and name (the chip demo's idea).
-    qreal detailThreshold = 0.45;
+    // Below this level of detail (about 5.5 px body text) a card shows only its outline,
+    // name and kind, at a size readable on screen (the idea of Qt's chip example).
+    qreal detailThreshold = 0.5;
 
 private:
     DiagramStyle();

@@ -10,12 +10,25 @@ namespace {
 
 using text::fromStd;
 
-QString tr(const char* source) { return QCoreApplication::translate("ElementDescriptions", source); }
+QString tr(const char* source) {
+    return QCoreApplication::translate("ElementDescriptions", source);
+}
 
-QString html(const std::string& value) { return fromStd(value).toHtmlEscaped(); }
+CardLine lineOf(QString text, LineStyle style = LineStyle::Normal, int indent = 0) {
+    CardLine line;
+    line.text = std::move(text);
+    line.style = style;
+    line.indent = indent;
+    return line;
+}
+
+QString html(const std::string& value) {
+    return fromStd(value).toHtmlEscaped();
+}
 
 std::optional<model::SegmentKind> segmentKindOf(const model::Design& design, const model::Id& id) {
-    if (id.empty()) return std::nullopt;
+    if (id.empty())
+        return std::nullopt;
     const model::Segment* segment = design.findSegment(id);
     return segment ? std::optional(segment->kind) : std::nullopt;
 }
@@ -31,39 +44,48 @@ QString hostNameOf(const model::Design& design, const model::Id& id) {
 }
 
 // The heading row of an interface ("MAPI · Server LAN") followed by one row per address.
-void appendInterface(CardSection& section, const model::Design& design, const QString& name,
-                     const model::Id& segmentId, const std::vector<model::IpAssignment>& addresses,
-                     QList<CardTag> tags) {
+void appendInterface(CardSection& section, const model::Design& design, const QString& id,
+                     const QString& name, const model::Id& segmentId,
+                     const std::vector<model::IpAssignment>& addresses, QList<CardTag> tags) {
     CardLine head;
     head.text = name;
-    if (!segmentId.empty()) head.text += QStringLiteral(" · ") + segmentNameOf(design, segmentId);
+    if (!segmentId.empty())
+        head.text += QStringLiteral(" · ") + segmentNameOf(design, segmentId);
     head.style = LineStyle::Strong;
     head.chip = segmentKindOf(design, segmentId);
+    head.hollowChip = !head.chip.has_value();
     head.tags = std::move(tags);
+    head.anchorId = id;
     section.lines << head;
     if (addresses.empty()) {
-        section.lines << CardLine{tr("no address"), LineStyle::Muted, 1, std::nullopt, {}};
+        section.lines << lineOf(tr("no address"), LineStyle::Muted, 1);
     }
     for (const model::IpAssignment& assignment : addresses) {
-        CardLine line{text::addressText(assignment), LineStyle::Normal, 1, std::nullopt, {}};
+        CardLine line = lineOf(text::addressText(assignment), LineStyle::Normal, 1);
         // R3: SkipAsSource addresses are never picked as a source; worth seeing at a glance.
-        if (assignment.skipAsSource) line.tags << CardTag{tr("skip"), TagTone::Warning};
-        if (assignment.origin == model::AddressOrigin::Dhcp) line.tags << CardTag{tr("DHCP"), TagTone::Neutral};
+        if (assignment.skipAsSource)
+            line.tags << CardTag{tr("skip"), TagTone::Warning};
+        if (assignment.origin == model::AddressOrigin::Dhcp)
+            line.tags << CardTag{tr("DHCP"), TagTone::Neutral};
         section.lines << line;
     }
 }
 
 void appendDeviceInterfaces(CardContent& content, const model::Design& design,
                             const std::vector<model::DeviceInterface>& interfaces, bool showZones) {
-    if (interfaces.empty()) return;
+    if (interfaces.empty())
+        return;
     CardSection section{tr("Interfaces"), {}};
     for (const model::DeviceInterface& iface : interfaces) {
         QList<CardTag> tags;
-        if (showZones && !iface.zone.empty()) tags << CardTag{fromStd(iface.zone), TagTone::Neutral};
-        appendInterface(section, design, fromStd(iface.name), iface.segmentId, iface.addresses, tags);
+        if (showZones && !iface.zone.empty())
+            tags << CardTag{fromStd(iface.zone), TagTone::Neutral};
+        appendInterface(section, design, fromStd(iface.id), fromStd(iface.name), iface.segmentId,
+                        iface.addresses, tags);
         content.nestedIds << fromStd(iface.id);
         if (!iface.segmentId.empty()) {
-            content.attachments << CardAttachment{fromStd(iface.id), fromStd(iface.name), fromStd(iface.segmentId)};
+            content.attachments << CardAttachment{fromStd(iface.id), fromStd(iface.name),
+                                                  fromStd(iface.segmentId)};
         }
     }
     content.sections << section;
@@ -74,11 +96,13 @@ QString interfaceToolTipRows(const model::Design& design,
     QString rows;
     for (const model::DeviceInterface& iface : interfaces) {
         QStringList addresses;
-        for (const auto& a : iface.addresses) addresses << text::addressText(a);
+        for (const auto& a : iface.addresses)
+            addresses << text::addressText(a);
         rows += QStringLiteral("<br/>%1 → %2: %3")
                     .arg(html(iface.name),
-                         iface.segmentId.empty() ? tr("not connected")
-                                                 : segmentNameOf(design, iface.segmentId).toHtmlEscaped(),
+                         iface.segmentId.empty()
+                             ? tr("not connected")
+                             : segmentNameOf(design, iface.segmentId).toHtmlEscaped(),
                          addresses.join(QStringLiteral(", ")));
     }
     return rows;
@@ -88,7 +112,8 @@ QString toolTip(const std::string& name, const QString& what, const QString& bod
                 const std::string& description, const std::string& id) {
     QString tip = QStringLiteral("<b>%1</b><br/>%2").arg(html(name), what.toHtmlEscaped());
     tip += body;
-    if (!description.empty()) tip += QStringLiteral("<p><i>%1</i></p>").arg(html(description));
+    if (!description.empty())
+        tip += QStringLiteral("<p><i>%1</i></p>").arg(html(description));
     tip += QStringLiteral("<br/><small>id: %1</small>").arg(html(id));
     return tip;
 }
@@ -103,24 +128,26 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
     content.subtitle = text::hostRoleSummary(host);
 
     CardSection about;
-    about.lines << CardLine{text::operatingSystemName(host.os), LineStyle::Muted, 0, std::nullopt, {}};
+    about.lines << lineOf(text::operatingSystemName(host.os), LineStyle::Muted, 0);
     if (host.smtp) {
         const model::SmtpProperties& smtp = *host.smtp;
         if (!smtp.listenPorts.empty()) {
             QStringList ports;
-            for (uint16_t port : smtp.listenPorts) ports << QString::number(port);
-            about.lines << CardLine{tr("Listens on %1").arg(ports.join(QStringLiteral(", "))),
-                                    LineStyle::Muted, 0, std::nullopt, {}};
+            for (uint16_t port : smtp.listenPorts)
+                ports << QString::number(port);
+            about.lines << lineOf(tr("Listens on %1").arg(ports.join(QStringLiteral(", "))),
+                                  LineStyle::Muted, 0);
         }
         if (!smtp.submitTo.empty()) {
-            about.lines << CardLine{tr("Submits to %1").arg(fromStd(smtp.submitTo)), LineStyle::Muted,
-                                    0, std::nullopt, {}};
+            about.lines << lineOf(tr("Submits to %1").arg(fromStd(smtp.submitTo)), LineStyle::Muted,
+                                  0);
         }
         if (!smtp.nextHops.empty()) {
             QStringList hops;
-            for (const std::string& hop : smtp.nextHops) hops << fromStd(hop);
-            about.lines << CardLine{tr("Forwards to %1").arg(hops.join(QStringLiteral(", "))),
-                                    LineStyle::Muted, 0, std::nullopt, {}};
+            for (const std::string& hop : smtp.nextHops)
+                hops << fromStd(hop);
+            about.lines << lineOf(tr("Forwards to %1").arg(hops.join(QStringLiteral(", "))),
+                                  LineStyle::Muted, 0);
         }
     }
     content.sections << about;
@@ -130,44 +157,57 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
         CardSection network{tr("Network"), {}};
         for (const model::Nic& nic : host.nics) {
             QList<CardTag> tags;
-            if (nic.loopbackAdapter) tags << CardTag{tr("loopback"), TagTone::Special};
-            if (nic.dhcp) tags << CardTag{tr("DHCP"), TagTone::Neutral};
-            appendInterface(network, design, fromStd(nic.alias), nic.segmentId, nic.addresses, tags);
+            if (nic.loopbackAdapter)
+                tags << CardTag{tr("loopback"), TagTone::Special};
+            if (nic.dhcp)
+                tags << CardTag{tr("DHCP"), TagTone::Neutral};
+            appendInterface(network, design, fromStd(nic.id), fromStd(nic.alias), nic.segmentId,
+                            nic.addresses, tags);
             content.nestedIds << fromStd(nic.id);
             if (!nic.segmentId.empty()) {
-                content.attachments << CardAttachment{fromStd(nic.id), fromStd(nic.alias), fromStd(nic.segmentId)};
+                content.attachments
+                    << CardAttachment{fromStd(nic.id), fromStd(nic.alias), fromStd(nic.segmentId)};
             }
             QStringList gateways;
-            for (const net::Address& gateway : nic.gateways) gateways << fromStd(gateway.toString());
+            for (const net::Address& gateway : nic.gateways)
+                gateways << fromStd(gateway.toString());
             nicRows += QStringLiteral("<br/>%1 → %2%3")
                            .arg(html(nic.alias),
-                                nic.segmentId.empty() ? tr("not connected")
-                                                      : segmentNameOf(design, nic.segmentId).toHtmlEscaped(),
-                                gateways.isEmpty() ? QString()
-                                                   : tr(", gateway %1").arg(gateways.join(QStringLiteral(", "))));
+                                nic.segmentId.empty()
+                                    ? tr("not connected")
+                                    : segmentNameOf(design, nic.segmentId).toHtmlEscaped(),
+                                gateways.isEmpty()
+                                    ? QString()
+                                    : tr(", gateway %1").arg(gateways.join(QStringLiteral(", "))));
         }
         content.sections << network;
     }
 
+    QString connectorRows;
     const auto connectors = design.receiveConnectorsOf(host.id);
     if (!connectors.empty()) {
         CardSection section{tr("Receive connectors"), {}};
         for (const model::ReceiveConnector* connector : connectors) {
-            CardLine name{fromStd(connector->name), LineStyle::Normal, 0, std::nullopt, {}};
-            name.tags << CardTag{text::transportRoleName(connector->transportRole), TagTone::Info};
-            if (!connector->enabled) name.tags << CardTag{tr("disabled"), TagTone::Neutral};
-            section.lines << name;
-            section.lines << CardLine{text::bindingsText(connector->bindings), LineStyle::Muted, 1,
-                                      std::nullopt, {}};
+            CardLine line = lineOf(fromStd(connector->name), LineStyle::Normal, 0);
+            line.tags << CardTag{text::transportRoleName(connector->transportRole), TagTone::Info};
+            if (!connector->enabled)
+                line.tags << CardTag{tr("disabled"), TagTone::Neutral};
+            line.trailing = text::compactBindingsText(connector->bindings);
+            section.lines << line;
             content.nestedIds << fromStd(connector->id);
+            connectorRows +=
+                QStringLiteral("<br/>%1: %2")
+                    .arg(html(connector->name), text::bindingsText(connector->bindings));
         }
         content.sections << section;
     }
 
     QString body;
-    if (!host.fqdn.empty()) body += QStringLiteral("<br/>%1").arg(html(host.fqdn));
+    if (!host.fqdn.empty())
+        body += QStringLiteral("<br/>%1").arg(html(host.fqdn));
     body += QStringLiteral("<br/>%1").arg(text::operatingSystemName(host.os).toHtmlEscaped());
     body += nicRows;
+    body += connectorRows;
     content.toolTip = toolTip(host.name, content.subtitle, body, host.description, host.id);
     return content;
 }
@@ -184,29 +224,33 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
     if (!lb.vips.empty()) {
         CardSection section{tr("Virtual servers"), {}};
         for (const model::Vip& vip : lb.vips) {
-            CardLine name{fromStd(vip.name), LineStyle::Strong, 0, std::nullopt, {}};
+            CardLine name = lineOf(fromStd(vip.name), LineStyle::Strong, 0);
             name.tags << CardTag{text::loadBalancerModeName(vip.mode), TagTone::Special};
             section.lines << name;
-            section.lines << CardLine{text::endpointText(vip.address, vip.port), LineStyle::Normal, 1,
-                                      std::nullopt, {}};
+            section.lines << lineOf(text::endpointText(vip.address, vip.port), LineStyle::Normal,
+                                    1);
             QStringList members;
             for (const model::PoolMember& member : vip.pool) {
                 QString entry = hostNameOf(design, member.hostId);
-                if (member.port != vip.port) entry += QStringLiteral(":%1").arg(member.port);
+                if (member.port != vip.port)
+                    entry += QStringLiteral(":%1").arg(member.port);
                 members << entry;
             }
-            section.lines << CardLine{members.isEmpty() ? tr("empty pool")
-                                                        : tr("pool %1").arg(members.join(QStringLiteral(", "))),
-                                      LineStyle::Muted, 1, std::nullopt, {}};
+            section.lines << lineOf(members.isEmpty()
+                                        ? tr("empty pool")
+                                        : tr("pool %1").arg(members.join(QStringLiteral(", "))),
+                                    LineStyle::Muted, 1);
             if (vip.snatAddress) {
-                section.lines << CardLine{tr("SNAT from %1").arg(fromStd(vip.snatAddress->toString())),
-                                          LineStyle::Muted, 1, std::nullopt, {}};
+                section.lines << lineOf(
+                    tr("SNAT from %1").arg(fromStd(vip.snatAddress->toString())), LineStyle::Muted,
+                    1);
             }
             if (!vip.sourceAcl.empty()) {
-                section.lines << CardLine{tr("source ACL: %1")
-                                              .arg(text::countText(static_cast<qsizetype>(vip.sourceAcl.size()),
-                                                                   tr("range"), tr("ranges"))),
-                                          LineStyle::Muted, 1, std::nullopt, {}};
+                section.lines << lineOf(
+                    tr("source ACL: %1")
+                        .arg(text::countText(static_cast<qsizetype>(vip.sourceAcl.size()),
+                                             tr("range"), tr("ranges"))),
+                    LineStyle::Muted, 1);
             }
             content.nestedIds << fromStd(vip.id);
             vipRows += QStringLiteral("<br/>VIP %1 %2 (%3) → %4")
@@ -216,8 +260,9 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
         }
         content.sections << section;
     }
-    content.toolTip = toolTip(lb.name, content.subtitle, interfaceToolTipRows(design, lb.interfaces) + vipRows,
-                              lb.description, lb.id);
+    content.toolTip =
+        toolTip(lb.name, content.subtitle, interfaceToolTipRows(design, lb.interfaces) + vipRows,
+                lb.description, lb.id);
     return content;
 }
 
@@ -235,37 +280,40 @@ CardContent describeFirewall(const model::Design& design, const model::Firewall&
         for (const model::FirewallZone& zone : firewall.zones) {
             row << QStringLiteral("%1 (%2)").arg(fromStd(zone.name)).arg(zone.trust);
             if (row.size() == 3) {
-                zones.lines << CardLine{row.join(QStringLiteral(" · ")), LineStyle::Normal, 0, std::nullopt, {}};
+                zones.lines << lineOf(row.join(QStringLiteral(" · ")), LineStyle::Normal, 0);
                 row.clear();
             }
         }
         if (!row.isEmpty()) {
-            zones.lines << CardLine{row.join(QStringLiteral(" · ")), LineStyle::Normal, 0, std::nullopt, {}};
+            zones.lines << lineOf(row.join(QStringLiteral(" · ")), LineStyle::Normal, 0);
         }
         content.sections << zones;
     }
     appendDeviceInterfaces(content, design, firewall.interfaces, true);
 
     CardSection policy{tr("Policy"), {}};
-    policy.lines << CardLine{text::countText(static_cast<qsizetype>(firewall.rules.size()), tr("access rule"),
-                                             tr("access rules")),
-                             LineStyle::Normal, 0, std::nullopt, {}};
-    policy.lines << CardLine{tr("NAT: %1 inbound · %2 outbound")
-                                 .arg(firewall.inboundNat.size())
-                                 .arg(firewall.outboundNat.size()),
-                             LineStyle::Normal, 0, std::nullopt, {}};
+    policy.lines << lineOf(text::countText(static_cast<qsizetype>(firewall.rules.size()),
+                                           tr("access rule"), tr("access rules")),
+                           LineStyle::Normal, 0);
+    policy.lines << lineOf(tr("NAT: %1 inbound · %2 outbound")
+                               .arg(firewall.inboundNat.size())
+                               .arg(firewall.outboundNat.size()),
+                           LineStyle::Normal, 0);
     if (firewall.unmatchedOutbound == model::UnmatchedOutbound::Block) {
-        policy.lines << CardLine{tr("unmatched outbound blocked"), LineStyle::Muted, 0, std::nullopt, {}};
+        policy.lines << lineOf(tr("unmatched outbound blocked"), LineStyle::Muted, 0);
     }
     if (firewall.smtpInspection.enabled) {
-        CardLine inspection{tr("SMTP inspection"), LineStyle::Normal, 0, std::nullopt, {}};
+        CardLine inspection = lineOf(tr("SMTP inspection"), LineStyle::Normal, 0);
         inspection.tags << CardTag{tr("on"), TagTone::Warning};
         policy.lines << inspection;
     }
     content.sections << policy;
-    for (const auto& rule : firewall.rules) content.nestedIds << fromStd(rule.id);
-    for (const auto& nat : firewall.inboundNat) content.nestedIds << fromStd(nat.id);
-    for (const auto& nat : firewall.outboundNat) content.nestedIds << fromStd(nat.id);
+    for (const auto& rule : firewall.rules)
+        content.nestedIds << fromStd(rule.id);
+    for (const auto& nat : firewall.inboundNat)
+        content.nestedIds << fromStd(nat.id);
+    for (const auto& nat : firewall.outboundNat)
+        content.nestedIds << fromStd(nat.id);
 
     QString natRows;
     for (const model::InboundNat& nat : firewall.inboundNat) {
@@ -289,12 +337,13 @@ CardContent describeRouter(const model::Design& design, const model::Router& rou
     if (!router.routes.empty()) {
         content.sections << CardSection{
             {},
-            {CardLine{text::countText(static_cast<qsizetype>(router.routes.size()), tr("static route"),
-                                      tr("static routes")),
-                      LineStyle::Muted, 0, std::nullopt, {}}}};
+            {lineOf(text::countText(static_cast<qsizetype>(router.routes.size()),
+                                    tr("static route"), tr("static routes")),
+                    LineStyle::Muted, 0)}};
     }
-    content.toolTip = toolTip(router.name, content.subtitle, interfaceToolTipRows(design, router.interfaces),
-                              router.description, router.id);
+    content.toolTip =
+        toolTip(router.name, content.subtitle, interfaceToolTipRows(design, router.interfaces),
+                router.description, router.id);
     return content;
 }
 
@@ -303,8 +352,9 @@ SegmentLabel describeSegment(const model::Segment& segment) {
     label.title = fromStd(segment.name);
     label.subnets = text::subnetsText(segment.subnets);
     label.toolTip = toolTip(segment.name, tr("%1 segment").arg(text::segmentKindName(segment.kind)),
-                            label.subnets.isEmpty() ? QString()
-                                                    : QStringLiteral("<br/>%1").arg(label.subnets.toHtmlEscaped()),
+                            label.subnets.isEmpty()
+                                ? QString()
+                                : QStringLiteral("<br/>%1").arg(label.subnets.toHtmlEscaped()),
                             segment.description, segment.id);
     return label;
 }

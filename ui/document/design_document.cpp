@@ -46,7 +46,8 @@ void DesignDocument::reset(model::Design design, const QString& filePath) {
     const bool pathChanged = filePath != filePath_;
     filePath_ = filePath;
     setModified(false);
-    if (pathChanged) emit filePathChanged(filePath_);
+    if (pathChanged)
+        emit filePathChanged(filePath_);
     emit designReset();
 }
 
@@ -56,12 +57,14 @@ QString DesignDocument::fileName() const {
 
 QString DesignDocument::designName() const {
     const QString name = QString::fromStdString(design_.info.name).trimmed();
-    if (!name.isEmpty()) return name;
+    if (!name.isEmpty())
+        return name;
     return filePath_.isEmpty() ? tr("Untitled design") : QFileInfo(filePath_).completeBaseName();
 }
 
 void DesignDocument::setModified(bool modified) {
-    if (modified == modified_) return;
+    if (modified == modified_)
+        return;
     modified_ = modified;
     emit modifiedChanged(modified_);
 }

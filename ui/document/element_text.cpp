@@ -2,71 +2,114 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <algorithm>
 
 namespace mailtopo::ui::text {
 namespace {
 
-QString tr(const char* source) { return QCoreApplication::translate("ElementText", source); }
+QString tr(const char* source) {
+    return QCoreApplication::translate("ElementText", source);
+}
 
 }  // namespace
 
 QString hostKindName(model::HostKind kind) {
     using K = model::HostKind;
     switch (kind) {
-        case K::ExchangeServer: return tr("Exchange server");
-        case K::InternetSender: return tr("Internet sender");
-        case K::ApplicationClient: return tr("Application client");
-        case K::SmartHost: return tr("Smart host");
-        case K::MailGateway: return tr("Mail gateway");
-        case K::Partner: return tr("Partner MTA");
+        case K::ExchangeServer:
+            return tr("Exchange server");
+        case K::InternetSender:
+            return tr("Internet sender");
+        case K::ApplicationClient:
+            return tr("Application client");
+        case K::SmartHost:
+            return tr("Smart host");
+        case K::MailGateway:
+            return tr("Mail gateway");
+        case K::Partner:
+            return tr("Partner MTA");
     }
     return tr("Host");
 }
 
-QString hostRoleSummary(const model::Host& host) {
-    if (!host.isExchange() || !host.exchange) return hostKindName(host.kind);
-    QStringList roles;
-    for (model::ExchangeRole role : host.exchange->roles.values()) {
-        roles << fromStd(std::string(enumName(role)));
+QString exchangeRoleName(model::ExchangeRole role) {
+    // The short names Exchange admins use; the full ones do not fit a card's subtitle.
+    switch (role) {
+        case model::ExchangeRole::Mailbox:
+            return tr("Mailbox");
+        case model::ExchangeRole::ClientAccess:
+            return tr("CAS");
+        case model::ExchangeRole::HubTransport:
+            return tr("Hub");
+        case model::ExchangeRole::Edge:
+            return tr("Edge");
     }
+    return tr("Mailbox");
+}
+
+QString hostRoleSummary(const model::Host& host) {
+    if (!host.isExchange() || !host.exchange)
+        return hostKindName(host.kind);
+    QStringList roles;
+    for (model::ExchangeRole role : host.exchange->roles.values())
+        roles << exchangeRoleName(role);
     QString summary = tr("Exchange %1").arg(fromStd(std::string(enumName(host.exchange->version))));
-    if (!roles.isEmpty()) summary += QStringLiteral(" · ") + roles.join(QStringLiteral(", "));
+    if (!roles.isEmpty())
+        summary += QStringLiteral(" · ") + roles.join(QStringLiteral(", "));
     return summary;
 }
 
 QString operatingSystemName(model::OperatingSystem os) {
     using O = model::OperatingSystem;
     switch (os) {
-        case O::Windows2003: return tr("Windows Server 2003");
-        case O::Windows2008: return tr("Windows Server 2008");
-        case O::Windows2008R2: return tr("Windows Server 2008 R2");
-        case O::Windows2012: return tr("Windows Server 2012");
-        case O::Windows2012R2: return tr("Windows Server 2012 R2");
-        case O::Windows2016: return tr("Windows Server 2016");
-        case O::Windows2019: return tr("Windows Server 2019");
-        case O::Windows2022: return tr("Windows Server 2022");
-        case O::Windows2025: return tr("Windows Server 2025");
-        case O::Linux: return tr("Linux");
-        case O::Appliance: return tr("Appliance");
-        case O::Other: return tr("Other OS");
+        case O::Windows2003:
+            return tr("Windows Server 2003");
+        case O::Windows2008:
+            return tr("Windows Server 2008");
+        case O::Windows2008R2:
+            return tr("Windows Server 2008 R2");
+        case O::Windows2012:
+            return tr("Windows Server 2012");
+        case O::Windows2012R2:
+            return tr("Windows Server 2012 R2");
+        case O::Windows2016:
+            return tr("Windows Server 2016");
+        case O::Windows2019:
+            return tr("Windows Server 2019");
+        case O::Windows2022:
+            return tr("Windows Server 2022");
+        case O::Windows2025:
+            return tr("Windows Server 2025");
+        case O::Linux:
+            return tr("Linux");
+        case O::Appliance:
+            return tr("Appliance");
+        case O::Other:
+            return tr("Other OS");
     }
     return tr("Other OS");
 }
 
 QString segmentKindName(model::SegmentKind kind) {
     switch (kind) {
-        case model::SegmentKind::Internet: return tr("Internet");
-        case model::SegmentKind::Dmz: return tr("DMZ");
-        case model::SegmentKind::Lan: return tr("LAN");
+        case model::SegmentKind::Internet:
+            return tr("Internet");
+        case model::SegmentKind::Dmz:
+            return tr("DMZ");
+        case model::SegmentKind::Lan:
+            return tr("LAN");
     }
     return tr("LAN");
 }
 
 QString loadBalancerModeName(model::LoadBalancerMode mode) {
     switch (mode) {
-        case model::LoadBalancerMode::Snat: return tr("SNAT");
-        case model::LoadBalancerMode::Dsr: return tr("DSR");
-        case model::LoadBalancerMode::Transparent: return tr("transparent");
+        case model::LoadBalancerMode::Snat:
+            return tr("SNAT");
+        case model::LoadBalancerMode::Dsr:
+            return tr("DSR");
+        case model::LoadBalancerMode::Transparent:
+            return tr("transparent");
     }
     return tr("SNAT");
 }
@@ -89,13 +132,39 @@ QString endpointText(const net::Address& address, uint16_t port) {
 
 QString bindingsText(const std::vector<net::Binding>& bindings) {
     QStringList parts;
-    for (const net::Binding& binding : bindings) parts << fromStd(binding.toString());
+    for (const net::Binding& binding : bindings)
+        parts << fromStd(binding.toString());
+    return parts.join(QStringLiteral(", "));
+}
+
+QString compactBindingsText(const std::vector<net::Binding>& bindings) {
+    QStringList parts;
+    std::vector<uint16_t> merged;  // ports already written as "*:port"
+    for (const net::Binding& binding : bindings) {
+        if (std::find(merged.begin(), merged.end(), binding.port()) != merged.end() &&
+            binding.isWildcard())
+            continue;
+        if (binding.isWildcard()) {
+            const bool otherFamily =
+                std::any_of(bindings.begin(), bindings.end(), [&](const net::Binding& other) {
+                    return other.isWildcard() && other.port() == binding.port() &&
+                           other.address().family() != binding.address().family();
+                });
+            if (otherFamily) {
+                merged.push_back(binding.port());
+                parts << QStringLiteral("*:%1").arg(binding.port());
+                continue;
+            }
+        }
+        parts << fromStd(binding.toString());
+    }
     return parts.join(QStringLiteral(", "));
 }
 
 QString subnetsText(const std::vector<net::Prefix>& subnets) {
     QStringList parts;
-    for (const net::Prefix& prefix : subnets) parts << fromStd(prefix.toString());
+    for (const net::Prefix& prefix : subnets)
+        parts << fromStd(prefix.toString());
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -106,7 +175,8 @@ QString countText(qsizetype count, const QString& singular, const QString& plura
 QString designSummary(const model::Design& design) {
     QStringList parts;
     auto add = [&](size_t count, const QString& singular, const QString& plural, bool always) {
-        if (count > 0 || always) parts << countText(static_cast<qsizetype>(count), singular, plural);
+        if (count > 0 || always)
+            parts << countText(static_cast<qsizetype>(count), singular, plural);
     };
     add(design.hosts.size(), tr("host"), tr("hosts"), true);
     add(design.segments.size(), tr("segment"), tr("segments"), true);

@@ -11,19 +11,24 @@
 
 namespace mailtopo::ui::text {
 
-inline QString fromStd(const std::string& value) { return QString::fromStdString(value); }
+inline QString fromStd(const std::string& value) {
+    return QString::fromStdString(value);
+}
 
-QString hostKindName(model::HostKind kind);                 // "Internet sender"
-QString hostRoleSummary(const model::Host& host);           // "Exchange 2019 · Mailbox, Edge"
-QString operatingSystemName(model::OperatingSystem os);     // "Windows Server 2019"
-QString segmentKindName(model::SegmentKind kind);           // "Internet", "DMZ", "LAN"
-QString loadBalancerModeName(model::LoadBalancerMode mode); // "SNAT", "DSR", "transparent"
-QString transportRoleName(model::TransportRole role);       // "Frontend", "Hub"
+QString hostKindName(model::HostKind kind);                  // "Internet sender"
+QString exchangeRoleName(model::ExchangeRole role);          // "Mailbox", "CAS", "Hub", "Edge"
+QString hostRoleSummary(const model::Host& host);            // "Exchange 2019 · Mailbox, Edge"
+QString operatingSystemName(model::OperatingSystem os);      // "Windows Server 2019"
+QString segmentKindName(model::SegmentKind kind);            // "Internet", "DMZ", "LAN"
+QString loadBalancerModeName(model::LoadBalancerMode mode);  // "SNAT", "DSR", "transparent"
+QString transportRoleName(model::TransportRole role);        // "Frontend", "Hub"
 
-QString addressText(const model::IpAssignment& assignment);  // "10.0.1.11/24"
+QString addressText(const model::IpAssignment& assignment);        // "10.0.1.11/24"
 QString endpointText(const net::Address& address, uint16_t port);  // "10.0.1.5:25", "[::1]:25"
 QString bindingsText(const std::vector<net::Binding>& bindings);   // "0.0.0.0:25, [::]:25"
-QString subnetsText(const std::vector<net::Prefix>& subnets);      // "10.0.1.0/24 · fd00::/64"
+// Shorter, for tight spaces: a port bound on both wildcards (0.0.0.0 and [::]) is "*:25".
+QString compactBindingsText(const std::vector<net::Binding>& bindings);  // "*:25, 10.0.0.5:2525"
+QString subnetsText(const std::vector<net::Prefix>& subnets);  // "10.0.1.0/24 · fd00::/64"
 
 // "1 host", "3 hosts".
 QString countText(qsizetype count, const QString& singular, const QString& plural);

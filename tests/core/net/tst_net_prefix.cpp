@@ -149,6 +149,11 @@ private slots:
         QCOMPARE(Prefix(addr("::1"), 200).length(), 128);
     }
 
+    void defaultIsTheWholeIpv4Space() {
+        QCOMPARE(str(Prefix()), QStringLiteral("0.0.0.0/0"));
+        QVERIFY(Prefix().contains(addr("255.255.255.255")));
+    }
+
     void equalityIsOnTheWrittenForm() {
         QVERIFY(prefix("10.0.0.5/24") != prefix("10.0.0.0/24"));
         QVERIFY(prefix("10.0.0.5/24").network() == prefix("10.0.0.0/24").network());

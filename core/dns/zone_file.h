@@ -1,0 +1,35 @@
+#pragma once
+// Zone files in RFC 1035 master format, parsed with ldns: import into a design, or serve
+// them to the SPF evaluator (mailtopo-cli spf --zone).
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/dns/dns_types.h"
+
+namespace mailtopo::dns {
+
+struct ZoneFileResult {
+    bool ok = false;
+    // The zone's origin without trailing dot: the `origin` argument if given, else the SOA
+    // owner, else empty.
+    std::string origin;
+    std::vector<DnsRecord> records;  // SOA first when present, then in file order
+    // On failure: "<file>:<line>: <ldns message>", e.g.
+    // "example.zone:3: Syntax error, could not parse the RR's rdata".
+    std::string error;
+    int errorLine = 0;
+};
+
+// `origin` applies to relative names until a $ORIGIN line; `defaultTtl` until a $TTL line.
+ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view origin = {},
+                             uint32_t defaultTtl = 3600);
+
+// The same over text in memory; `displayName` stands in for the file name in messages.
+ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName,
+                             std::string_view origin = {}, uint32_t defaultTtl = 3600);
+
+}  // namespace mailtopo::dns

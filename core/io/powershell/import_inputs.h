@@ -1,0 +1,22 @@
+#pragma once
+// The files of one import, read from disk: files as named, folders expanded to the export
+// files they hold (*.json and *.txt, not recursive, in name order). Which cmdlet a file holds
+// is decided later from its content; the extension only keeps READMEs and the like out.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/io/powershell/powershell_import.h"
+
+namespace mailtopo::io::powershell {
+
+struct GatheredInputs {
+    std::vector<ImportInput> inputs;
+    std::vector<std::string> errors;   // "path: no such file or folder" …
+    std::vector<std::string> skipped;  // folder entries that are not export files
+};
+
+GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths);
+
+}  // namespace mailtopo::io::powershell

@@ -1,0 +1,164 @@
+#pragma once
+// What the simulator returns: a trace is data. The GUI plays it back, the CLI prints it,
+// the report tabulates it and the analysis rules read it — none of them re-derives a
+// decision. Modelled on Batfish's flow traces: typed steps, each naming the rule that
+// decided and the inputs it looked at, and one disposition from a closed set.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/network.h"
+#include "core/net/address.h"
+#include "core/util/enum_text.h"
+
+namespace mailtopo::sim {
+
+// A TCP segment as a device sees it.
+struct Packet {
+    net::Address source;
+    uint16_t sourcePort = 0;
+    net::Address destination;
+    uint16_t destinationPort = 0;
+    enum class Flag : uint8_t { Syn, SynAck, Ack } flag = Flag::Syn;
+
+    bool operator==(const Packet&) const = default;
+};
+
+enum class StepKind : uint8_t {
+    Resolve,         // next hop name → address (MX, smart host, literal)
+    SourceSelect,    // R2/R8: which local address the sender uses
+    Route,           // R6: route lookup on a host, router or device
+    HostSend,        // R5: strong/weak host send check
+    HostReceive,     // R4: strong/weak host receive check, forwarding
+    L2,              // who answers ARP / DSR MAC rewrite, adjacency
+    Translate,       // NAT / LB rewrite (before → after)
+    Filter,          // firewall ACL, LB source ACL, host firewall
+    Session,         // stateful tracking (R13/R14)
+    Handshake,       // R7 client acceptance of the SYN-ACK
+    Listener,        // R18/R20: is anything bound to ip:port
+    ConnectorSelect, // R20: which receive connector, and why
+    Principal,       // R21/R22: who the client is and its rights
+    Smtp,            // R23: one command and its reply
+    AntiSpam,        // R30–R32
+    SendConnector,   // R27/R28
+    Note,            // anything else worth telling the user
+};
+
+struct Step {
+    StepKind kind = StepKind::Note;
+    std::string rule;        // "R2", "R20" …
+    model::Id element;       // the host/device/connector that decided
+    std::string summary;     // one human sentence: "EX16 picks 10.0.0.100 (CPL 25 with gateway 10.0.0.1)"
+    std::vector<std::pair<std::string, std::string>> inputs;  // named inputs the decision used, in order
+    std::optional<Packet> before;  // for route/translate/filter steps
+    std::optional<Packet> after;
+
+    bool operator==(const Step&) const = default;
+};
+
+// One leg of the handshake walking through the topology.
+struct Leg {
+    std::string name;  // "SYN", "SYN-ACK", "ACK"
+    std::vector<Step> steps;
+
+    bool operator==(const Leg&) const = default;
+};
+
+// A stateful device that saw the flow, and in which directions (R14).
+struct SessionRecord {
+    model::Id device;
+    bool sawSyn = false;
+    bool sawSynAck = false;
+    bool sawAck = false;
+
+    bool operator==(const SessionRecord&) const = default;
+};
+
+enum class DispositionKind : uint8_t {
+    Delivered,         // accepted for a local/accepted-domain recipient
+    Relayed,           // accepted for a non-accepted recipient (relay right used)
+    Rejected,          // an SMTP 4xx/5xx reply ended the dialogue
+    QueuedRetry,       // the sender keeps the message queued (e.g. 451 5.7.3)
+    Dropped,           // a device or host discarded a packet
+    Reset,             // a RST ended the attempt
+    Timeout,           // the client never got what it waited for
+    InsufficientInfo,  // the design lacks what a decision needs
+};
+
+struct Disposition {
+    DispositionKind kind = DispositionKind::InsufficientInfo;
+    int smtpCode = 0;            // Rejected: 550 …
+    std::string enhancedStatus;  // Rejected / QueuedRetry: "5.7.54"
+    std::string text;            // reply text, queue text, drop reason, reset-by, missing piece
+    model::Id element;           // who dropped/reset/rejected
+
+    bool operator==(const Disposition&) const = default;
+};
+
+// What external receivers see of an outbound connection (input to the DNS/SPF checks).
+struct EgressIdentity {
+    net::Address publicAddress;  // after outbound NAT (R16)
+    std::string heloName;
+    std::string mailFromDomain;
+
+    bool operator==(const EgressIdentity&) const = default;
+};
+
+struct Trace {
+    std::string flowName;
+    model::Id sourceHost;
+    std::string destination;
+    std::vector<Leg> legs;                  // SYN, SYN-ACK, ACK in order
+    std::vector<SessionRecord> sessions;    // stateful devices met
+    std::vector<Step> smtp;                 // the SMTP dialogue, after a completed handshake
+    Disposition disposition;
+    std::vector<std::string> flags;         // FLAG(...) names of domain-rules, sorted
+    std::optional<net::Address> chosenSource;  // the sender's source address
+    std::optional<net::Address> seenSource;    // what the receiver saw (after every rewrite)
+    model::Id receiveConnector;
+    std::string principal;
+    std::optional<EgressIdentity> egress;
+
+    bool operator==(const Trace&) const = default;
+};
+
+}  // namespace mailtopo::sim
+
+namespace mailtopo {
+template <>
+struct EnumTraits<sim::DispositionKind> {
+    static constexpr std::pair<sim::DispositionKind, std::string_view> list[] = {
+        {sim::DispositionKind::Delivered, "delivered"},
+        {sim::DispositionKind::Relayed, "relayed"},
+        {sim::DispositionKind::Rejected, "rejected"},
+        {sim::DispositionKind::QueuedRetry, "queued-retry"},
+        {sim::DispositionKind::Dropped, "dropped"},
+        {sim::DispositionKind::Reset, "reset"},
+        {sim::DispositionKind::Timeout, "timeout"},
+        {sim::DispositionKind::InsufficientInfo, "insufficient-info"}};
+    static constexpr auto items = std::to_array(list);
+};
+template <>
+struct EnumTraits<sim::StepKind> {
+    static constexpr std::pair<sim::StepKind, std::string_view> list[] = {
+        {sim::StepKind::Resolve, "resolve"},
+        {sim::StepKind::SourceSelect, "source-select"},
+        {sim::StepKind::Route, "route"},
+        {sim::StepKind::HostSend, "host-send"},
+        {sim::StepKind::HostReceive, "host-receive"},
+        {sim::StepKind::L2, "l2"},
+        {sim::StepKind::Translate, "translate"},
+        {sim::StepKind::Filter, "filter"},
+        {sim::StepKind::Session, "session"},
+        {sim::StepKind::Handshake, "handshake"},
+        {sim::StepKind::Listener, "listener"},
+        {sim::StepKind::ConnectorSelect, "connector-select"},
+        {sim::StepKind::Principal, "principal"},
+        {sim::StepKind::Smtp, "smtp"},
+        {sim::StepKind::AntiSpam, "anti-spam"},
+        {sim::StepKind::SendConnector, "send-connector"},
+        {sim::StepKind::Note, "note"}};
+    static constexpr auto items = std::to_array(list);
+};
+}  // namespace mailtopo

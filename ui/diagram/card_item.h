@@ -1,0 +1,83 @@
+#pragma once
+// The shared base of every card on the diagram (hosts, load balancers, firewalls,
+// routers): a rounded card with an icon header and sections of lines, painted from a
+// CardContent with level-of-detail: zoomed out, only the outline and the name are drawn.
+
+#include <QGraphicsItem>
+#include <QHash>
+#include <QList>
+
+#include "ui/diagram/card_content.h"
+
+namespace mailtopo::ui {
+
+class CardItem : public QGraphicsItem {
+public:
+    // Item types of the card subclasses: a contiguous range, so cardCast() can recognise
+    // any card without a dynamic_cast.
+    enum {
+        HostType = UserType + 1,
+        LoadBalancerType,
+        FirewallType,
+        RouterType,
+        FirstCardType = HostType,
+        LastCardType = RouterType,
+    };
+
+    enum class Edge { Top, Bottom };
+
+    const CardContent& content() const { return content_; }
+    const QString& elementId() const { return content_.elementId; }
+
+    QSizeF cardSize() const { return {width_, height_}; }
+    // The card in scene coordinates (without the shadow).
+    QRectF sceneCardRect() const { return QRectF(scenePos(), cardSize()); }
+    // A point on the top or bottom edge, `fraction` (0..1) of the way from the left.
+    QPointF edgePoint(Edge edge, qreal fraction) const;
+
+    // The vertical middle (in card coordinates) of the row heading `interfaceId`, or a
+    // negative value when the card lists no such row.
+    qreal anchorY(const QString& interfaceId) const { return anchors_.value(interfaceId, -1); }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+protected:
+    explicit CardItem(CardContent content);
+
+private:
+    // One painted row below the header, positioned once at construction.
+    struct Row {
+        enum class Kind { Heading, Line } kind = Kind::Line;
+        int section = 0;
+        int line = 0;  // index in the section's lines (Kind::Line only)
+        qreal top = 0;
+        qreal height = 0;
+        QString text;  // the row's text, elided to fit the card
+    };
+
+    void layoutRows();
+    qreal lineContentWidth(const CardLine& line) const;
+    qreal tagsWidth(const QList<CardTag>& tags) const;
+
+    void paintFrame(QPainter* painter, qreal lod, bool selected) const;
+    void paintOverview(QPainter* painter, qreal lod) const;
+    void paintHeader(QPainter* painter, qreal lod) const;
+    void paintRow(QPainter* painter, const Row& row) const;
+
+    CardContent content_;
+    QList<Row> rows_;
+    QHash<QString, qreal> anchors_;
+    qreal width_ = 0;
+    qreal height_ = 0;
+    qreal headerHeight_ = 0;
+    QString elidedTitle_;
+    QString elidedSubtitle_;
+};
+
+// The card behind `item`, or nullptr when `item` is not a card.
+CardItem* cardCast(QGraphicsItem* item);
+const CardItem* cardCast(const QGraphicsItem* item);
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,189 @@
+#include "ui/diagram/diagram_scene.h"
+
+#include <algorithm>
+
+#include "core/model/design.h"
+#include "ui/diagram/diagram_layout.h"
+#include "ui/diagram/diagram_style.h"
+#include "ui/diagram/firewall_item.h"
+#include "ui/diagram/host_item.h"
+#include "ui/diagram/link_item.h"
+#include "ui/diagram/load_balancer_item.h"
+#include "ui/diagram/router_item.h"
+#include "ui/diagram/segment_item.h"
+#include "ui/document/design_document.h"
+
+namespace mailtopo::ui {
+namespace {
+
+constexpr qreal kSceneMargin = 40;
+
+// Order of cards within a row of the automatic layout: the network plumbing first, then
+// the mail servers, then everything else.
+enum Group { FirewallGroup, RouterGroup, LoadBalancerGroup, ExchangeGroup, OtherHostGroup };
+
+const model::View* chooseView(const model::Design& design, const QString& viewId) {
+    if (design.views.empty())
+        return nullptr;
+    for (const model::View& view : design.views) {
+        if (QString::fromStdString(view.id) == viewId)
+            return &view;
+    }
+    return &design.views.front();
+}
+
+}  // namespace
+
+DiagramScene::DiagramScene(DesignDocument* document, QObject* parent)
+    : QGraphicsScene(parent), document_(document) {
+    // The BSP tree answers "what is under this rectangle" in log time: painting and hit
+    // tests stay fast on large designs.
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(DiagramStyle::standard().canvas);
+    connect(document_, &DesignDocument::designReset, this, &DiagramScene::rebuild);
+    if (document_->hasDesign())
+        rebuild();
+}
+
+void DiagramScene::setViewId(const QString& viewId) {
+    if (viewId == viewId_)
+        return;
+    viewId_ = viewId;
+    rebuild();
+}
+
+void DiagramScene::clearDiagram() {
+    clearSelection();
+    clear();
+    setSceneRect(QRectF());
+    cards_.clear();
+    segments_.clear();
+    links_.clear();
+    ownerCard_.clear();
+}
+
+void DiagramScene::rebuild() {
+    clearDiagram();
+    if (!document_->hasDesign()) {
+        emit rebuilt();
+        return;
+    }
+    const model::Design& design = document_->design();
+    const model::View* view = chooseView(design, viewId_);
+    auto placementOf = [&](const std::string& id) -> std::optional<QPointF> {
+        if (view == nullptr)
+            return std::nullopt;
+        const auto it = view->placements.find(id);
+        if (it == view->placements.end())
+            return std::nullopt;
+        return QPointF(it->second.x, it->second.y);
+    };
+
+    QList<layout::CardInput> cardInputs;
+    QList<CardItem*> cardOrder;
+    auto addCard = [&](CardItem* item, const std::string& id, int group) {
+        addItem(item);
+        cards_.insert(item->elementId(), item);
+        cardOrder << item;
+        QStringList attachments;
+        QList<qreal> anchors;
+        for (const CardAttachment& attachment : item->content().attachments) {
+            attachments << attachment.segmentId;
+            anchors << item->anchorY(attachment.interfaceId);
+        }
+        for (const QString& nested : item->content().nestedIds)
+            ownerCard_.insert(nested, item->elementId());
+        cardInputs << layout::CardInput{item->elementId(), item->cardSize(), attachments,
+                                        anchors,           placementOf(id),  group};
+    };
+    for (const model::Firewall& firewall : design.firewalls) {
+        addCard(new FirewallItem(design, firewall), firewall.id, FirewallGroup);
+    }
+    for (const model::Router& router : design.routers)
+        addCard(new RouterItem(design, router), router.id, RouterGroup);
+    for (const model::LoadBalancer& lb : design.loadBalancers) {
+        addCard(new LoadBalancerItem(design, lb), lb.id, LoadBalancerGroup);
+    }
+    for (const model::Host& host : design.hosts) {
+        addCard(new HostItem(design, host), host.id,
+                host.isExchange() ? ExchangeGroup : OtherHostGroup);
+    }
+
+    QList<layout::SegmentInput> segmentInputs;
+    for (const model::Segment& segment : design.segments) {
+        auto* item = new SegmentItem(segment);
+        item->setZValue(-2);
+        addItem(item);
+        segments_.insert(item->segmentId(), item);
+        segmentInputs << layout::SegmentInput{item->segmentId(), segment.kind, item->labelWidth(),
+                                              item->hubSize(), placementOf(segment.id)};
+    }
+
+    layout::Metrics metrics;
+    metrics.bandHeight = SegmentItem::busHeight();
+    const layout::Result placed = layout::computeLayout(cardInputs, segmentInputs, metrics);
+
+    for (CardItem* item : cardOrder)
+        item->setPos(placed.cardPositions.value(item->elementId()));
+    for (SegmentItem* item : std::as_const(segments_)) {
+        item->setGeometry(placed.segmentBands.value(item->segmentId()),
+                          placed.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus);
+    }
+    for (CardItem* item : cardOrder) {
+        const QList<QPolygonF> routes = placed.routes.value(item->elementId());
+        const QList<CardAttachment>& attachments = item->content().attachments;
+        for (int a = 0; a < attachments.size() && a < routes.size(); ++a) {
+            const SegmentItem* segment = segments_.value(attachments[a].segmentId);
+            if (segment == nullptr || routes[a].size() < 2)
+                continue;
+            auto* link = new LinkItem(attachments[a].interfaceId, attachments[a].label,
+                                      item->elementId(), attachments[a].segmentId, segment->kind());
+            // Above the cards, so the port dot sits whole on the card's edge; routes never
+            // cross a card, so nothing is hidden.
+            link->setZValue(1);
+            link->setRoute(routes[a]);
+            addItem(link);
+            links_ << link;
+        }
+    }
+
+    // Receive connectors are drawn on their server's card.
+    for (const model::ReceiveConnector& connector : design.receiveConnectors) {
+        ownerCard_.insert(QString::fromStdString(connector.id),
+                          QString::fromStdString(connector.serverId));
+    }
+
+    setSceneRect(itemsBoundingRect().marginsAdded(
+        QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));
+    emit rebuilt();
+}
+
+QGraphicsItem* DiagramScene::itemForElement(const QString& elementId) const {
+    if (CardItem* item = cards_.value(elementId))
+        return item;
+    if (SegmentItem* item = segments_.value(elementId))
+        return item;
+    const QString owner = ownerCard_.value(elementId);
+    return owner.isEmpty() ? nullptr : cards_.value(owner);
+}
+
+QStringList DiagramScene::selectedElementIds() const {
+    QStringList ids;
+    for (QGraphicsItem* item : selectedItems()) {
+        const QString id = item->data(0).toString();
+        if (!id.isEmpty())
+            ids << id;
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QGraphicsItem* DiagramScene::selectElement(const QString& elementId) {
+    QGraphicsItem* item = itemForElement(elementId);
+    clearSelection();
+    if (item != nullptr)
+        item->setSelected(true);
+    return item;
+}
+
+}  // namespace mailtopo::ui

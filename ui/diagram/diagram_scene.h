@@ -1,0 +1,62 @@
+#pragma once
+// The diagram of one view of the open design. The scene only builds and arranges items
+// from the document (QtNodes' BasicGraphicsScene idea): it holds no design state of its
+// own, and rebuilds when the document says the design was replaced. Which element an item
+// shows is kept in both directions so the tree, the inspector and later the editor can
+// go from ids to items and back.
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mailtopo::ui {
+
+class CardItem;
+class DesignDocument;
+class LinkItem;
+class SegmentItem;
+
+class DiagramScene : public QGraphicsScene {
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(DesignDocument* document, QObject* parent = nullptr);
+
+    // The view (placements) to draw; an unknown or empty id picks the design's first view,
+    // and a design without views is laid out automatically.
+    void setViewId(const QString& viewId);
+    QString viewId() const { return viewId_; }
+
+    CardItem* card(const QString& elementId) const { return cards_.value(elementId); }
+    SegmentItem* segment(const QString& segmentId) const { return segments_.value(segmentId); }
+    const QList<LinkItem*>& links() const { return links_; }
+    QList<CardItem*> cards() const { return cards_.values(); }
+    QList<SegmentItem*> segments() const { return segments_.values(); }
+
+    // The item that shows `elementId`: its card or segment band, or the card a nested
+    // element (NIC, interface, VIP, receive connector …) is listed on. nullptr if none.
+    QGraphicsItem* itemForElement(const QString& elementId) const;
+    // The element ids of the selected cards and segments, in a stable order.
+    QStringList selectedElementIds() const;
+    // Selects only the item showing `elementId` (see itemForElement). Returns it.
+    QGraphicsItem* selectElement(const QString& elementId);
+
+signals:
+    // The items were rebuilt (a new design or another view).
+    void rebuilt();
+
+private:
+    void rebuild();
+    void clearDiagram();
+
+    DesignDocument* document_;
+    QString viewId_;
+    QHash<QString, CardItem*> cards_;
+    QHash<QString, SegmentItem*> segments_;
+    QList<LinkItem*> links_;
+    QHash<QString, QString> ownerCard_;  // nested element id → card element id
+};
+
+}  // namespace mailtopo::ui

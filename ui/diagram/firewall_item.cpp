@@ -1,0 +1,10 @@
+#include "ui/diagram/firewall_item.h"
+
+#include "ui/diagram/element_descriptions.h"
+
+namespace mailtopo::ui {
+
+FirewallItem::FirewallItem(const model::Design& design, const model::Firewall& firewall)
+    : CardItem(describeFirewall(design, firewall)) {}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,10 @@
+#include "ui/diagram/host_item.h"
+
+#include "ui/diagram/element_descriptions.h"
+
+namespace mailtopo::ui {
+
+HostItem::HostItem(const model::Design& design, const model::Host& host)
+    : CardItem(describeHost(design, host)) {}
+
+}  // namespace mailtopo::ui

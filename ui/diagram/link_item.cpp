@@ -1,0 +1,90 @@
+#include "ui/diagram/link_item.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include "ui/diagram/diagram_style.h"
+
+namespace mailtopo::ui {
+namespace {
+
+constexpr qreal kLabelOffset = 5;
+constexpr qreal kEndDot = 3.2;
+
+}  // namespace
+
+LinkItem::LinkItem(QString interfaceId, QString label, QString cardId, QString segmentId,
+                   model::SegmentKind kind)
+    : interfaceId_(std::move(interfaceId)),
+      label_(std::move(label)),
+      cardId_(std::move(cardId)),
+      segmentId_(std::move(segmentId)),
+      kind_(kind) {
+    setData(0, interfaceId_);
+}
+
+void LinkItem::setRoute(const QPolygonF& route) {
+    prepareGeometryChange();
+    route_ = route;  // in scene coordinates: the item stays at the origin
+}
+
+QRectF LinkItem::labelRect() const {
+    if (route_.size() < 2 || label_.isEmpty())
+        return {};
+    const QFontMetricsF metrics(DiagramStyle::standard().linkLabelFont);
+    const QSizeF size(metrics.horizontalAdvance(label_) + 4, metrics.height());
+    const QPointF start = route_.first();
+    const QPointF next = route_[1];
+    if (next.x() == start.x()) {
+        // Leaving through the top or bottom: the label stands to the right of the line.
+        const bool upwards = next.y() < start.y();
+        const qreal top =
+            upwards ? start.y() - kLabelOffset - size.height() : start.y() + kLabelOffset;
+        return QRectF(QPointF(start.x() + kLabelOffset, top), size);
+    }
+    // Leaving through a side: the label sits above the line, next to the card.
+    const bool leftwards = next.x() < start.x();
+    const qreal left =
+        leftwards ? start.x() - kLabelOffset - size.width() : start.x() + kLabelOffset;
+    return QRectF(QPointF(left, start.y() - 2 - size.height()), size);
+}
+
+QRectF LinkItem::boundingRect() const {
+    const qreal margin = kEndDot + 2;
+    return route_.boundingRect().adjusted(-margin, -margin, margin, margin).united(labelRect());
+}
+
+void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+                     QWidget* /*widget*/) {
+    if (route_.size() < 2)
+        return;
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QColor color = style.segmentColors(kind_).strong;
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    painter->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPolyline(route_);
+    if (lod < style.detailThreshold)
+        return;
+
+    painter->setBrush(style.cardFill);
+    painter->drawEllipse(route_.first(), kEndDot, kEndDot);
+    painter->setBrush(color);
+    painter->drawEllipse(route_.last(), kEndDot, kEndDot);
+
+    const QRectF label = labelRect();
+    if (label.isEmpty())
+        return;
+    QColor backdrop = style.canvas;
+    backdrop.setAlpha(220);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(backdrop);
+    painter->drawRoundedRect(label, 2, 2);
+    painter->setFont(style.linkLabelFont);
+    painter->setPen(style.mutedText);
+    painter->drawText(label, Qt::AlignCenter, label_);
+}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,38 @@
+#pragma once
+// Orthogonal link routing between two rectangles' edges around rectangular obstacles:
+// straight, L, Z and U shapes, the shortest one that crosses no obstacle. Small and
+// deterministic on purpose; a diagram of a mail topology has tens of links, not
+// thousands, so trying every side pair is cheap.
+
+#include <QList>
+#include <QPointF>
+#include <QPolygonF>
+#include <QRectF>
+
+namespace mailtopo::ui::layout {
+
+enum class Side { Top, Bottom, Left, Right };
+
+// The point `fraction` (0..1) along `side` of `rect` (left→right, top→bottom).
+QPointF pointOnSide(const QRectF& rect, Side side, qreal fraction);
+
+struct RouteRequest {
+    QPointF start;
+    Side startSide;  // the side of the source rectangle the link leaves through
+    QPointF end;
+    Side endSide;  // the side of the target rectangle it enters through
+};
+
+// A route for `request` that crosses none of `obstacles` except the two indices to
+// ignore (the link's own ends; -1 for none), keeping `clearance` from them. Empty when
+// every tried shape is blocked.
+QPolygonF routeAround(const RouteRequest& request, const QList<QRectF>& obstacles, int ignoreA,
+                      int ignoreB, qreal clearance);
+
+// The simple shape for `request` ignoring obstacles (the last resort).
+QPolygonF directRoute(const RouteRequest& request);
+
+// Length plus a cost per bend: how routes are compared.
+qreal routeCost(const QPolygonF& route);
+
+}  // namespace mailtopo::ui::layout

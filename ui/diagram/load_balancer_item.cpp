@@ -1,0 +1,11 @@
+#include "ui/diagram/load_balancer_item.h"
+
+#include "ui/diagram/element_descriptions.h"
+
+namespace mailtopo::ui {
+
+LoadBalancerItem::LoadBalancerItem(const model::Design& design,
+                                   const model::LoadBalancer& loadBalancer)
+    : CardItem(describeLoadBalancer(design, loadBalancer)) {}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,18 @@
+#pragma once
+// A load balancer's card: its interfaces and virtual servers (mode, port, pool).
+
+#include "core/model/design.h"
+#include "ui/diagram/card_item.h"
+
+namespace mailtopo::ui {
+
+class LoadBalancerItem : public CardItem {
+public:
+    enum { Type = LoadBalancerType };
+
+    LoadBalancerItem(const model::Design& design, const model::LoadBalancer& loadBalancer);
+
+    int type() const override { return Type; }
+};
+
+}  // namespace mailtopo::ui

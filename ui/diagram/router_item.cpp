@@ -1,0 +1,10 @@
+#include "ui/diagram/router_item.h"
+
+#include "ui/diagram/element_descriptions.h"
+
+namespace mailtopo::ui {
+
+RouterItem::RouterItem(const model::Design& design, const model::Router& router)
+    : CardItem(describeRouter(design, router)) {}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,178 @@
+#include "ui/diagram/segment_item.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyle>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+
+#include "ui/diagram/diagram_style.h"
+#include "ui/diagram/element_descriptions.h"
+
+namespace mailtopo::ui {
+namespace {
+
+constexpr qreal kInset = 10;
+constexpr qreal kIconSize = 16;
+constexpr qreal kGap = 7;
+constexpr qreal kHubPadding = 10;
+// Hubs are at least this big so their name still fits when zoomed out to the overview.
+constexpr qreal kMinHubWidth = 200;
+constexpr qreal kMinHubHeight = 52;
+
+ElementIcon iconFor(model::SegmentKind kind) {
+    return kind == model::SegmentKind::Internet ? ElementIcon::Internet : ElementIcon::Segment;
+}
+
+void drawIcon(QPainter* painter, model::SegmentKind kind, const QRectF& rect, qreal lod) {
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawPixmap(rect,
+                        DiagramStyle::standard().iconPixmap(
+                            iconFor(kind), static_cast<int>(std::ceil(rect.width() * lod * dpr))),
+                        QRectF());
+}
+
+qreal baselineFor(const QFontMetricsF& metrics, qreal middle) {
+    return middle + (metrics.ascent() - metrics.descent()) / 2;
+}
+
+}  // namespace
+
+SegmentItem::SegmentItem(const model::Segment& segment)
+    : segmentId_(QString::fromStdString(segment.id)), kind_(segment.kind) {
+    const SegmentLabel label = describeSegment(segment);
+    title_ = label.title;
+    subnets_ = label.subnets;
+    setToolTip(label.toolTip);
+    setData(0, segmentId_);
+    setFlag(ItemIsSelectable);
+
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QFontMetricsF titleMetrics(style.segmentTitleFont);
+    const QFontMetricsF bodyMetrics(style.bodyFont);
+    const qreal titleWidth = titleMetrics.horizontalAdvance(title_);
+    const qreal subnetsWidth = subnets_.isEmpty() ? 0 : bodyMetrics.horizontalAdvance(subnets_);
+
+    labelWidth_ = kInset + kIconSize + kGap + titleWidth;
+    if (!subnets_.isEmpty())
+        labelWidth_ += 2 * kGap + subnetsWidth;
+    labelWidth_ = std::ceil(labelWidth_ + kInset);
+
+    const qreal textHeight =
+        titleMetrics.height() + (subnets_.isEmpty() ? 0 : bodyMetrics.height() + 1);
+    hubSize_ = QSizeF(std::max(kMinHubWidth, std::ceil(2 * kHubPadding + kIconSize + kGap +
+                                                       std::max(titleWidth, subnetsWidth))),
+                      std::max(kMinHubHeight, std::ceil(2 * kHubPadding + textHeight)));
+    size_ = QSizeF(labelWidth_, busHeight());
+}
+
+qreal SegmentItem::busHeight() {
+    return DiagramStyle::standard().segmentHeight;
+}
+
+qreal SegmentItem::radius() const {
+    return shape_ == Shape::Bus ? 8 : 10;
+}
+
+void SegmentItem::setGeometry(const QRectF& rect, Shape shape) {
+    prepareGeometryChange();
+    shape_ = shape;
+    setPos(rect.topLeft());
+    size_ = shape == Shape::Bus ? QSizeF(std::max(rect.width(), labelWidth_), busHeight())
+                                : rect.size().expandedTo(hubSize_);
+}
+
+QRectF SegmentItem::boundingRect() const {
+    return QRectF(QPointF(), size_).adjusted(-2, -2, 2, 2);
+}
+
+QPainterPath SegmentItem::shape() const {
+    QPainterPath path;
+    path.addRoundedRect(QRectF(QPointF(), size_), radius(), radius());
+    return path;
+}
+
+void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
+                        QWidget* /*widget*/) {
+    const DiagramStyle& style = DiagramStyle::standard();
+    const SegmentColors colors = style.segmentColors(kind_);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    const bool selected = option->state.testFlag(QStyle::State_Selected);
+    const QRectF body(QPointF(), size_);
+
+    painter->setBrush(colors.fill);
+    painter->setPen(selected ? QPen(style.selection, 2.2) : QPen(colors.border, 1.2));
+    painter->drawRoundedRect(body, radius(), radius());
+
+    if (lod < style.detailThreshold) {
+        // Zoomed out: only the name, sized to stay readable on screen.
+        const QRectF area = body.adjusted(kInset, 2, -kInset, -2);
+        const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
+        const QFont font = DiagramStyle::fittedFont(style.segmentTitleFont, title_, 12 * toScene,
+                                                    9 * toScene, area.size());
+        painter->setFont(font);
+        painter->setPen(colors.strong);
+        const QString text = QFontMetricsF(font).elidedText(title_, Qt::ElideRight, area.width());
+        painter->drawText(
+            area, Qt::AlignVCenter | (shape_ == Shape::Bus ? Qt::AlignLeft : Qt::AlignHCenter),
+            text);
+        return;
+    }
+    if (shape_ == Shape::Bus) {
+        paintBusLabel(painter, lod);
+    } else {
+        paintHubLabel(painter, lod);
+    }
+}
+
+void SegmentItem::paintBusLabel(QPainter* painter, qreal lod) const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    const qreal middle = size_.height() / 2;
+    const QRectF iconRect(kInset, middle - kIconSize / 2, kIconSize, kIconSize);
+    drawIcon(painter, kind_, iconRect, lod);
+
+    const QFontMetricsF titleMetrics(style.segmentTitleFont);
+    qreal x = iconRect.right() + kGap;
+    painter->setFont(style.segmentTitleFont);
+    painter->setPen(style.segmentColors(kind_).strong);
+    painter->drawText(QPointF(x, baselineFor(titleMetrics, middle)), title_);
+    if (subnets_.isEmpty())
+        return;
+    x += titleMetrics.horizontalAdvance(title_) + 2 * kGap;
+    painter->setFont(style.bodyFont);
+    painter->setPen(style.mutedText);
+    painter->drawText(QPointF(x, baselineFor(QFontMetricsF(style.bodyFont), middle)), subnets_);
+}
+
+void SegmentItem::paintHubLabel(QPainter* painter, qreal lod) const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QFontMetricsF titleMetrics(style.segmentTitleFont);
+    const QFontMetricsF bodyMetrics(style.bodyFont);
+    const qreal textHeight =
+        titleMetrics.height() + (subnets_.isEmpty() ? 0 : bodyMetrics.height() + 1);
+    const qreal top = (size_.height() - textHeight) / 2;
+    // The icon and text block is centred in the hub (hubs have a minimum size).
+    const qreal blockWidth =
+        kIconSize + kGap +
+        std::max(titleMetrics.horizontalAdvance(title_), bodyMetrics.horizontalAdvance(subnets_));
+    const qreal left = std::max(kHubPadding, std::floor((size_.width() - blockWidth) / 2));
+    const QRectF iconRect(left, top + (titleMetrics.height() - kIconSize) / 2, kIconSize,
+                          kIconSize);
+    drawIcon(painter, kind_, iconRect, lod);
+
+    const qreal x = iconRect.right() + kGap;
+    const qreal width = size_.width() - x - kHubPadding;
+    painter->setFont(style.segmentTitleFont);
+    painter->setPen(style.segmentColors(kind_).strong);
+    painter->drawText(QPointF(x, top + titleMetrics.ascent()),
+                      titleMetrics.elidedText(title_, Qt::ElideRight, width));
+    if (subnets_.isEmpty())
+        return;
+    painter->setFont(style.bodyFont);
+    painter->setPen(style.mutedText);
+    painter->drawText(QPointF(x, top + titleMetrics.height() + 1 + bodyMetrics.ascent()),
+                      bodyMetrics.elidedText(subnets_, Qt::ElideMiddle, width));
+}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,91 @@
+#pragma once
+// The GUI's main window: a diagram of the open design in the middle, the "Design" dock
+// listing its elements, menus to open designs and change the zoom, and a status bar
+// that counts what the design holds. The window wires the pieces together; the
+// document owns the data, the scene draws it, the view zooms and pans.
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include "ui/mainwindow/recent_files.h"
+
+class QActionGroup;
+class QLabel;
+class QMenu;
+
+namespace mailtopo::ui {
+
+class DesignDocument;
+class DesignTreeDock;
+class DiagramScene;
+class DiagramView;
+
+struct MainWindowOptions {
+    // Restore and save the window geometry and keep the Open Recent list. Off for
+    // unattended runs (--screenshot) so they leave the user's settings alone.
+    bool persistSettings = true;
+    // Report open failures in message boxes. When off they only go to openFailed().
+    bool interactiveErrors = true;
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(MainWindowOptions options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    DesignDocument* document() const { return document_; }
+    DiagramScene* scene() const { return scene_; }
+    DiagramView* view() const { return view_; }
+    DesignTreeDock* designDock() const { return dock_; }
+    QString statusSummary() const;
+
+public slots:
+    // Opens `path`; on failure the current design stays open and the problems are
+    // reported (file:line:column). Returns whether the design was opened.
+    bool openFile(const QString& path);
+    // Opens an Open Recent entry; an entry whose file is gone is removed from the list
+    // and the user is told why.
+    bool openRecentFile(const QString& path);
+    void chooseFileToOpen();
+    void showAbout();
+
+signals:
+    void openFailed(const QString& path, const QStringList& diagnostics);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void rebuildRecentMenu();
+    void rebuildViewMenu();
+    void onDesignReset();
+    void updateTitle();
+    void updateZoomLabel(qreal zoom);
+    void showElementFromTree(const QString& elementId);
+    void syncTreeWithSceneSelection();
+    void reportOpenFailure(const QString& path, const QStringList& diagnostics);
+    void showNotice(const QString& title, const QString& text);
+    void restoreSettings();
+    void saveSettings() const;
+
+    MainWindowOptions options_;
+    DesignDocument* document_;
+    DiagramScene* scene_;
+    DiagramView* view_;
+    DesignTreeDock* dock_;
+    RecentFiles recent_;
+
+    QMenu* recentMenu_ = nullptr;
+    QMenu* diagramMenu_ = nullptr;
+    QActionGroup* diagramGroup_ = nullptr;
+    QLabel* summaryLabel_ = nullptr;
+    QLabel* zoomLabel_ = nullptr;
+    bool showingFromTree_ = false;
+};
+
+}  // namespace mailtopo::ui
