@@ -11,24 +11,29 @@
 namespace mailtopo::cli {
 
 int runFormat(const QStringList& args) {
-    CommandLine line(QStringLiteral("format"),
-                     QStringLiteral("Rewrite a design in canonical form (stable key order, 2-space indent, "
-                                    "defaults omitted). Rewrites FILE in place unless -o or --check is given."));
+    CommandLine line(
+        QStringLiteral("format"),
+        QStringLiteral("Rewrite a design in canonical form (stable key order, 2-space indent, "
+                       "defaults omitted). Rewrites FILE in place unless -o or --check is given."));
     auto& p = line.parser();
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .mailtopo design."));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write to this file instead ('-' for standard output)."),
-                                    QStringLiteral("OUT"));
-    const QCommandLineOption check(QStringLiteral("check"),
-                                   QStringLiteral("Only check: exit 1 if the file is not in canonical form."));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Write to this file instead ('-' for standard output)."),
+        QStringLiteral("OUT"));
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        QStringLiteral("Only check: exit 1 if the file is not in canonical form."));
     p.addOption(output);
     p.addOption(check);
-    if (auto exit = line.parse(args, 1, 1)) return *exit;
+    if (auto exit = line.parse(args, 1, 1))
+        return *exit;
 
     const std::string path = p.positionalArguments().at(0).toStdString();
     const io::ParsedDesign parsed = io::loadDesignFile(path);
     if (!parsed.ok()) {
-        for (const auto& d : parsed.diagnostics) writeErr(d.toString() + "\n");
+        for (const auto& d : parsed.diagnostics)
+            writeErr(d.toString() + "\n");
         return kExitInput;
     }
     const std::string canonical = io::serializeDesign(*parsed.design);
@@ -36,7 +41,8 @@ int runFormat(const QStringList& args) {
         std::ifstream in(path, std::ios::binary);
         std::ostringstream current;
         current << in.rdbuf();
-        if (current.str() == canonical) return kExitClean;
+        if (current.str() == canonical)
+            return kExitClean;
         writeErr(path + ": not in canonical form (run 'mailtopo-cli format " + path + "')\n");
         return kExitFindings;
     }

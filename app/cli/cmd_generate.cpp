@@ -8,22 +8,27 @@
 namespace mailtopo::cli {
 
 int runGenerate(const QStringList& args) {
-    CommandLine line(QStringLiteral("generate"),
-                     QStringLiteral("Write a synthetic but realistic estate: sites of Exchange 2019 servers "
-                                    "behind SNAT load balancers, a perimeter firewall, relay clients, DNS."));
+    CommandLine line(
+        QStringLiteral("generate"),
+        QStringLiteral("Write a synthetic but realistic estate: sites of Exchange 2019 servers "
+                       "behind SNAT load balancers, a perimeter firewall, relay clients, DNS."));
     auto& p = line.parser();
-    const QCommandLineOption servers(QStringLiteral("servers"), QStringLiteral("Number of Exchange servers (1-5000, default 20)."),
-                                     QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption servers(
+        QStringLiteral("servers"),
+        QStringLiteral("Number of Exchange servers (1-5000, default 20)."), QStringLiteral("N"),
+        QStringLiteral("20"));
     const QCommandLineOption perSite(QStringLiteral("servers-per-site"),
-                                     QStringLiteral("Servers per site (1-200, default 10)."), QStringLiteral("N"),
-                                     QStringLiteral("10"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("The design file to write ('-' for standard output)."),
-                                    QStringLiteral("OUT"));
+                                     QStringLiteral("Servers per site (1-200, default 10)."),
+                                     QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption output(
+        QStringList{QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("The design file to write ('-' for standard output)."),
+        QStringLiteral("OUT"));
     p.addOption(servers);
     p.addOption(perSite);
     p.addOption(output);
-    if (auto exit = line.parse(args, 0, 0)) return *exit;
+    if (auto exit = line.parse(args, 0, 0))
+        return *exit;
     if (!p.isSet(output)) {
         writeErr("mailtopo-cli generate: -o OUT is required\n");
         return kExitInput;

@@ -30,27 +30,33 @@ bool readWholeFile(const QString& path, std::string& out, std::string& error) {
 }  // namespace
 
 int runValidate(const QStringList& args) {
-    CommandLine line(QStringLiteral("validate"),
-                     QStringLiteral("Check a design's structure and consistency: duplicate ids, dangling "
-                                    "references, addresses outside their subnets, connector bindings "
-                                    "and ranges (R19) and more."));
+    CommandLine line(
+        QStringLiteral("validate"),
+        QStringLiteral("Check a design's structure and consistency: duplicate ids, dangling "
+                       "references, addresses outside their subnets, connector bindings "
+                       "and ranges (R19) and more."));
     auto& p = line.parser();
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .mailtopo design to check."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("The .mailtopo design to check."));
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("Output format: text (default), json or sarif."),
                                     QStringLiteral("format"), QStringLiteral("text"));
-    const QCommandLineOption failOn(QStringLiteral("fail-on"),
-                                    QStringLiteral("Exit with 1 when a finding of this severity or worse "
-                                                   "exists: error (default), warning or never."),
-                                    QStringLiteral("severity"), QStringLiteral("error"));
+    const QCommandLineOption failOn(
+        QStringLiteral("fail-on"),
+        QStringLiteral("Exit with 1 when a finding of this severity or worse "
+                       "exists: error (default), warning or never."),
+        QStringLiteral("severity"), QStringLiteral("error"));
     p.addOption(format);
     p.addOption(failOn);
-    if (auto exit = line.parse(args, 1, 1)) return *exit;
+    if (auto exit = line.parse(args, 1, 1))
+        return *exit;
 
     const QString fmt = p.value(format);
     const QString threshold = p.value(failOn);
-    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") && fmt != QLatin1String("sarif")) {
-        writeErr("mailtopo-cli validate: --format must be text, json or sarif, not '" + fmt.toStdString() + "'\n");
+    if (fmt != QLatin1String("text") && fmt != QLatin1String("json") &&
+        fmt != QLatin1String("sarif")) {
+        writeErr("mailtopo-cli validate: --format must be text, json or sarif, not '" +
+                 fmt.toStdString() + "'\n");
         return kExitInput;
     }
     if (threshold != QLatin1String("error") && threshold != QLatin1String("warning") &&
@@ -69,7 +75,8 @@ int runValidate(const QStringList& args) {
     }
     const io::ParsedDesign parsed = io::parseDesign(text, file);
     if (!parsed.ok()) {
-        for (const auto& d : parsed.diagnostics) writeErr(d.toString() + "\n");
+        for (const auto& d : parsed.diagnostics)
+            writeErr(d.toString() + "\n");
         return kExitInput;
     }
 
@@ -90,9 +97,11 @@ int runValidate(const QStringList& args) {
         writeOut(analysis::findingsToText(findings, source));
     }
 
-    if (threshold == QLatin1String("never")) return kExitClean;
+    if (threshold == QLatin1String("never"))
+        return kExitClean;
     const auto counts = analysis::countBySeverity(findings);
-    const bool fail = counts.errors > 0 || (threshold == QLatin1String("warning") && counts.warnings > 0);
+    const bool fail =
+        counts.errors > 0 || (threshold == QLatin1String("warning") && counts.warnings > 0);
     return fail ? kExitFindings : kExitClean;
 }
 

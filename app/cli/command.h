@@ -17,7 +17,7 @@ enum ExitCode : int {
 
 struct Command {
     const char* name;
-    const char* synopsis;  // one line for the overview
+    const char* synopsis;                             // one line for the overview
     std::function<int(const QStringList& args)> run;  // args[0] is "mailtopo-cli <name>"
 };
 

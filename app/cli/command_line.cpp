@@ -12,7 +12,8 @@ CommandLine::CommandLine(const QString& command, const QString& description) : c
     parser_.addVersionOption();
 }
 
-std::optional<int> CommandLine::parse(const QStringList& args, int minPositional, int maxPositional) {
+std::optional<int> CommandLine::parse(const QStringList& args, int minPositional,
+                                      int maxPositional) {
     if (!parser_.parse(args)) {
         writeErr(QStringLiteral("mailtopo-cli %1: %2\nTry 'mailtopo-cli %1 --help'.\n")
                      .arg(command_, parser_.errorText())
@@ -29,7 +30,8 @@ std::optional<int> CommandLine::parse(const QStringList& args, int minPositional
     }
     const auto count = parser_.positionalArguments().size();
     if (count < minPositional || (maxPositional >= 0 && count > maxPositional)) {
-        writeErr(QStringLiteral("mailtopo-cli %1: wrong number of arguments\nTry 'mailtopo-cli %1 --help'.\n")
+        writeErr(QStringLiteral(
+                     "mailtopo-cli %1: wrong number of arguments\nTry 'mailtopo-cli %1 --help'.\n")
                      .arg(command_)
                      .toStdString());
         return kExitInput;

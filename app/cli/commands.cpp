@@ -13,9 +13,12 @@ int runImport(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
-        {"validate", "Check a design's structure and consistency (text, JSON or SARIF)", runValidate},
-        {"format", "Rewrite a design in canonical form (stable key order, 2-space indent)", runFormat},
-        {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)", runGenerate},
+        {"validate", "Check a design's structure and consistency (text, JSON or SARIF)",
+         runValidate},
+        {"format", "Rewrite a design in canonical form (stable key order, 2-space indent)",
+         runFormat},
+        {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)",
+         runGenerate},
         {"trace", "Trace an SMTP flow hop by hop (not available yet)", runNotYetAvailable},
         {"import", "Import PowerShell JSON exports into a design", runImport},
         {"report", "Write the PDF report of a design (not available yet)", runNotYetAvailable},
@@ -23,7 +26,8 @@ const std::vector<Command>& commands() {
         {"spf", "Evaluate SPF for a domain and IP", runSpf},
         {"dns-check", "Check a design's DNS against its zones or live DNS (not available yet)",
          runNotYetAvailable},
-        {"probe", "Probe a live SMTP server without sending mail (not available yet)", runNotYetAvailable},
+        {"probe", "Probe a live SMTP server without sending mail (not available yet)",
+         runNotYetAvailable},
     };
     return list;
 }

@@ -23,7 +23,8 @@ std::string overview() {
     text +=
         "\n"
         "Run 'mailtopo-cli <command> --help' for the options of one command.\n"
-        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unreadable input or usage error.\n";
+        "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unreadable input or usage "
+        "error.\n";
     return text;
 }
 
@@ -41,11 +42,13 @@ int main(int argc, char** argv) {
         return mailtopo::cli::kExitInput;
     }
     const QString first = args.at(1);
-    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
         if (first == QLatin1String("help") && args.size() > 2) {
             for (const auto& c : mailtopo::cli::commands()) {
                 if (args.at(2) == QLatin1String(c.name)) {
-                    return c.run({QStringLiteral("mailtopo-cli ") + QLatin1String(c.name), QStringLiteral("--help")});
+                    return c.run({QStringLiteral("mailtopo-cli ") + QLatin1String(c.name),
+                                  QStringLiteral("--help")});
                 }
             }
         }
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
             return c.run(rest);
         }
     }
-    mailtopo::cli::writeErr("mailtopo-cli: unknown command '" + first.toStdString() + "'\n\n" + overview());
+    mailtopo::cli::writeErr("mailtopo-cli: unknown command '" + first.toStdString() + "'\n\n" +
+                            overview());
     return mailtopo::cli::kExitInput;
 }

@@ -14,13 +14,13 @@ namespace mailtopo::analysis {
 enum class Severity : uint8_t { Info, Warning, Error };
 
 struct Finding {
-    std::string id;        // stable kebab-case rule id, e.g. "dangling-reference"
+    std::string id;  // stable kebab-case rule id, e.g. "dangling-reference"
     Severity severity = Severity::Error;
-    std::string title;     // one line, the same for every finding of this rule
-    std::string message;   // this occurrence, naming the elements and values involved
-    std::string rule;      // domain rule it rests on ("R19"), empty for pure structure
+    std::string title;                  // one line, the same for every finding of this rule
+    std::string message;                // this occurrence, naming the elements and values involved
+    std::string rule;                   // domain rule it rests on ("R19"), empty for pure structure
     std::vector<std::string> elements;  // ids of the affected elements, most relevant first
-    std::string pointer;   // JSON pointer of the offending value in the .mailtopo document
+    std::string pointer;      // JSON pointer of the offending value in the .mailtopo document
     std::string remediation;  // how to fix it (text; PowerShell where it applies)
 
     bool operator==(const Finding&) const = default;

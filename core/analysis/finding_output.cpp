@@ -122,7 +122,8 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
         result["level"] = sarifLevel(f.severity);
         std::string text = f.message;
         if (!f.remediation.empty()) {
-            if (!text.empty() && text.back() != '.') text += '.';
+            if (!text.empty() && text.back() != '.')
+                text += '.';
             text += " Fix: " + f.remediation;
         }
         result["message"] = {{"text", text}};

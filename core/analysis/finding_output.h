@@ -12,7 +12,7 @@
 namespace mailtopo::analysis {
 
 struct FindingSource {
-    std::string file;         // the design file as the user named it
+    std::string file;  // the design file as the user named it
     std::string designName;
     // Maps a finding's JSON pointer to a 1-based (line, column); may be empty.
     std::function<std::pair<int, int>(const std::string& pointer)> locate;

@@ -68,7 +68,7 @@ Evaluation::Evaluation(Resolver& resolver, const SpfOptions& options, const SpfR
 }
 
 LevelVerdict Evaluation::run(SpfRecordTrace* root) {
-    return checkHost(domain_, trace_ ? root : nullptr, 0);
+    return checkHost(domain_, trace_ ? root : nullptr, 0, true);
 }
 
 DnsAnswer Evaluation::lookup(std::string_view name, RRType type, const char* purpose) {
@@ -147,17 +147,21 @@ bool Evaluation::target(const SpfRecord& record, const SpfTerm& term, const std:
     return true;
 }
 
-LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt, int depth) {
+LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt, int depth,
+                                   bool decisive) {
     LevelVerdict v;
-    auto finish = [&](SpfResult result, std::string_view section, std::string reason) {
+    // Returns an rvalue so that `return finish(...)` moves the verdict out.
+    auto finish = [&](SpfResult result, std::string_view section, std::string reason,
+                      bool noteInTrace = true) -> LevelVerdict&& {
         v.result = result;
         v.section = std::string(section);
         v.reason = std::move(reason);
         if (rt != nullptr) {
             rt->result = result;
-            rt->note = v.reason;
+            if (noteInTrace)
+                rt->note = v.reason;
         }
-        return v;
+        return std::move(v);
     };
     if (rt != nullptr)
         rt->domain = domain;
@@ -271,15 +275,16 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
             v.path = std::move(inner.path);
             v.path.insert(v.path.begin(), pathElement(domain, termText));
             const SpfResult result = qualifierResult(term.qualifier);
-            // The sentence is only read at the top level or in the trace; nested levels that
-            // merely feed an include skip building it (it is the hot path of deep chains).
+            // Only a decisive level's sentence is ever read; levels that merely feed an include
+            // skip building it (the hot path of deep include chains). The trace shows the
+            // matching term itself, so no note either.
             std::string reason;
-            if (depth == 0 || rt != nullptr) {
+            if (decisive) {
                 reason = quoted(termText);
                 reason.append(" matched, so the result is its qualifier's: ")
                     .append(spfResultName(result));
             }
-            return finish(result, mechanismSection(term.mechanism), std::move(reason));
+            return finish(result, mechanismSection(term.mechanism), std::move(reason), false);
         }
         if (tt != nullptr)
             tt->status = "no-match";
@@ -290,7 +295,7 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
             rt != nullptr ? &rt->terms[static_cast<size_t>(record.redirect)] : nullptr;
         sink_ = tt != nullptr ? &tt->lookups : nullptr;
         LevelVerdict inner;
-        evaluateRedirect(record, term, domain, tt, depth, inner);
+        evaluateRedirect(record, term, domain, tt, depth, decisive, inner);
         inner.path.insert(inner.path.begin(), pathElement(domain, record.view(term.text)));
         if (rt != nullptr) {
             rt->result = inner.result;
@@ -343,7 +348,7 @@ Match Evaluation::evaluateMechanism(const SpfRecord& record, const SpfTerm& term
 // target without an SPF record is a permerror, not "none".
 Match Evaluation::evaluateRedirect(const SpfRecord& record, const SpfTerm& term,
                                    const std::string& domain, SpfTermTrace* tt, int depth,
-                                   LevelVerdict& out) {
+                                   bool decisive, LevelVerdict& out) {
     if (!countLookup(tt, out)) {
         if (tt != nullptr)
             tt->status = "error";
@@ -361,7 +366,7 @@ Match Evaluation::evaluateRedirect(const SpfRecord& record, const SpfTerm& term,
         tt->status = "followed";
         child = &tt->nested.emplace_back();
     }
-    LevelVerdict inner = checkHost(name, child, depth + 1);
+    LevelVerdict inner = checkHost(name, child, depth + 1, decisive);
     if (tt != nullptr)
         tt->voidCount = voids_;
     if (inner.result == SpfResult::None) {

@@ -40,11 +40,13 @@ public:
     int queries() const { return queries_; }
 
 private:
-    LevelVerdict checkHost(const std::string& domain, SpfRecordTrace* rt, int depth);
+    // `decisive`: this level's verdict can become the final one (the top level and the
+    // redirect targets of decisive levels); only those need the sentence explaining a match.
+    LevelVerdict checkHost(const std::string& domain, SpfRecordTrace* rt, int depth, bool decisive);
     Match evaluateMechanism(const SpfRecord& record, const SpfTerm& term, const std::string& domain,
                             SpfTermTrace* tt, int depth, LevelVerdict& out);
     Match evaluateRedirect(const SpfRecord& record, const SpfTerm& term, const std::string& domain,
-                           SpfTermTrace* tt, int depth, LevelVerdict& out);
+                           SpfTermTrace* tt, int depth, bool decisive, LevelVerdict& out);
 
     // Mechanisms that query DNS (spf_mechanisms.cpp).
     Match matchA(const std::string& target, const SpfTerm& term, SpfTermTrace* tt,

@@ -182,7 +182,7 @@ Match Evaluation::matchExists(const std::string& target, SpfTermTrace* tt, Level
 Match Evaluation::matchInclude(const std::string& target, SpfTermTrace* tt, int depth,
                                LevelVerdict& out) {
     SpfRecordTrace* child = tt != nullptr ? &tt->nested.emplace_back() : nullptr;
-    LevelVerdict inner = checkHost(target, child, depth + 1);
+    LevelVerdict inner = checkHost(target, child, depth + 1, false);
     switch (inner.result) {
         case SpfResult::Pass:
             out.path = std::move(inner.path);

@@ -80,5 +80,8 @@ bool isSpfVersion1(std::string_view text);
 SpfParseResult parseSpfRecord(std::string_view text);
 // The same, keeping `text` as the record's text without a copy.
 SpfParseResult parseSpfRecord(std::string&& text);
+inline SpfParseResult parseSpfRecord(const char* text) {
+    return parseSpfRecord(std::string_view(text));
+}
 
 }  // namespace mailtopo::dns

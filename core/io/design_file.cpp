@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::uintmax_t kMaxDesignBytes = 256u * 1024u * 1024u;
 
-std::string describeErrno() { return std::strerror(errno); }
+std::string describeErrno() {
+    return std::strerror(errno);
+}
 
 }  // namespace
 
@@ -23,19 +25,24 @@ ParsedDesign loadDesignFile(const std::filesystem::path& path) {
         return result;
     };
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return fail("no such file");
-    if (std::filesystem::is_directory(path, ec)) return fail("is a folder, not a design file");
+    if (!std::filesystem::exists(path, ec))
+        return fail("no such file");
+    if (std::filesystem::is_directory(path, ec))
+        return fail("is a folder, not a design file");
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return fail("cannot read the file size: " + ec.message());
+    if (ec)
+        return fail("cannot read the file size: " + ec.message());
     if (size > kMaxDesignBytes) {
         return fail("the file is " + std::to_string(size / (1024 * 1024)) +
                     " MiB; designs larger than 256 MiB are refused");
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("cannot open: " + describeErrno());
+    if (!in)
+        return fail("cannot open: " + describeErrno());
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) return fail("read error: " + describeErrno());
+    if (in.bad())
+        return fail("read error: " + describeErrno());
     return parseDesign(buffer.str(), name);
 }
 
@@ -47,7 +54,8 @@ SaveResult writeFileAtomically(const std::filesystem::path& path, const std::str
                           ("." + target.filename().string() + ".tmp-" + std::to_string(random()));
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) return {false, path.string() + ": cannot create a temporary file: " + describeErrno()};
+        if (!out)
+            return {false, path.string() + ": cannot create a temporary file: " + describeErrno()};
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.flush();
         if (!out) {

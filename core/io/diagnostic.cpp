@@ -8,7 +8,8 @@ std::string Diagnostic::toString() const {
         out += ':' + std::to_string(line) + ':' + std::to_string(column);
     }
     out += ": ";
-    if (!pointer.empty()) out += pointer + ": ";
+    if (!pointer.empty())
+        out += pointer + ": ";
     out += message;
     return out;
 }

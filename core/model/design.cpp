@@ -8,7 +8,8 @@ namespace {
 
 template <class T>
 auto* findById(T& items, std::string_view id) {
-    auto it = std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; });
+    auto it =
+        std::find_if(items.begin(), items.end(), [&](const auto& item) { return item.id == id; });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -21,16 +22,23 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-const Host* Design::findHost(std::string_view id) const { return findById(hosts, id); }
-Host* Design::findHost(std::string_view id) { return findById(hosts, id); }
-const Segment* Design::findSegment(std::string_view id) const { return findById(segments, id); }
+const Host* Design::findHost(std::string_view id) const {
+    return findById(hosts, id);
+}
+Host* Design::findHost(std::string_view id) {
+    return findById(hosts, id);
+}
+const Segment* Design::findSegment(std::string_view id) const {
+    return findById(segments, id);
+}
 const ReceiveConnector* Design::findReceiveConnector(std::string_view id) const {
     return findById(receiveConnectors, id);
 }
 
 const Host* Design::findHostByName(std::string_view name) const {
     for (const auto& host : hosts) {
-        if (equalsIgnoreCase(host.name, name)) return &host;
+        if (equalsIgnoreCase(host.name, name))
+            return &host;
     }
     return nullptr;
 }
@@ -38,7 +46,8 @@ const Host* Design::findHostByName(std::string_view name) const {
 std::vector<const ReceiveConnector*> Design::receiveConnectorsOf(std::string_view serverId) const {
     std::vector<const ReceiveConnector*> out;
     for (const auto& connector : receiveConnectors) {
-        if (connector.serverId == serverId) out.push_back(&connector);
+        if (connector.serverId == serverId)
+            out.push_back(&connector);
     }
     return out;
 }
@@ -50,7 +59,8 @@ std::vector<IdOccurrence> collectIds(const Design& design) {
     };
     auto interfaces = [&](const std::vector<DeviceInterface>& list, const std::string& base) {
         for (size_t i = 0; i < list.size(); ++i) {
-            add(list[i].id, ElementKind::DeviceInterface, base + "/interfaces/" + std::to_string(i));
+            add(list[i].id, ElementKind::DeviceInterface,
+                base + "/interfaces/" + std::to_string(i));
         }
     };
     for (size_t i = 0; i < design.organization.acceptedDomains.size(); ++i) {
@@ -90,7 +100,8 @@ std::vector<IdOccurrence> collectIds(const Design& design) {
             add(fw.rules[r].id, ElementKind::FirewallRule, base + "/rules/" + std::to_string(r));
         }
         for (size_t r = 0; r < fw.inboundNat.size(); ++r) {
-            add(fw.inboundNat[r].id, ElementKind::InboundNat, base + "/inboundNat/" + std::to_string(r));
+            add(fw.inboundNat[r].id, ElementKind::InboundNat,
+                base + "/inboundNat/" + std::to_string(r));
         }
         for (size_t r = 0; r < fw.outboundNat.size(); ++r) {
             add(fw.outboundNat[r].id, ElementKind::OutboundNat,
@@ -119,23 +130,40 @@ std::vector<IdOccurrence> collectIds(const Design& design) {
 
 std::string_view elementKindName(ElementKind kind) {
     switch (kind) {
-        case ElementKind::Segment: return "segment";
-        case ElementKind::Host: return "host";
-        case ElementKind::Nic: return "NIC";
-        case ElementKind::Router: return "router";
-        case ElementKind::LoadBalancer: return "load balancer";
-        case ElementKind::Vip: return "VIP";
-        case ElementKind::Firewall: return "firewall";
-        case ElementKind::DeviceInterface: return "interface";
-        case ElementKind::FirewallRule: return "firewall rule";
-        case ElementKind::InboundNat: return "inbound NAT rule";
-        case ElementKind::OutboundNat: return "outbound NAT rule";
-        case ElementKind::ReceiveConnector: return "receive connector";
-        case ElementKind::SendConnector: return "send connector";
-        case ElementKind::AcceptedDomain: return "accepted domain";
-        case ElementKind::DnsZone: return "DNS zone";
-        case ElementKind::Flow: return "flow";
-        case ElementKind::View: return "view";
+        case ElementKind::Segment:
+            return "segment";
+        case ElementKind::Host:
+            return "host";
+        case ElementKind::Nic:
+            return "NIC";
+        case ElementKind::Router:
+            return "router";
+        case ElementKind::LoadBalancer:
+            return "load balancer";
+        case ElementKind::Vip:
+            return "VIP";
+        case ElementKind::Firewall:
+            return "firewall";
+        case ElementKind::DeviceInterface:
+            return "interface";
+        case ElementKind::FirewallRule:
+            return "firewall rule";
+        case ElementKind::InboundNat:
+            return "inbound NAT rule";
+        case ElementKind::OutboundNat:
+            return "outbound NAT rule";
+        case ElementKind::ReceiveConnector:
+            return "receive connector";
+        case ElementKind::SendConnector:
+            return "send connector";
+        case ElementKind::AcceptedDomain:
+            return "accepted domain";
+        case ElementKind::DnsZone:
+            return "DNS zone";
+        case ElementKind::Flow:
+            return "flow";
+        case ElementKind::View:
+            return "view";
     }
     return "element";
 }

@@ -22,7 +22,7 @@ struct DnsRecord {
 
 struct DnsZone {
     Id id;
-    std::string origin;  // "contoso.example." or "100.51.198.in-addr.arpa."
+    std::string origin;                // "contoso.example." or "100.51.198.in-addr.arpa."
     DnsView view = DnsView::External;  // split DNS: internal and external copies differ (S3)
     std::vector<DnsRecord> records;
 

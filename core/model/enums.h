@@ -106,11 +106,11 @@ enum class DnsView : uint8_t { External, Internal };
 namespace mailtopo {
 using namespace std::string_view_literals;
 
-#define MAILTOPO_ENUM_TEXT(E, ...)                                                     \
-    template <>                                                                          \
-    struct EnumTraits<E> {                                                               \
-        static constexpr std::pair<E, std::string_view> list[] = {__VA_ARGS__};          \
-        static constexpr auto items = std::to_array(list);                               \
+#define MAILTOPO_ENUM_TEXT(E, ...)                                              \
+    template <>                                                                 \
+    struct EnumTraits<E> {                                                      \
+        static constexpr std::pair<E, std::string_view> list[] = {__VA_ARGS__}; \
+        static constexpr auto items = std::to_array(list);                      \
     };
 
 MAILTOPO_ENUM_TEXT(model::HostKind, {model::HostKind::ExchangeServer, "exchange-server"},
@@ -136,8 +136,7 @@ MAILTOPO_ENUM_TEXT(model::ExchangeVersion, {model::ExchangeVersion::Ex2003, "200
                    {model::ExchangeVersion::Ex2010, "2010"},
                    {model::ExchangeVersion::Ex2013, "2013"},
                    {model::ExchangeVersion::Ex2016, "2016"},
-                   {model::ExchangeVersion::Ex2019, "2019"},
-                   {model::ExchangeVersion::ExSE, "SE"})
+                   {model::ExchangeVersion::Ex2019, "2019"}, {model::ExchangeVersion::ExSE, "SE"})
 MAILTOPO_ENUM_TEXT(model::ExchangeRole, {model::ExchangeRole::Mailbox, "Mailbox"},
                    {model::ExchangeRole::ClientAccess, "ClientAccess"},
                    {model::ExchangeRole::HubTransport, "HubTransport"},
@@ -146,8 +145,7 @@ MAILTOPO_ENUM_TEXT(model::AddressOrigin, {model::AddressOrigin::Manual, "manual"
                    {model::AddressOrigin::Dhcp, "dhcp"},
                    {model::AddressOrigin::LinkLocal, "link-local"})
 MAILTOPO_ENUM_TEXT(model::SegmentKind, {model::SegmentKind::Lan, "lan"},
-                   {model::SegmentKind::Dmz, "dmz"},
-                   {model::SegmentKind::Internet, "internet"})
+                   {model::SegmentKind::Dmz, "dmz"}, {model::SegmentKind::Internet, "internet"})
 MAILTOPO_ENUM_TEXT(model::LoadBalancerMode, {model::LoadBalancerMode::Snat, "snat"},
                    {model::LoadBalancerMode::Transparent, "transparent"},
                    {model::LoadBalancerMode::Dsr, "dsr"})

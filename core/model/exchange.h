@@ -16,7 +16,8 @@ namespace mailtopo::model {
 
 // One explicit ACE on a receive connector (Add-ADPermission / Get-ADPermission).
 struct AdPermission {
-    std::string user;  // e.g. "NT AUTHORITY\ANONYMOUS LOGON", "MS Exchange\Externally Secured Servers"
+    std::string
+        user;  // e.g. "NT AUTHORITY\ANONYMOUS LOGON", "MS Exchange\Externally Secured Servers"
     FlagSet<ExtendedRight> extendedRights;
     bool deny = false;
     bool inherited = false;

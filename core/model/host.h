@@ -44,11 +44,11 @@ struct SmtpProperties {
     std::vector<uint16_t> listenPorts;      // empty: not an SMTP server
     std::vector<std::string> localDomains;  // domains it accepts for final delivery or forwarding
     std::vector<net::IpRange> relayFrom;    // clients allowed to relay through it (ISP relay)
-    std::vector<std::string> nextHops;      // where accepted mail is forwarded: "IP[:port]" or host id
-    std::string submitTo;                   // an application client's configured server "IP[:port]"
+    std::vector<std::string> nextHops;  // where accepted mail is forwarded: "IP[:port]" or host id
+    std::string submitTo;               // an application client's configured server "IP[:port]"
     std::string heloName;
-    std::string mailFrom;                   // the sender address the host uses
-    bool addsReceivedHeader = true;         // a gateway stamps Received: from … [client IP] (R30)
+    std::string mailFrom;            // the sender address the host uses
+    bool addsReceivedHeader = true;  // a gateway stamps Received: from … [client IP] (R30)
     bool requireTls = false;
 
     bool operator==(const SmtpProperties&) const = default;

@@ -47,7 +47,8 @@ struct LoadBalancer {
 
 struct FirewallZone {
     std::string name;
-    int trust = 0;  // 0 = internet … 100 = most trusted; traffic from lower to higher is denied by default
+    int trust =
+        0;  // 0 = internet … 100 = most trusted; traffic from lower to higher is denied by default
 
     bool operator==(const FirewallZone&) const = default;
 };

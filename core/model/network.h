@@ -52,9 +52,9 @@ struct Route {
 // A host's network adapter (Windows NIC, Linux interface, KM-TEST loopback adapter).
 struct Nic {
     Id id;
-    std::string alias;        // InterfaceAlias, e.g. "Ethernet0" or "MAPI"
-    int interfaceIndex = 0;   // InterfaceIndex; final tie-break of R6
-    Id segmentId;             // empty for a loopback adapter
+    std::string alias;       // InterfaceAlias, e.g. "Ethernet0" or "MAPI"
+    int interfaceIndex = 0;  // InterfaceIndex; final tie-break of R6
+    Id segmentId;            // empty for a loopback adapter
     std::vector<IpAssignment> addresses;
     std::vector<net::Address> gateways;  // default gateways (IPv4 and/or IPv6)
     std::vector<net::Address> dnsServers;
@@ -64,7 +64,8 @@ struct Nic {
     bool weakHostReceive = false;  // R4, default Disabled on 2008+
     bool forwarding = false;       // R4
     bool registerInDns = true;     // R3
-    bool loopbackAdapter = false;  // "Microsoft KM-TEST Loopback Adapter": ARP-silent, for DSR VIPs (R11)
+    bool loopbackAdapter =
+        false;  // "Microsoft KM-TEST Loopback Adapter": ARP-silent, for DSR VIPs (R11)
 
     bool operator==(const Nic&) const = default;
 };

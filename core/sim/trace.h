@@ -26,31 +26,33 @@ struct Packet {
 };
 
 enum class StepKind : uint8_t {
-    Resolve,         // next hop name → address (MX, smart host, literal)
-    SourceSelect,    // R2/R8: which local address the sender uses
-    Route,           // R6: route lookup on a host, router or device
-    HostSend,        // R5: strong/weak host send check
-    HostReceive,     // R4: strong/weak host receive check, forwarding
-    L2,              // who answers ARP / DSR MAC rewrite, adjacency
-    Translate,       // NAT / LB rewrite (before → after)
-    Filter,          // firewall ACL, LB source ACL, host firewall
-    Session,         // stateful tracking (R13/R14)
-    Handshake,       // R7 client acceptance of the SYN-ACK
-    Listener,        // R18/R20: is anything bound to ip:port
-    ConnectorSelect, // R20: which receive connector, and why
-    Principal,       // R21/R22: who the client is and its rights
-    Smtp,            // R23: one command and its reply
-    AntiSpam,        // R30–R32
-    SendConnector,   // R27/R28
-    Note,            // anything else worth telling the user
+    Resolve,          // next hop name → address (MX, smart host, literal)
+    SourceSelect,     // R2/R8: which local address the sender uses
+    Route,            // R6: route lookup on a host, router or device
+    HostSend,         // R5: strong/weak host send check
+    HostReceive,      // R4: strong/weak host receive check, forwarding
+    L2,               // who answers ARP / DSR MAC rewrite, adjacency
+    Translate,        // NAT / LB rewrite (before → after)
+    Filter,           // firewall ACL, LB source ACL, host firewall
+    Session,          // stateful tracking (R13/R14)
+    Handshake,        // R7 client acceptance of the SYN-ACK
+    Listener,         // R18/R20: is anything bound to ip:port
+    ConnectorSelect,  // R20: which receive connector, and why
+    Principal,        // R21/R22: who the client is and its rights
+    Smtp,             // R23: one command and its reply
+    AntiSpam,         // R30–R32
+    SendConnector,    // R27/R28
+    Note,             // anything else worth telling the user
 };
 
 struct Step {
     StepKind kind = StepKind::Note;
-    std::string rule;        // "R2", "R20" …
-    model::Id element;       // the host/device/connector that decided
-    std::string summary;     // one human sentence: "EX16 picks 10.0.0.100 (CPL 25 with gateway 10.0.0.1)"
-    std::vector<std::pair<std::string, std::string>> inputs;  // named inputs the decision used, in order
+    std::string rule;   // "R2", "R20" …
+    model::Id element;  // the host/device/connector that decided
+    std::string
+        summary;  // one human sentence: "EX16 picks 10.0.0.100 (CPL 25 with gateway 10.0.0.1)"
+    std::vector<std::pair<std::string, std::string>>
+        inputs;                    // named inputs the decision used, in order
     std::optional<Packet> before;  // for route/translate/filter steps
     std::optional<Packet> after;
 
@@ -109,11 +111,11 @@ struct Trace {
     std::string flowName;
     model::Id sourceHost;
     std::string destination;
-    std::vector<Leg> legs;                  // SYN, SYN-ACK, ACK in order
-    std::vector<SessionRecord> sessions;    // stateful devices met
-    std::vector<Step> smtp;                 // the SMTP dialogue, after a completed handshake
+    std::vector<Leg> legs;                // SYN, SYN-ACK, ACK in order
+    std::vector<SessionRecord> sessions;  // stateful devices met
+    std::vector<Step> smtp;               // the SMTP dialogue, after a completed handshake
     Disposition disposition;
-    std::vector<std::string> flags;         // FLAG(...) names of domain-rules, sorted
+    std::vector<std::string> flags;            // FLAG(...) names of domain-rules, sorted
     std::optional<net::Address> chosenSource;  // the sender's source address
     std::optional<net::Address> seenSource;    // what the receiver saw (after every rewrite)
     model::Id receiveConnector;

@@ -15,12 +15,14 @@
 namespace mailtopo {
 
 template <class E>
-struct EnumTraits;  // specialise with: static constexpr std::array<std::pair<E, std::string_view>, N> items
+struct EnumTraits;  // specialise with: static constexpr std::array<std::pair<E, std::string_view>,
+                    // N> items
 
 template <class E>
 constexpr std::string_view enumName(E value) {
     for (const auto& [v, name] : EnumTraits<E>::items) {
-        if (v == value) return name;
+        if (v == value)
+            return name;
     }
     return "?";
 }
@@ -28,7 +30,8 @@ constexpr std::string_view enumName(E value) {
 template <class E>
 std::optional<E> parseEnum(std::string_view text) {
     for (const auto& [v, name] : EnumTraits<E>::items) {
-        if (name == text) return v;
+        if (name == text)
+            return v;
     }
     return std::nullopt;
 }
@@ -36,12 +39,17 @@ std::optional<E> parseEnum(std::string_view text) {
 // Case-insensitive variant for importers (PowerShell prints enum values in any case).
 template <class E>
 std::optional<E> parseEnumCaseInsensitive(std::string_view text) {
-    auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto lower = [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    };
     for (const auto& [v, name] : EnumTraits<E>::items) {
-        if (name.size() != text.size()) continue;
+        if (name.size() != text.size())
+            continue;
         bool same = true;
-        for (size_t i = 0; i < name.size() && same; ++i) same = lower(name[i]) == lower(text[i]);
-        if (same) return v;
+        for (size_t i = 0; i < name.size() && same; ++i)
+            same = lower(name[i]) == lower(text[i]);
+        if (same)
+            return v;
     }
     return std::nullopt;
 }
@@ -49,7 +57,8 @@ std::optional<E> parseEnumCaseInsensitive(std::string_view text) {
 template <class E>
 std::vector<std::string_view> enumNames() {
     std::vector<std::string_view> names;
-    for (const auto& item : EnumTraits<E>::items) names.push_back(item.second);
+    for (const auto& item : EnumTraits<E>::items)
+        names.push_back(item.second);
     return names;
 }
 
@@ -59,7 +68,8 @@ std::string enumChoices() {
     std::string out;
     const auto& items = EnumTraits<E>::items;
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += (i + 1 == items.size()) ? " or " : ", ";
+        if (i > 0)
+            out += (i + 1 == items.size()) ? " or " : ", ";
         out += '\'';
         out += items[i].second;
         out += '\'';
@@ -74,7 +84,8 @@ class FlagSet {
 public:
     constexpr FlagSet() = default;
     constexpr FlagSet(std::initializer_list<E> values) {
-        for (E v : values) insert(v);
+        for (E v : values)
+            insert(v);
     }
     constexpr void insert(E v) { bits_ |= bit(v); }
     constexpr void erase(E v) { bits_ &= ~bit(v); }
@@ -82,13 +93,15 @@ public:
     constexpr bool empty() const { return bits_ == 0; }
     constexpr size_t size() const {
         size_t n = 0;
-        for (uint64_t b = bits_; b != 0; b &= b - 1) ++n;
+        for (uint64_t b = bits_; b != 0; b &= b - 1)
+            ++n;
         return n;
     }
     std::vector<E> values() const {
         std::vector<E> out;
         for (const auto& item : EnumTraits<E>::items) {
-            if (contains(item.first)) out.push_back(item.first);
+            if (contains(item.first))
+                out.push_back(item.first);
         }
         return out;
     }

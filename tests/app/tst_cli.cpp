@@ -45,13 +45,15 @@ void compareWithGolden(const QByteArray& actual, const QString& goldenName) {
         return;
     }
     QFile f(path);
-    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(QStringLiteral("missing golden file %1 "
-                                                                    "(run with MAILTOPO_UPDATE_GOLDENS=1)")
-                                                         .arg(path)));
+    QVERIFY2(f.open(QIODevice::ReadOnly),
+             qPrintable(QStringLiteral("missing golden file %1 "
+                                       "(run with MAILTOPO_UPDATE_GOLDENS=1)")
+                            .arg(path)));
     const QByteArray expected = f.readAll();
     if (actual != expected) {
         QFile dump(QDir::temp().filePath(goldenName + QStringLiteral(".actual")));
-        if (dump.open(QIODevice::WriteOnly)) dump.write(actual);
+        if (dump.open(QIODevice::WriteOnly))
+            dump.write(actual);
         QFAIL(qPrintable(QStringLiteral("output differs from %1; actual output written to %2")
                              .arg(path, dump.fileName())));
     }
@@ -70,11 +72,13 @@ private slots:
 
         const Run help = runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* command : {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
+        for (const char* command :
+             {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
             QVERIFY2(help.out.contains(command), command);
         }
         // Every subcommand answers --help and --version itself.
-        for (const char* command : {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
+        for (const char* command :
+             {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
             const Run sub = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(sub.exitCode, 0);
             QVERIFY2(sub.out.contains("--help"), command);
@@ -88,9 +92,13 @@ private slots:
         QCOMPARE(runCli({}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("frobnicate")}).exitCode, 2);
         QCOMPARE(runCli({QStringLiteral("validate")}).exitCode, 2);
-        QCOMPARE(runCli({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x")}).exitCode, 2);
-        const Run badFormat = runCli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("xml"),
-                                      QStringLiteral("resources/examples/contoso.mailtopo")});
+        QCOMPARE(
+            runCli({QStringLiteral("validate"), QStringLiteral("--bogus"), QStringLiteral("x")})
+                .exitCode,
+            2);
+        const Run badFormat =
+            runCli({QStringLiteral("validate"), QStringLiteral("--format"), QStringLiteral("xml"),
+                    QStringLiteral("resources/examples/contoso.mailtopo")});
         QCOMPARE(badFormat.exitCode, 2);
         QVERIFY(badFormat.err.contains("--format must be text, json or sarif"));
     }
@@ -103,7 +111,8 @@ private slots:
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains("not available yet"), command);
             QVERIFY(r.out.isEmpty());
-            const QByteArray line = overview.out.mid(overview.out.indexOf(QByteArray("  ") + command + ' '));
+            const QByteArray line =
+                overview.out.mid(overview.out.indexOf(QByteArray("  ") + command + ' '));
             QVERIFY2(line.left(line.indexOf('\n')).contains("(not available yet)"), command);
         }
     }
@@ -113,28 +122,35 @@ private slots:
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("golden");
         const QString contoso = QStringLiteral("resources/examples/contoso.mailtopo");
-        QTest::newRow("contoso text") << contoso << QStringLiteral("text") << QStringLiteral("validate-contoso.txt");
-        QTest::newRow("contoso json") << contoso << QStringLiteral("json") << QStringLiteral("validate-contoso.json");
-        QTest::newRow("contoso sarif") << contoso << QStringLiteral("sarif") << QStringLiteral("validate-contoso.sarif");
+        QTest::newRow("contoso text")
+            << contoso << QStringLiteral("text") << QStringLiteral("validate-contoso.txt");
+        QTest::newRow("contoso json")
+            << contoso << QStringLiteral("json") << QStringLiteral("validate-contoso.json");
+        QTest::newRow("contoso sarif")
+            << contoso << QStringLiteral("sarif") << QStringLiteral("validate-contoso.sarif");
         // E18: a HubTransport connector on 0.0.0.0:25 beside Default Frontend (R19b).
         const QString e18 = QStringLiteral("tests/scenarios/e18-role-conflict.mailtopo");
-        QTest::newRow("e18 text") << e18 << QStringLiteral("text") << QStringLiteral("validate-e18.txt");
-        QTest::newRow("e18 json") << e18 << QStringLiteral("json") << QStringLiteral("validate-e18.json");
-        QTest::newRow("e18 sarif") << e18 << QStringLiteral("sarif") << QStringLiteral("validate-e18.sarif");
+        QTest::newRow("e18 text") << e18 << QStringLiteral("text")
+                                  << QStringLiteral("validate-e18.txt");
+        QTest::newRow("e18 json") << e18 << QStringLiteral("json")
+                                  << QStringLiteral("validate-e18.json");
+        QTest::newRow("e18 sarif")
+            << e18 << QStringLiteral("sarif") << QStringLiteral("validate-e18.sarif");
     }
     void validateExampleGoldens() {
         QFETCH(QString, design);
         QFETCH(QString, format);
         QFETCH(QString, golden);
-        const QStringList args{QStringLiteral("validate"), design,
-                               QStringLiteral("--format"), format, QStringLiteral("--fail-on"),
-                               QStringLiteral("never")};
+        const QStringList args{QStringLiteral("validate"),  design,
+                               QStringLiteral("--format"),  format,
+                               QStringLiteral("--fail-on"), QStringLiteral("never")};
         const Run first = runCli(args);
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.err.isEmpty(), first.err.constData());
         compareWithGolden(first.out, golden);
         // Determinism: the same file gives byte-identical output on every run.
-        for (int i = 0; i < 3; ++i) QCOMPARE(runCli(args).out, first.out);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(runCli(args).out, first.out);
     }
 
     void validateFailOnThresholds() {
@@ -154,8 +170,14 @@ private slots:
         const Run def = runCli({QStringLiteral("validate"), path});
         QVERIFY2(def.out.contains("warning["), def.out.constData());
         QCOMPARE(def.exitCode, 0);
-        QCOMPARE(runCli({QStringLiteral("validate"), path, QStringLiteral("--fail-on"), QStringLiteral("warning")}).exitCode, 1);
-        QCOMPARE(runCli({QStringLiteral("validate"), path, QStringLiteral("--fail-on"), QStringLiteral("never")}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("validate"), path, QStringLiteral("--fail-on"),
+                         QStringLiteral("warning")})
+                     .exitCode,
+                 1);
+        QCOMPARE(runCli({QStringLiteral("validate"), path, QStringLiteral("--fail-on"),
+                         QStringLiteral("never")})
+                     .exitCode,
+                 0);
     }
 
     void validateErrorsExitWithOne() {
@@ -186,14 +208,16 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("truncated.mailtopo"));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\n  \"format\": \"mailtopo\",\n  \"version\": 1,\n  \"design\": {\"name\": \"cut");
+        f.write(
+            "{\n  \"format\": \"mailtopo\",\n  \"version\": 1,\n  \"design\": {\"name\": \"cut");
         f.close();
         const Run r = runCli({QStringLiteral("validate"), path});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(QStringLiteral("%1:4:").arg(path).toUtf8()), r.err.constData());
 
-        const Run missing = runCli({QStringLiteral("validate"), dir.filePath(QStringLiteral("nope.mailtopo"))});
+        const Run missing =
+            runCli({QStringLiteral("validate"), dir.filePath(QStringLiteral("nope.mailtopo"))});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains("no such file"));
     }
@@ -203,7 +227,8 @@ private slots:
         const QString messy = dir.filePath(QStringLiteral("messy.mailtopo"));
         QFile f(messy);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"version":1,"format":"mailtopo","segments":[{"name":"LAN","id":"lan","subnets":["10.0.0.0/24"]}],"design":{"name":"x"}})");
+        f.write(
+            R"({"version":1,"format":"mailtopo","segments":[{"name":"LAN","id":"lan","subnets":["10.0.0.0/24"]}],"design":{"name":"x"}})");
         f.close();
         QCOMPARE(runCli({QStringLiteral("format"), messy, QStringLiteral("--check")}).exitCode, 1);
         QCOMPARE(runCli({QStringLiteral("format"), messy}).exitCode, 0);
@@ -233,18 +258,28 @@ private slots:
         QTemporaryDir dir;
         const QString a = dir.filePath(QStringLiteral("a.mailtopo"));
         const QString b = dir.filePath(QStringLiteral("b.mailtopo"));
-        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"), QStringLiteral("25"), QStringLiteral("-o"), a}).exitCode, 0);
-        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"), QStringLiteral("25"), QStringLiteral("-o"), b}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"),
+                         QStringLiteral("25"), QStringLiteral("-o"), a})
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"),
+                         QStringLiteral("25"), QStringLiteral("-o"), b})
+                     .exitCode,
+                 0);
         QFile fa(a), fb(b);
         QVERIFY(fa.open(QIODevice::ReadOnly) && fb.open(QIODevice::ReadOnly));
         const QByteArray bytes = fa.readAll();
         QCOMPARE(bytes, fb.readAll());
         QCOMPARE(bytes.count("\"kind\": \"exchange-server\""), 25);
         // The generated estate is structurally clean.
-        const Run v = runCli({QStringLiteral("validate"), a, QStringLiteral("--fail-on"), QStringLiteral("warning")});
+        const Run v = runCli({QStringLiteral("validate"), a, QStringLiteral("--fail-on"),
+                              QStringLiteral("warning")});
         QVERIFY2(v.exitCode == 0, v.out.constData());
         QCOMPARE(runCli({QStringLiteral("format"), a, QStringLiteral("--check")}).exitCode, 0);
-        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"), QStringLiteral("0"), QStringLiteral("-o"), a}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"),
+                         QStringLiteral("0"), QStringLiteral("-o"), a})
+                     .exitCode,
+                 2);
     }
 };
 

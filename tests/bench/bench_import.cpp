@@ -17,7 +17,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -44,8 +43,10 @@ std::vector<Sample> loadSamples() {
         if (name.rfind("get-", 0) != 0)
             continue;
         std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes{std::istreambuf_iterator<char>(in),
-                                std::istreambuf_iterator<char>()};
+        std::string bytes;  // chunked: g++ 12 -O2 flags istreambuf_iterator (-Wnull-dereference)
+        char buffer[1 << 16];
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+            bytes.append(buffer, static_cast<size_t>(in.gcount()));
         DecodedText decoded = decodeExportBytes(bytes);
         if (decoded.problem) {
             std::fprintf(stderr, "bench_import: cannot read %s\n", name.c_str());

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTreeWidget>
@@ -148,6 +149,12 @@ private slots:
         QVERIFY(lb.bottom() < lan.top());
         QCOMPARE(scene->card(QStringLiteral("h-sender"))->scenePos(),
                  QPointF(0, 0));  // room enough
+        // View → Diagram lists the design's views with the one drawn checked.
+        const QList<QAction*> views =
+            window.findChild<QMenu*>(QStringLiteral("diagramMenu"))->actions();
+        QCOMPARE(views.size(), 1);
+        QCOMPARE(views.first()->text(), QStringLiteral("Main"));
+        QVERIFY(views.first()->isChecked());
         // Unplaced elements come below everything placed.
         QVERIFY(scene->card(QStringLiteral("h-scanner"))->sceneCardRect().top() > ex01.bottom());
         QVERIFY(scene->segment(QStringLiteral("seg-dmz"))->sceneBandRect().top() > ex01.bottom());

@@ -60,6 +60,7 @@ void DiagramScene::clearDiagram() {
     segments_.clear();
     links_.clear();
     ownerCard_.clear();
+    activeViewId_.clear();
 }
 
 void DiagramScene::rebuild() {
@@ -70,6 +71,7 @@ void DiagramScene::rebuild() {
     }
     const model::Design& design = document_->design();
     const model::View* view = chooseView(design, viewId_);
+    activeViewId_ = view ? QString::fromStdString(view->id) : QString();
     auto placementOf = [&](const std::string& id) -> std::optional<QPointF> {
         if (view == nullptr)
             return std::nullopt;
@@ -145,12 +147,6 @@ void DiagramScene::rebuild() {
             addItem(link);
             links_ << link;
         }
-    }
-
-    // Receive connectors are drawn on their server's card.
-    for (const model::ReceiveConnector& connector : design.receiveConnectors) {
-        ownerCard_.insert(QString::fromStdString(connector.id),
-                          QString::fromStdString(connector.serverId));
     }
 
     setSceneRect(itemsBoundingRect().marginsAdded(

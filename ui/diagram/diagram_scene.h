@@ -28,6 +28,8 @@ public:
     // and a design without views is laid out automatically.
     void setViewId(const QString& viewId);
     QString viewId() const { return viewId_; }
+    // The view actually drawn (empty: automatic layout, the design has no views).
+    QString activeViewId() const { return activeViewId_; }
 
     CardItem* card(const QString& elementId) const { return cards_.value(elementId); }
     SegmentItem* segment(const QString& segmentId) const { return segments_.value(segmentId); }
@@ -53,6 +55,7 @@ private:
 
     DesignDocument* document_;
     QString viewId_;
+    QString activeViewId_;
     QHash<QString, CardItem*> cards_;
     QHash<QString, SegmentItem*> segments_;
     QList<LinkItem*> links_;

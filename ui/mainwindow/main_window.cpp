@@ -161,13 +161,12 @@ void MainWindow::rebuildViewMenu() {
         return;
     }
     const model::Design& design = document_->design();
-    for (size_t i = 0; i < design.views.size(); ++i) {
-        const QString id = text::fromStd(design.views[i].id);
-        QString name = text::fromStd(design.views[i].name);
+    for (const model::View& view : design.views) {
+        const QString id = text::fromStd(view.id);
+        const QString name = text::fromStd(view.name);
         QAction* action = diagramMenu_->addAction(name.isEmpty() ? id : name);
         action->setCheckable(true);
-        // The scene falls back to the first view when its id is unknown.
-        action->setChecked(id == scene_->viewId() || (i == 0 && scene_->viewId().isEmpty()));
+        action->setChecked(id == scene_->activeViewId());
         diagramGroup_->addAction(action);
         connect(action, &QAction::triggered, this, [this, id] {
             scene_->setViewId(id);

@@ -199,8 +199,7 @@ std::optional<std::vector<T>> readList(Record& r, std::string_view field, ItemRe
             out.push_back(*value);
             continue;
         }
-        const std::string shown =
-            item.isText() ? "'" + std::string(item.asText()) + "'" : "an entry";
+        const std::string shown = item.isText() ? inQuotes(item.asText()) : std::string("an entry");
         r.issue(item.value.valid() ? item.value : r.get(field), field,
                 shown + " could not be read (" + problem + ") and was left out", {}, true);
     }
@@ -233,7 +232,7 @@ std::optional<std::optional<long long>> readSize(Record& r, std::string_view fie
     if (v.isString()) {
         if (auto size = parseByteSize(v.text()))
             return size;
-        r.issue(v, field, "'" + std::string(v.text()) + "' is not a size", {});
+        r.issue(v, field, inQuotes(v.text()) + " is not a size", {});
         return std::nullopt;
     }
     if (v.isObject()) {

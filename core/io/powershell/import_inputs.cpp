@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 namespace mailtopo::io::powershell {
@@ -14,11 +13,15 @@ bool readFile(const std::filesystem::path& path, std::string& out, std::string& 
         error = "cannot be opened";
         return false;
     }
+    // Chunked reads rather than istreambuf_iterator, which g++ 12 -O2 flags with a bogus
+    // -Wnull-dereference.
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec)
         out.reserve(static_cast<size_t>(size));
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        out.append(buffer, static_cast<size_t>(in.gcount()));
     if (in.bad()) {
         error = "could not be read";
         return false;

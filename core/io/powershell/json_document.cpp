@@ -75,7 +75,10 @@ std::string describe(std::string_view text, size_t at) {
         size_t end = at + 1;
         while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
             ++end;
-        return "'" + std::string(text.substr(at, end - at)) + "'";
+        std::string out = "'";  // appended, not "'" + …: see inQuotes() in record_reading.h
+        out.append(text.substr(at, end - at));
+        out += '\'';
+        return out;
     }
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string out = "control character 0x";

@@ -139,7 +139,9 @@ ObservedServer* start(Record& r, InterfaceRef& ref, bool adapter, std::string_vi
     ref = interfaceOf(r, adapter);
     const std::string iface =
         ref.alias.empty() ? (ref.index ? "ifIndex " + std::to_string(*ref.index) : "?") : ref.alias;
-    const std::string suffix = iface + (what.empty() ? "" : " " + std::string(what));
+    std::string suffix = iface;
+    if (!what.empty())
+        suffix.append(" ").append(what);
     r.setLabel("(server unknown) " + suffix);
     const auto serverName = cimServer(r);
     if (!serverName)
@@ -191,7 +193,7 @@ bool readNetIPAddress(Record& r) {
     r.setLabel(r.label() + " " + text.value_or("?"));
     if (!address) {
         r.issue(r.get("IPAddress"), "IPAddress",
-                text ? "'" + *text + "' is not an IP address; skipped" : "no IPAddress; skipped",
+                text ? inQuotes(*text) + " is not an IP address; skipped" : "no IPAddress; skipped",
                 {});
         return false;
     }
@@ -297,7 +299,7 @@ bool readNetRoute(Record& r) {
         nextHop = parseAddress(*hopText);
         if (!nextHop) {
             r.issue(r.get("NextHop"), "NextHop",
-                    "'" + *hopText + "' is not an address; the route was skipped", {});
+                    inQuotes(*hopText) + " is not an address; the route was skipped", {});
             return false;
         }
         if (nextHop->isUnspecified())
@@ -360,7 +362,7 @@ bool readDnsClientServerAddress(Record& r) {
         const auto address = parseAddress(text);
         if (!address) {
             r.issue(item.value.valid() ? item.value : r.get("ServerAddresses"), "ServerAddresses",
-                    "'" + std::string(text) + "' is not an address and was left out", {}, true);
+                    inQuotes(text) + " is not an address and was left out", {}, true);
             continue;
         }
         // fec0:0:0:ffff::1..3 are the deprecated site-local defaults Windows lists when no IPv6

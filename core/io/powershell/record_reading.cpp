@@ -65,6 +65,15 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
+std::string inQuotes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '\'';
+    out.append(text);
+    out += '\'';
+    return out;
+}
+
 bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
         return false;
@@ -325,7 +334,7 @@ std::optional<uint64_t> Record::enumeration(std::string_view field,
                 return;
             }
         }
-        unknown.push_back("'" + shorten(name) + "'");
+        unknown.push_back(inQuotes(shorten(name)));
     };
     auto fromText = [&](std::string_view text) {
         while (true) {
@@ -396,8 +405,7 @@ std::optional<std::vector<ListItem>> Record::list(std::string_view field) {
             return out;
         if (isTypeName(text)) {
             issue(v, field,
-                  truncatedBy() + " to the type name '" + shorten(text) +
-                      "'; the values are lost",
+                  truncatedBy() + " to the type name '" + shorten(text) + "'; the values are lost",
                   depthFix());
             return std::nullopt;
         }
@@ -407,12 +415,12 @@ std::optional<std::vector<ListItem>> Record::list(std::string_view field) {
             const std::string_view piece = rest.substr(0, space);
             if (!piece.empty()) {
                 if (isTypeName(piece)) {
-                    issue(
-                        v, field,
-                        truncatedBy() + ": its items were written as the "
-                        "type name '" +
-                            shorten(piece) + "'; the values are lost",
-                        depthFix());
+                    issue(v, field,
+                          truncatedBy() +
+                              ": its items were written as the "
+                              "type name '" +
+                              shorten(piece) + "'; the values are lost",
+                          depthFix());
                     return std::nullopt;
                 }
                 out.push_back({{}, piece});
@@ -422,8 +430,8 @@ std::optional<std::vector<ListItem>> Record::list(std::string_view field) {
             rest.remove_prefix(space + 1);
         }
         issue(v, field,
-              truncatedBy() + ": the list was written as one string (\"" +
-                  shorten(text) + "\"); its " + std::to_string(out.size()) +
+              truncatedBy() + ": the list was written as one string (\"" + shorten(text) +
+                  "\"); its " + std::to_string(out.size()) +
                   (out.size() == 1 ? " entry was" : " entries were") + " read back from it",
               depthFix(), true);
         return out;
@@ -437,9 +445,7 @@ std::optional<std::string> Record::objectName(std::string_view field) {
     if (v.isNull())
         return std::nullopt;
     if (v.isString() && isTypeName(v.text())) {
-        issue(v, field,
-              truncatedBy() + " to the type name '" + shorten(v.text()) +
-                  "'",
+        issue(v, field, truncatedBy() + " to the type name '" + shorten(v.text()) + "'",
               depthFix());
         return std::nullopt;
     }

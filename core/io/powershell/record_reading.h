@@ -151,6 +151,9 @@ private:
 bool isTypeName(std::string_view text);
 
 std::string_view trim(std::string_view text);
+// 'text' for messages. (Built by appending: g++ 12 -O2 misreports "literal" + std::string with
+// a bogus -Wrestrict, GCC bug 105329.)
+std::string inQuotes(std::string_view text);
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 bool startsWithIgnoreCase(std::string_view text, std::string_view prefix);
 

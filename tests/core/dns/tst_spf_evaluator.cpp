@@ -195,6 +195,10 @@ private slots:
         QCOMPARE(fail.trace.decision.path,
                  (std::vector<std::string>{"example.org: redirect=_spf.example.org",
                                            "_spf.example.org: -all"}));
+        // The redirect target's matching term explains the final result.
+        QCOMPARE(fail.trace.decision.reason,
+                 std::string("'-all' matched, so the result is its qualifier's: fail"));
+        QCOMPARE(QString::fromStdString(fail.trace.decision.section), QStringLiteral("5.1"));
         const auto broken = z.check("192.0.2.1", "broken.example.org");
         QCOMPARE(broken.result, SpfResult::PermError);
         QCOMPARE(QString::fromStdString(broken.trace.decision.section), QStringLiteral("6.1"));

@@ -51,17 +51,20 @@ private slots:
     }
 
     void caseInsensitiveParsingForImporters() {
-        QVERIFY(parseEnumCaseInsensitive<PermissionGroup>("anonymoususers") == PermissionGroup::AnonymousUsers);
+        QVERIFY(parseEnumCaseInsensitive<PermissionGroup>("anonymoususers") ==
+                PermissionGroup::AnonymousUsers);
         QVERIFY(parseEnumCaseInsensitive<AuthMechanism>("EXTERNALAUTHORITATIVE") ==
                 AuthMechanism::ExternalAuthoritative);
         QVERIFY(!parseEnum<PermissionGroup>("anonymoususers").has_value());
     }
 
     void flagSetKeepsTableOrder() {
-        FlagSet<PermissionGroup> groups{PermissionGroup::ExchangeServers, PermissionGroup::AnonymousUsers};
+        FlagSet<PermissionGroup> groups{PermissionGroup::ExchangeServers,
+                                        PermissionGroup::AnonymousUsers};
         QCOMPARE(groups.size(), size_t{2});
         const auto values = groups.values();
-        QCOMPARE(values.front(), PermissionGroup::AnonymousUsers);  // table order, not insertion order
+        QCOMPARE(values.front(),
+                 PermissionGroup::AnonymousUsers);  // table order, not insertion order
         QVERIFY(groups.contains(PermissionGroup::ExchangeServers));
         groups.erase(PermissionGroup::ExchangeServers);
         QVERIFY(!groups.contains(PermissionGroup::ExchangeServers));
@@ -82,11 +85,13 @@ private slots:
         const Design d = generateEstate({3, 2, 1});
         const auto ids = collectIds(d);
         std::set<std::string> unique;
-        for (const auto& occurrence : ids) unique.insert(occurrence.id);
+        for (const auto& occurrence : ids)
+            unique.insert(occurrence.id);
         QCOMPARE(unique.size(), ids.size());  // the generator never repeats an id
         auto kindOf = [&](const std::string& id) {
             for (const auto& o : ids) {
-                if (o.id == id) return o.kind;
+                if (o.id == id)
+                    return o.kind;
             }
             return ElementKind::View;
         };
@@ -96,7 +101,8 @@ private slots:
         QCOMPARE(kindOf("rc-EX0101-relay"), ElementKind::ReceiveConnector);
         // Pointers point at the element in the document.
         for (const auto& o : ids) {
-            if (o.id == "host-EX0101-mapi") QCOMPARE(o.path, std::string("/hosts/1/nics/0"));
+            if (o.id == "host-EX0101-mapi")
+                QCOMPARE(o.path, std::string("/hosts/1/nics/0"));
         }
     }
 
@@ -104,7 +110,8 @@ private slots:
         const Design d = generateEstate({4, 2, 0});
         QVERIFY(d.findHost("host-EX0102") != nullptr);
         QVERIFY(d.findHost("nope") == nullptr);
-        QVERIFY(d.findHostByName("ex0201") != nullptr);  // Exchange compares names case-insensitively
+        QVERIFY(d.findHostByName("ex0201") !=
+                nullptr);  // Exchange compares names case-insensitively
         QCOMPARE(d.findHostByName("ex0201")->id, std::string("host-EX0201"));
         QCOMPARE(d.receiveConnectorsOf("host-EX0101").size(), size_t{1});
         QCOMPARE(d.receiveConnectorsOf("host-EX0102").size(), size_t{0});
@@ -113,14 +120,16 @@ private slots:
     void syntheticEstateShape() {
         const Design d = generateEstate({200, 10, 3});
         int exchange = 0;
-        for (const auto& h : d.hosts) exchange += h.isExchange() ? 1 : 0;
+        for (const auto& h : d.hosts)
+            exchange += h.isExchange() ? 1 : 0;
         QCOMPARE(exchange, 200);
         QCOMPARE(d.loadBalancers.size(), size_t{20});
         QCOMPARE(d.loadBalancers.front().vips.front().pool.size(), size_t{10});
         QCOMPARE(d.sendConnectors.front().sourceServerIds.size(), size_t{200});
         // Every top-level element has a placement on the one view.
         const auto& placements = d.views.front().placements;
-        for (const auto& h : d.hosts) QVERIFY2(placements.count(h.id) == 1, h.id.c_str());
+        for (const auto& h : d.hosts)
+            QVERIFY2(placements.count(h.id) == 1, h.id.c_str());
         // Survives the file format unchanged.
         const auto parsed = io::parseDesign(io::serializeDesign(d));
         QVERIFY(parsed.ok());
