@@ -55,9 +55,15 @@ std::string findingsToText(const std::vector<Finding>& findings, const FindingSo
     for (const auto& f : findings) {
         const auto [line, column] = locationOf(f, source);
         out += source.file;
-        if (line > 0)
-            out += ":" + std::to_string(line) + ":" + std::to_string(column);
-        out += ": " + std::string(enumName(f.severity)) + "[" + f.id + "]";
+        if (line > 0) {
+            out += ':';
+            out += std::to_string(line);
+            out += ':';
+            out += std::to_string(column);
+        }
+        out += ": ";
+        out += enumName(f.severity);
+        out += "[" + f.id + "]";
         if (!f.rule.empty())
             out += " (" + f.rule + ")";
         out += ": " + f.message + "\n";

@@ -45,6 +45,7 @@ struct LiveResolverOptions {
 class LiveResolver : public Resolver {
 public:
     explicit LiveResolver(LiveResolverOptions options);
+    // Waits for the queued asynchronous queries (each bounded by timeout × attempts).
     ~LiveResolver() override;
 
     const LiveResolverOptions& options() const { return options_; }

@@ -70,7 +70,8 @@ private:
 };
 
 // Runs the evaluation on a worker thread, so a GUI thread never waits on DNS. The resolver
-// is shared to keep it alive until the evaluation ends.
+// is shared to keep it alive until the evaluation ends. As with any std::async future, the
+// returned future's destructor waits for the evaluation: keep it until it is ready.
 std::future<SpfOutcome> checkHostAsync(std::shared_ptr<Resolver> resolver, SpfRequest request,
                                        SpfOptions options = {});
 

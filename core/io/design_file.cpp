@@ -50,8 +50,11 @@ SaveResult writeFileAtomically(const std::filesystem::path& path, const std::str
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path);
     std::random_device random;
-    const fs::path temp = target.parent_path() /
-                          ("." + target.filename().string() + ".tmp-" + std::to_string(random()));
+    std::string tempName = ".";
+    tempName += target.filename().string();
+    tempName += ".tmp-";
+    tempName += std::to_string(random());
+    const fs::path temp = target.parent_path() / tempName;
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         if (!out)

@@ -69,9 +69,16 @@ bool Binding::overlaps(const Binding& other) const {
 }
 
 std::string Binding::toString() const {
-    const std::string host =
-        address_.isV6() ? "[" + address_.toString() + "]" : address_.toString();
-    return host + ":" + std::to_string(port_);
+    // Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105329) on "[" + string&&.
+    std::string text;
+    if (address_.isV6())
+        text += '[';
+    text += address_.toString();
+    if (address_.isV6())
+        text += ']';
+    text += ':';
+    text += std::to_string(port_);
+    return text;
 }
 
 }  // namespace mailtopo::net

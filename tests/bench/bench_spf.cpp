@@ -2,7 +2,11 @@
 // except for a short smoke run (bench_spf_smoke). Targets (issue 5): one evaluation of a
 // 10-include record against in-memory zone data <= 20 us; the whole RFC 7208 conformance
 // suite in-process <= 50 ms; >= 20x faster than python3-spf on the same data
-// (bench_pyspf.py). Reproduce: see tests/bench/README.md.
+// (bench_pyspf.py). Reproduce with a Release build:
+//   cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release
+//   cmake --build build-rel --target bench_spf
+//   build-rel/tests/bench/bench_spf --benchmark_repetitions=5 --benchmark_min_time=0.5
+//   /usr/bin/python3 tests/bench/bench_pyspf.py --bench build-rel/tests/bench/bench_spf
 
 #include <benchmark/benchmark.h>
 

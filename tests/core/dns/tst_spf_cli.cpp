@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <QDir>
 #include <QProcess>
 #include <nlohmann/json.hpp>
 
@@ -48,7 +49,23 @@ void compareWithGolden(const QByteArray& actual, const QString& name) {
     }
     QVERIFY2(f.open(QIODevice::ReadOnly),
              qPrintable(QStringLiteral("missing golden %1").arg(path)));
-    QCOMPARE(QString::fromUtf8(actual), QString::fromUtf8(f.readAll()));
+    const QByteArray expected = f.readAll();
+    if (actual == expected)
+        return;
+    // Name the first differing line; the whole output goes to the temp dir for a diff.
+    const QList<QByteArray> a = actual.split('\n');
+    const QList<QByteArray> e = expected.split('\n');
+    qsizetype line = 0;
+    while (line < a.size() && line < e.size() && a[line] == e[line])
+        ++line;
+    QFile dump(QDir::temp().filePath(name + QStringLiteral(".actual")));
+    if (dump.open(QIODevice::WriteOnly))
+        dump.write(actual);
+    const QString expectedLine = QString::fromUtf8(line < e.size() ? e[line] : QByteArray("<end>"));
+    const QString actualLine = QString::fromUtf8(line < a.size() ? a[line] : QByteArray("<end>"));
+    QFAIL(qPrintable(
+        QStringLiteral("%1 differs at line %2\n  expected: %3\n  actual:   %4\n(actual output: %5)")
+            .arg(path, QString::number(line + 1), expectedLine, actualLine, dump.fileName())));
 }
 
 }  // namespace
