@@ -14,6 +14,40 @@ struct FileClose {
 };
 using FilePtr = std::unique_ptr<FILE, FileClose>;
 
+// ldns 1.8.3's ldns_zone_new_frm_fp_l frees a second SOA record but keeps it as the
+// "previous record" it compares the next one with: a use-after-free (found by
+// tests/fuzz/fuzz_zone_file). A zone has exactly one SOA anyway, so a first pass with the
+// per-record reader looks for a second one; the zone parser never sees such a file. Returns
+// the line of the second SOA, or 0 (also when a syntax error comes first: the zone parser
+// then stops at that error before reaching any second SOA).
+int secondSoaLine(FILE* stream, const ldns_rdf* origin, uint32_t defaultTtl) {
+    ldns_rdf* currentOrigin = origin != nullptr ? ldns_rdf_clone(origin) : nullptr;
+    ldns_rdf* previousOwner = origin != nullptr ? ldns_rdf_clone(origin) : nullptr;
+    uint32_t ttl = defaultTtl;
+    int line = 0;
+    int soas = 0;
+    int found = 0;
+    while (found == 0 && !std::feof(stream)) {
+        ldns_rr* raw = nullptr;
+        const ldns_status status =
+            ldns_rr_new_frm_fp_l(&raw, stream, &ttl, &currentOrigin, &previousOwner, &line);
+        detail::RrPtr rr(raw);
+        if (status == LDNS_STATUS_OK) {
+            if (rr && ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA && ++soas == 2)
+                found = line;
+        } else if (status != LDNS_STATUS_SYNTAX_EMPTY && status != LDNS_STATUS_SYNTAX_TTL &&
+                   status != LDNS_STATUS_SYNTAX_ORIGIN) {
+            break;
+        }
+    }
+    if (currentOrigin != nullptr)
+        ldns_rdf_deep_free(currentOrigin);
+    if (previousOwner != nullptr)
+        ldns_rdf_deep_free(previousOwner);
+    std::rewind(stream);
+    return found;
+}
+
 ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::string_view origin,
                            uint32_t defaultTtl) {
     ZoneFileResult result;
@@ -26,6 +60,12 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
                 std::string(displayName) + ": invalid origin '" + std::string(origin) + "'";
             return result;
         }
+    }
+    if (const int soaLine = secondSoaLine(stream, originRdf.get(), defaultTtl)) {
+        result.errorLine = soaLine;
+        result.error = std::string(displayName) + ":" + std::to_string(soaLine) +
+                       ": a second SOA record (a zone has exactly one)";
+        return result;
     }
     ldns_zone* raw = nullptr;
     int line = 0;

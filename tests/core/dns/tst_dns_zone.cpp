@@ -104,6 +104,28 @@ private slots:
         QVERIFY(empty.records.empty());
     }
 
+    // ldns would free the second SOA and then use it (found by fuzz_zone_file); a zone has
+    // exactly one SOA, so such a file is refused with the line of the second one.
+    void secondSoaIsAnError() {
+        const char* text =
+            "$ORIGIN t.example.\n"
+            "@ 300 IN SOA ns1 hostmaster 1 3600 900 604800 300\n"
+            "www IN A 192.0.2.1\n"
+            "@ IN SOA ns2 hostmaster 2 3600 900 604800 300\n"
+            "@ IN SOA ns3 hostmaster 3 3600 900 604800 300\n";
+        const auto zone = parseZoneText(text, "two-soa.zone");
+        QVERIFY(!zone.ok);
+        QCOMPARE(zone.errorLine, 4);
+        QCOMPARE(zone.error,
+                 std::string("two-soa.zone:4: a second SOA record (a zone has exactly one)"));
+        // The fuzzer's minimised input, which crashed inside ldns before.
+        const std::string crash(
+            " SOA . h (1 0 0 4 0)\n  SOA CH R 1 0 900 6\0"
+            "0 30)\"  SOA  n. os 101 0 0 60 30)",
+            75);
+        QVERIFY(!parseZoneText(crash, "crash.zone").ok);
+    }
+
     void missingFile() {
         const auto zone = parseZoneFile(kZones + "no-such.zone");
         QVERIFY(!zone.ok);
