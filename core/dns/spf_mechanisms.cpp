@@ -190,7 +190,7 @@ Match Evaluation::matchInclude(const std::string& target, SpfTermTrace* tt, int 
         case SpfResult::Fail:
         case SpfResult::SoftFail:
         case SpfResult::Neutral:
-            note(tt, "inner result " + std::string(spfResultName(inner.result)) + ": no match");
+            // No note: the nested record's result already shows in the trace.
             return Match::No;
         case SpfResult::TempError:
         case SpfResult::PermError:
