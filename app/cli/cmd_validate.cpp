@@ -5,7 +5,7 @@
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
 #include "core/analysis/finding_output.h"
-#include "core/analysis/structure_checks.h"
+#include "core/analysis/simulation_checks.h"
 #include "core/io/design_json.h"
 #include "core/io/json_locator.h"
 
@@ -32,9 +32,11 @@ bool readWholeFile(const QString& path, std::string& out, std::string& error) {
 int runValidate(const QStringList& args) {
     CommandLine line(
         QStringLiteral("validate"),
-        QStringLiteral("Check a design's structure and consistency: duplicate ids, dangling "
-                       "references, addresses outside their subnets, connector bindings "
-                       "and ranges (R19) and more."));
+        QStringLiteral("Check a design: its structure (duplicate ids, dangling references, "
+                       "addresses outside their subnets, connector bindings and ranges, R19) "
+                       "and what the simulator finds when it traces the design's flows and "
+                       "the standard flows (open relays, asymmetric paths, coexistence "
+                       "breakage, R39-R46)."));
     auto& p = line.parser();
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QStringLiteral("The .mailtopo design to check."));
@@ -80,7 +82,7 @@ int runValidate(const QStringList& args) {
         return kExitInput;
     }
 
-    const std::vector<analysis::Finding> findings = analysis::checkStructure(*parsed.design);
+    const std::vector<analysis::Finding> findings = analysis::validateDesign(*parsed.design);
     const io::JsonLocator locator(text);
     analysis::FindingSource source;
     source.file = file;

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/network.h"
@@ -67,7 +68,7 @@ struct Leg {
     bool operator==(const Leg&) const = default;
 };
 
-// A stateful device that saw the flow, and in which directions (R14).
+// A stateful device that saw the connection, and in which directions (R13, R14).
 struct SessionRecord {
     model::Id device;
     bool sawSyn = false;
@@ -90,12 +91,23 @@ enum class DispositionKind : uint8_t {
 
 struct Disposition {
     DispositionKind kind = DispositionKind::InsufficientInfo;
-    int smtpCode = 0;            // Rejected: 550 …
+    int smtpCode = 0;            // Rejected / QueuedRetry: 550, 451 …
     std::string enhancedStatus;  // Rejected / QueuedRetry: "5.7.54"
-    std::string text;            // reply text, queue text, drop reason, reset-by, missing piece
-    model::Id element;           // who dropped/reset/rejected
+    std::string text;            // reply text, queue text, drop reason, reset-by, the missing piece
+    model::Id element;           // who dropped/reset/rejected, or the element whose data is missing
+    std::string rule;            // the domain rule that decided ("R13")
 
     bool operator==(const Disposition&) const = default;
+};
+
+// A FLAG(name) of domain-rules.md raised while tracing, with the evidence behind it.
+struct TraceFlag {
+    std::string name;                 // "ASYMMETRIC_PATH"
+    std::string rule;                 // "R14"
+    std::vector<model::Id> elements;  // the elements involved, most relevant first
+    std::string detail;               // one sentence of evidence
+
+    bool operator==(const TraceFlag&) const = default;
 };
 
 // What external receivers see of an outbound connection (input to the DNS/SPF checks).
@@ -103,24 +115,53 @@ struct EgressIdentity {
     net::Address publicAddress;  // after outbound NAT (R16)
     std::string heloName;
     std::string mailFromDomain;
+    model::Id natDevice;  // the firewall that translated, empty when none did
+    std::string natRule;  // the outbound NAT rule id, or "interface-pat"
 
     bool operator==(const EgressIdentity&) const = default;
 };
 
+// One TCP connection and the SMTP dialogue on it. A message that a gateway accepts and
+// forwards gives a trace with several hops.
+struct Hop {
+    model::Id client;                          // the host that opens the connection
+    model::Id server;                          // the host that answered, when one did
+    std::vector<Step> setup;                   // next-hop resolution, send connector, source select
+    std::vector<Leg> legs;                     // SYN, SYN-ACK, ACK in order
+    std::vector<SessionRecord> sessions;       // stateful devices met
+    std::vector<Step> smtp;                    // the dialogue, after a completed handshake
+    std::optional<net::Address> chosenSource;  // the client's source address
+    std::optional<net::Address> target;        // the address the client connected to
+    uint16_t port = 25;
+    std::optional<net::Address> seenSource;     // what the server saw (after every rewrite)
+    std::optional<net::Address> localAddress;   // the server's address the SYN arrived for
+    model::Id receiveConnector;                 // R20's choice
+    std::string principal;                      // R21
+    std::vector<std::string> rights;            // R22 short names: Submit, AnyRcpt …
+    std::optional<net::Address> originatingIp;  // R30: what anti-spam judges
+    std::optional<EgressIdentity> egress;       // when the connection left for the internet
+
+    bool operator==(const Hop&) const = default;
+};
+
 struct Trace {
     std::string flowName;
+    model::Id flowId;  // the design flow traced, empty for a standard or ad-hoc flow
     model::Id sourceHost;
     std::string destination;
-    std::vector<Leg> legs;                // SYN, SYN-ACK, ACK in order
-    std::vector<SessionRecord> sessions;  // stateful devices met
-    std::vector<Step> smtp;               // the SMTP dialogue, after a completed handshake
+    std::string mailFrom;
+    std::vector<std::string> rcptTo;
+    std::vector<Hop> hops;
     Disposition disposition;
-    std::vector<std::string> flags;            // FLAG(...) names of domain-rules, sorted
-    std::optional<net::Address> chosenSource;  // the sender's source address
-    std::optional<net::Address> seenSource;    // what the receiver saw (after every rewrite)
-    model::Id receiveConnector;
-    std::string principal;
-    std::optional<EgressIdentity> egress;
+    std::vector<TraceFlag> flags;  // sorted by name, then elements
+
+    const Hop* lastHop() const { return hops.empty() ? nullptr : &hops.back(); }
+    bool hasFlag(std::string_view name) const {
+        for (const auto& flag : flags)
+            if (flag.name == name)
+                return true;
+        return false;
+    }
 
     bool operator==(const Trace&) const = default;
 };

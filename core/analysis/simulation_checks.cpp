@@ -1,0 +1,264 @@
+// The standard flows every design gets traced with, and the entry points that run the
+// simulation rules over them.
+
+#include "core/analysis/simulation_checks.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/analysis/simulation_rules.h"
+#include "core/sim/send_routing.h"
+#include "core/sim/smtp_session.h"
+
+namespace mailtopo::analysis {
+namespace {
+
+// Addresses and names the probes use. RFC 2606 reserves .invalid, so no real domain is ever
+// named in a probe, and 203.0.113.0/24 (RFC 5737) stands for an internet receiver.
+constexpr const char* kProbeSender = "relay-probe@mailtopo-probe.invalid";
+constexpr const char* kProbeRecipient = "victim@mailtopo-relay-test.invalid";
+constexpr const char* kInternetReceiver = "203.0.113.25";
+
+std::string defaultDomain(const model::Design& design) {
+    for (const auto& domain : design.organization.acceptedDomains)
+        if (domain.isDefault && !domain.domainName.starts_with("*"))
+            return domain.domainName;
+    for (const auto& domain : design.organization.acceptedDomains)
+        if (!domain.domainName.starts_with("*"))
+            return domain.domainName;
+    return "example.com";
+}
+
+std::string label(const model::Host& host) {
+    return host.name.empty() ? host.id : host.name;
+}
+
+// The port an Exchange server X uses to reach Y for an intra-organisation hop (R26).
+uint16_t exchangeHopPort(const model::Host& from, const model::Host& to) {
+    using model::ExchangeRole;
+    using model::ExchangeVersion;
+    const auto& x = *from.exchange;
+    const auto& y = *to.exchange;
+    if (y.roles.contains(ExchangeRole::Edge) || x.roles.contains(ExchangeRole::Edge))
+        return 25;
+    if (y.version < ExchangeVersion::Ex2013 || x.version < ExchangeVersion::Ex2013)
+        return 25;  // legacy servers always target port 25 (ASSUMPTION A16)
+    const bool frontendOnBox = y.version == ExchangeVersion::Ex2013
+                                   ? y.roles.contains(ExchangeRole::ClientAccess)
+                                   : y.roles.contains(ExchangeRole::Mailbox);
+    return frontendOnBox ? 2525 : 25;
+}
+
+bool isInternetHost(const model::Design& design, const model::Host& host) {
+    if (host.kind != model::HostKind::InternetSender)
+        return false;
+    for (const auto& nic : host.nics)
+        if (const auto* segment = design.findSegment(nic.segmentId))
+            if (segment->kind == model::SegmentKind::Internet)
+                return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
+    std::vector<AnalysisFlow> flows;
+    const std::string domain = defaultDomain(design);
+
+    // Internet entries: inbound NAT public addresses and VIPs on internet segments.
+    const model::Host* internetHost = nullptr;
+    for (const auto& host : design.hosts)
+        if (internetHost == nullptr && isInternetHost(design, host))
+            internetHost = &host;
+    if (internetHost != nullptr) {
+        std::vector<std::pair<std::string, std::string>> entries;  // (target, description)
+        for (const auto& fw : design.firewalls)
+            for (const auto& nat : fw.inboundNat)
+                entries.emplace_back(
+                    nat.publicAddress.toString() + ":" + std::to_string(nat.publicPort),
+                    "inbound NAT " + (nat.name.empty() ? nat.id : nat.name));
+        for (const auto& lb : design.loadBalancers)
+            for (const auto& vip : lb.vips)
+                for (const auto& itf : lb.interfaces)
+                    if (const auto* segment = design.findSegment(itf.segmentId);
+                        segment && segment->kind == model::SegmentKind::Internet)
+                        entries.emplace_back(
+                            vip.address.toString() + ":" + std::to_string(vip.port),
+                            "VIP " + vip.name);
+        for (const auto& [target, what] : entries) {
+            sim::TraceRequest relay;
+            relay.name =
+                "Relay probe from " + label(*internetHost) + " to " + target + " (" + what + ")";
+            relay.sourceHost = internetHost->id;
+            relay.destination = target;
+            relay.mailFrom = kProbeSender;
+            relay.rcptTo = {kProbeRecipient};
+            relay.followOnward = true;
+            flows.push_back({FlowPurpose::RelayProbe, relay});
+            sim::TraceRequest spoof = relay;
+            spoof.name =
+                "Spoof probe from " + label(*internetHost) + " to " + target + " (" + what + ")";
+            spoof.mailFrom = "ceo@" + domain;
+            spoof.rcptTo = {"staff@" + domain};
+            flows.push_back({FlowPurpose::SpoofProbe, spoof});
+        }
+    }
+
+    // Exchange to Exchange (R26): for each target, one sender of each (version, roles) class
+    // in its own site and one of each class elsewhere, so estates of hundreds of servers stay
+    // linear in the number of servers.
+    std::vector<const model::Host*> exchange;
+    for (const auto& host : design.hosts)
+        if (host.isExchange() && host.exchange)
+            exchange.push_back(&host);
+    for (const auto* to : exchange) {
+        std::map<std::tuple<int, uint32_t, bool>, const model::Host*> senders;
+        for (const auto* from : exchange) {
+            if (from == to)
+                continue;
+            uint32_t roles = 0;
+            for (auto role : from->exchange->roles.values())
+                roles |= 1u << static_cast<unsigned>(role);
+            const auto key = std::make_tuple(static_cast<int>(from->exchange->version), roles,
+                                             from->exchange->site == to->exchange->site);
+            senders.emplace(key, from);
+        }
+        const auto target = sim::primaryAddress(*to);
+        if (!target)
+            continue;
+        for (const auto& [key, from] : senders) {
+            sim::TraceRequest hop;
+            hop.name = "Exchange hop " + label(*from) + " to " + label(*to);
+            hop.sourceHost = from->id;
+            hop.destination = target->toString();
+            hop.port = exchangeHopPort(*from, *to);
+            hop.mailFrom = "postmaster@" + domain;
+            hop.rcptTo = {"user@" + domain};
+            flows.push_back({FlowPurpose::ExchangeHop, hop});
+        }
+    }
+
+    // Application clients to what they submit to.
+    for (const auto& host : design.hosts) {
+        if (host.kind != model::HostKind::ApplicationClient || !host.smtp ||
+            host.smtp->submitTo.empty())
+            continue;
+        sim::TraceRequest submit;
+        submit.name = "Submission from " + label(host) + " to " + host.smtp->submitTo;
+        submit.sourceHost = host.id;
+        submit.destination = host.smtp->submitTo;
+        submit.mailFrom = host.smtp->mailFrom.empty() ? "app@" + domain : host.smtp->mailFrom;
+        submit.rcptTo = {"user@" + domain, "external@mailtopo-probe.invalid"};
+        flows.push_back({FlowPurpose::ClientSubmit, submit});
+    }
+
+    // Every VIP to each pool member, from the first application client (or internet sender
+    // for a VIP on an internet segment).
+    const model::Host* appClient = nullptr;
+    for (const auto& host : design.hosts)
+        if (appClient == nullptr && host.kind == model::HostKind::ApplicationClient)
+            appClient = &host;
+    for (const auto& lb : design.loadBalancers)
+        for (const auto& vip : lb.vips) {
+            const model::Host* from = appClient ? appClient : internetHost;
+            if (from == nullptr)
+                break;
+            for (const auto& member : vip.pool) {
+                sim::TraceRequest r;
+                r.name = "VIP " + (vip.name.empty() ? vip.id : vip.name) + " to member " +
+                         member.hostId + " from " + label(*from);
+                r.sourceHost = from->id;
+                r.destination = vip.address.toString() + ":" + std::to_string(vip.port);
+                r.poolMember = member.hostId;
+                r.mailFrom = from->smtp && !from->smtp->mailFrom.empty() ? from->smtp->mailFrom
+                                                                         : "app@" + domain;
+                r.rcptTo = {"user@" + domain};
+                flows.push_back({FlowPurpose::VipMember, r});
+            }
+        }
+
+    // Outbound: every source server of a send connector towards the internet.
+    std::set<model::Id> senders;
+    for (const auto& connector : design.sendConnectors) {
+        if (!connector.enabled)
+            continue;
+        bool internet = false;
+        for (const auto& space : connector.addressSpaces)
+            internet = internet || space.domain == "*";
+        if (!internet)
+            continue;
+        for (const auto& id : connector.sourceServerIds) {
+            if (!senders.insert(id).second)
+                continue;
+            const auto* host = design.findHost(id);
+            if (host == nullptr)
+                continue;
+            sim::TraceRequest out;
+            out.name = "Outbound from " + label(*host) + " via '" + connector.name + "'";
+            out.sourceHost = id;
+            // DNS routing to an unknown internet domain: connect to a stand-in receiver.
+            out.destination = connector.dnsRoutingEnabled && connector.smartHosts.empty()
+                                  ? kInternetReceiver
+                                  : "";
+            out.mailFrom = "postmaster@" + domain;
+            out.rcptTo = {"someone@mailtopo-probe.invalid"};
+            flows.push_back({FlowPurpose::Outbound, out});
+        }
+    }
+    return flows;
+}
+
+SimulationResult simulateDesign(const model::Design& design) {
+    SimulationResult result;
+    for (const auto& flow : design.flows)
+        result.flows.push_back({FlowPurpose::DesignFlow, sim::requestFromFlow(flow)});
+    for (auto& flow : standardFlows(design))
+        result.flows.push_back(std::move(flow));
+
+    const sim::Simulator simulator(design);
+    result.traces.reserve(result.flows.size());
+    for (const auto& flow : result.flows)
+        result.traces.push_back(simulator.trace(flow.request));
+
+    const detail::DesignIndex index(design);
+    detail::FindingSink sink;
+    const detail::SimulationContext context{index, simulator, result.flows, result.traces};
+    detail::checkRelayConfiguration(context, sink);
+    detail::checkHostConfiguration(context, sink);
+    detail::checkTraces(context, sink);
+    // A fault both a configuration rule and a trace show is reported once, with the
+    // configuration rule's wording (it names the setting to change).
+    std::set<std::string> seen;
+    for (auto& finding : sink.take()) {
+        std::string key = finding.id;
+        for (const auto& element : finding.elements)
+            key += "\n" + element;
+        if (seen.insert(key).second)
+            result.findings.push_back(std::move(finding));
+    }
+    sortFindings(result.findings);
+    return result;
+}
+
+const std::vector<CheckInfo>& simulationRuleCatalog() {
+    static const std::vector<CheckInfo> catalog(rules::kAll.begin(), rules::kAll.end());
+    return catalog;
+}
+
+std::vector<Finding> validateDesign(const model::Design& design) {
+    std::vector<Finding> findings = checkStructure(design);
+    const bool broken = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+        return f.severity == Severity::Error &&
+               (f.id == "duplicate-id" || f.id == "empty-id" || f.id == "dangling-reference");
+    });
+    if (!broken) {
+        auto simulated = simulateDesign(design).findings;
+        findings.insert(findings.end(), std::make_move_iterator(simulated.begin()),
+                        std::make_move_iterator(simulated.end()));
+    }
+    sortFindings(findings);
+    return findings;
+}
+
+}  // namespace mailtopo::analysis

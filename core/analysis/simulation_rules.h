@@ -1,0 +1,42 @@
+#pragma once
+// Internal to core/analysis: what the simulation rules share. Configuration rules read the
+// design (with the simulator's view of it: implicit connectors, source selection); trace
+// rules read the traces of the design flows and the standard flows.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/analysis/check_context.h"
+#include "core/analysis/simulation_catalog.h"
+#include "core/analysis/simulation_checks.h"
+#include "core/sim/simulator.h"
+
+namespace mailtopo::analysis::detail {
+
+struct SimulationContext {
+    const DesignIndex& index;
+    const sim::Simulator& simulator;
+    const std::vector<AnalysisFlow>& flows;
+    const std::vector<sim::Trace>& traces;
+};
+
+// Anonymous sessions on this connector hold Accept-Any-Recipient (R25 M1), or it is
+// ExternalAuthoritative (M2): whoever it selects may relay.
+bool isRelayCapable(const model::ReceiveConnector& connector);
+// R42's relay candidate: anonymous holds some right, the ranges are not "everything", and
+// it binds port 25.
+bool isRelayCandidate(const model::ReceiveConnector& connector);
+// The design hosts (other than `except`) with an address inside `ranges`, with that address.
+std::vector<std::pair<const model::Host*, net::Address>> hostsInRanges(
+    const model::Design& design, const std::vector<net::IpRange>& ranges,
+    const model::Id& except = {});
+// "10.0.0.60","10.0.0.61": a RemoteIPRanges argument from addresses.
+std::string addressList(const std::vector<net::Address>& addresses);
+
+void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink);  // R40–R43
+void checkHostConfiguration(const SimulationContext& context, FindingSink& sink);   // R3, R11, R46
+void checkTraces(const SimulationContext& context,
+                 FindingSink& sink);  // R7, R14, R17, R20, R30, R39, R46
+
+}  // namespace mailtopo::analysis::detail

@@ -1,0 +1,468 @@
+// Simulation rules that read the configuration: relay connectors against the addresses
+// that can reach them (R40–R43), DNS registration and DHCP (R3, R46), and the DSR checklist
+// on each pool member's own stack (R11).
+
+#include <algorithm>
+
+#include "core/analysis/simulation_rules.h"
+#include "core/sim/send_routing.h"
+#include "core/sim/smtp_session.h"
+
+namespace mailtopo::analysis::detail {
+namespace {
+
+using model::AuthMechanism;
+using model::ExtendedRight;
+using model::PermissionGroup;
+
+bool isAnonymousUser(std::string_view user) {
+    return toLower(user).ends_with("anonymous logon");
+}
+
+std::string connectorPointer(const model::Design& design, const model::ReceiveConnector& c) {
+    return indexed("", "receiveConnectors",
+                   static_cast<size_t>(&c - design.receiveConnectors.data()));
+}
+
+bool bindsPort25(const model::ReceiveConnector& c) {
+    return std::any_of(c.bindings.begin(), c.bindings.end(),
+                       [](const net::Binding& b) { return b.port() == 25; });
+}
+
+// RemoteIPRanges without the entries that contain `drop`, plus `keep` hosts the user meant
+// when a dropped entry was a broad one.
+std::string rangesWithout(const std::vector<net::IpRange>& ranges,
+                          const std::vector<net::Address>& drop,
+                          const std::vector<net::Address>& keep) {
+    std::vector<std::string> out;
+    for (const auto& r : ranges) {
+        const bool hit = std::any_of(drop.begin(), drop.end(),
+                                     [&](const net::Address& a) { return r.contains(a); });
+        if (!hit) {
+            out.push_back(r.toString());
+            continue;
+        }
+        for (const auto& a : keep)
+            if (r.contains(a) && std::find(drop.begin(), drop.end(), a) == drop.end())
+                out.push_back(a.toString());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    std::string text;
+    for (const auto& entry : out) {
+        if (!text.empty())
+            text += ',';
+        text += psString(entry);
+    }
+    return text.empty() ? "<the application hosts' addresses>" : text;
+}
+
+std::vector<net::Address> nonExchangeAddresses(const model::Design& design,
+                                               const std::vector<net::IpRange>& ranges) {
+    std::vector<net::Address> out;
+    for (const auto& [host, address] : hostsInRanges(design, ranges))
+        if (!host->isExchange())
+            out.push_back(address);
+    return out;
+}
+
+// The SNAT addresses members of each VIP see, with the VIP.
+struct SnatSource {
+    const model::LoadBalancer* lb;
+    const model::Vip* vip;
+    net::Address address;
+};
+std::vector<SnatSource> snatSources(const model::Design& design) {
+    std::vector<SnatSource> out;
+    for (const auto& lb : design.loadBalancers)
+        for (const auto& vip : lb.vips) {
+            if (vip.mode != model::LoadBalancerMode::Snat)
+                continue;
+            if (vip.snatAddress) {
+                out.push_back({&lb, &vip, *vip.snatAddress});
+                continue;
+            }
+            for (const auto& itf : lb.interfaces)  // automap: the balancer's own addresses
+                for (const auto& a : itf.addresses)
+                    if (a.address.family() == vip.address.family())
+                        out.push_back({&lb, &vip, a.address});
+        }
+    return out;
+}
+
+}  // namespace
+
+bool isRelayCapable(const model::ReceiveConnector& c) {
+    if (!c.enabled)
+        return false;
+    if (c.authMechanism.contains(AuthMechanism::ExternalAuthoritative))
+        return true;
+    bool allow = false, deny = false;
+    for (const auto& ace : c.permissions) {
+        if (!isAnonymousUser(ace.user) ||
+            !ace.extendedRights.contains(ExtendedRight::AcceptAnyRecipient))
+            continue;
+        (ace.deny ? deny : allow) = true;
+    }
+    return allow && !deny;
+}
+
+bool isRelayCandidate(const model::ReceiveConnector& c) {
+    if (!c.enabled || !bindsPort25(c))
+        return false;
+    bool anonymous = c.permissionGroups.contains(PermissionGroup::AnonymousUsers);
+    for (const auto& ace : c.permissions)
+        anonymous = anonymous || (!ace.deny && isAnonymousUser(ace.user));
+    const bool everything = std::any_of(c.remoteIpRanges.begin(), c.remoteIpRanges.end(),
+                                        [](const net::IpRange& r) { return r.isAllOfFamily(); });
+    return anonymous && !everything;
+}
+
+std::vector<std::pair<const model::Host*, net::Address>> hostsInRanges(
+    const model::Design& design, const std::vector<net::IpRange>& ranges, const model::Id& except) {
+    std::vector<std::pair<const model::Host*, net::Address>> out;
+    for (const auto& host : design.hosts) {
+        if (host.id == except)
+            continue;
+        for (const auto& nic : host.nics) {
+            if (nic.loopbackAdapter)
+                continue;
+            for (const auto& a : nic.addresses)
+                if (std::any_of(ranges.begin(), ranges.end(),
+                                [&](const net::IpRange& r) { return r.contains(a.address); }))
+                    out.emplace_back(&host, a.address);
+        }
+    }
+    return out;
+}
+
+std::string addressList(const std::vector<net::Address>& addresses) {
+    std::string out;
+    for (const auto& a : addresses) {
+        if (!out.empty())
+            out += ',';
+        out += psString(a.toString());
+    }
+    return out;
+}
+
+void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink) {
+    const auto& design = context.index.design();
+    const auto snat = snatSources(design);
+    for (const auto& c : design.receiveConnectors) {
+        const auto* server = context.index.host(c.serverId);
+        if (server == nullptr || !server->isExchange())
+            continue;
+        const std::string identity = connectorIdentity(context.index, c);
+        const std::string pointer = connectorPointer(design, c);
+        const bool relay = isRelayCapable(c);
+
+        if (relay) {
+            // R40: a SNAT address of a VIP in front of this server.
+            for (const auto& s : snat) {
+                const bool member =
+                    std::any_of(s.vip->pool.begin(), s.vip->pool.end(),
+                                [&](const auto& m) { return m.hostId == c.serverId; });
+                if (!member ||
+                    !std::any_of(c.remoteIpRanges.begin(), c.remoteIpRanges.end(),
+                                 [&](const net::IpRange& r) { return r.contains(s.address); }))
+                    continue;
+                sink.report(
+                    rules::kRelayViaLbSnat,
+                    {.message = identity +
+                                " lets clients relay, and its RemoteIPRanges "
+                                "contain " +
+                                s.address.toString() + ", the address " + s.lb->name +
+                                " gives every client of VIP " + s.vip->address.toString() + ":" +
+                                std::to_string(s.vip->port) +
+                                " (SNAT): every host that reaches the VIP can relay",
+                     .elements = {c.id, s.vip->id, s.lb->id},
+                     .pointer = pointer + "/remoteIpRanges",
+                     .remediation =
+                         "Set-ReceiveConnector " + psString(identity) + " -RemoteIPRanges " +
+                         rangesWithout(c.remoteIpRanges, {s.address},
+                                       nonExchangeAddresses(design, c.remoteIpRanges)) +
+                         "\nThen let relay clients reach the server directly, or give them "
+                         "a dedicated VIP whose own SNAT address only they can use (R12)."});
+            }
+            // R40: broad entries.
+            std::vector<std::string> broad;
+            for (const auto& r : c.remoteIpRanges)
+                if (r.size() > net::U128{0, 16})
+                    broad.push_back(r.toString());
+            if (!broad.empty()) {
+                std::string list;
+                for (const auto& b : broad)
+                    list += (list.empty() ? "" : ", ") + b;
+                const auto known = nonExchangeAddresses(design, c.remoteIpRanges);
+                sink.report(
+                    rules::kRelayScopeBroad,
+                    {.message = identity + " lets clients relay from " + list +
+                                ": any device there may relay",
+                     .elements = {c.id},
+                     .pointer = pointer + "/remoteIpRanges",
+                     .remediation =
+                         "Set-ReceiveConnector " + psString(identity) + " -RemoteIPRanges " +
+                         (known.empty() ? std::string("<the application hosts' addresses>")
+                                        : addressList(known))});
+            }
+        }
+
+        // R41: ExternalAuthoritative trusted beyond Exchange servers.
+        if (c.enabled && c.authMechanism.contains(AuthMechanism::ExternalAuthoritative)) {
+            std::vector<std::string> reasons;
+            for (const auto& [host, address] : hostsInRanges(design, c.remoteIpRanges))
+                if (!host->isExchange())
+                    reasons.push_back(hostLabel(*host) + " (" + address.toString() + ")");
+            bool onlyExchange = true;
+            for (const auto& r : c.remoteIpRanges) {
+                const bool single = r.size() == net::U128{0, 1};
+                bool exchangeAddress = false;
+                for (const auto& [host, address] : hostsInRanges(design, {r}))
+                    exchangeAddress = exchangeAddress || (host->isExchange() && single);
+                onlyExchange = onlyExchange && exchangeAddress;
+            }
+            if (!reasons.empty() || !onlyExchange) {
+                std::string who;
+                for (const auto& r : reasons)
+                    who += (who.empty() ? "" : ", ") + r;
+                sink.report(
+                    rules::kSpoofInternal,
+                    {.message =
+                         identity + " is ExternalAuthoritative: " +
+                         (who.empty() ? "any device in " + rangeList(c.remoteIpRanges) : who) +
+                         " can send as any internal user, resolved against the GAL, "
+                         "with anti-spam skipped",
+                     .elements = {c.id},
+                     .pointer = pointer + "/authMechanism",
+                     .remediation =
+                         "Use anonymous relay instead (R25 method M1):\nSet-ReceiveConnector " +
+                         psString(identity) +
+                         " -AuthMechanism Tls -PermissionGroups "
+                         "AnonymousUsers\nGet-ReceiveConnector " +
+                         psString(identity) +
+                         " | Add-ADPermission -User \"NT AUTHORITY\\ANONYMOUS LOGON\" "
+                         "-ExtendedRights ms-Exch-SMTP-Accept-Any-Recipient"});
+            }
+        }
+
+        if (!isRelayCandidate(c))
+            continue;
+        // R42: another Exchange server inside the ranges, no Exchange Server auth.
+        if (!c.authMechanism.contains(AuthMechanism::ExchangeServer)) {
+            const auto inside = hostsInRanges(design, c.remoteIpRanges, c.serverId);
+            std::set<model::Id> reported;
+            for (const auto& [host, address] : inside) {
+                if (!host->isExchange() || !reported.insert(host->id).second)
+                    continue;
+                std::string reason;
+                const auto source = context.simulator.selectSource(
+                    host->id, sim::primaryAddress(*server).value_or(address), &reason);
+                const bool isSource = source && *source == address;
+                sink.report(
+                    rules::kCoexistenceAuthBreak,
+                    {.message =
+                         identity + " (port 25, no ExchangeServer auth) contains " +
+                         address.toString() + " of Exchange server " + hostLabel(*host) +
+                         (isSource ? ", the address it sends from towards " + hostLabel(*server)
+                                   : "") +
+                         ": its hops to " + hostLabel(*server) +
+                         " land on this connector and fail with 451 5.7.3",
+                     .elements = {c.id, host->id, c.serverId},
+                     .pointer = pointer + "/remoteIpRanges",
+                     .remediation = "Set-ReceiveConnector " + psString(identity) +
+                                    " -RemoteIPRanges " +
+                                    rangesWithout(c.remoteIpRanges, {address},
+                                                  nonExchangeAddresses(design, c.remoteIpRanges))});
+            }
+        }
+        // R43: the server's own default gateway inside the ranges.
+        for (const auto& nic : server->nics)
+            for (const auto& gateway : nic.gateways) {
+                if (!std::any_of(c.remoteIpRanges.begin(), c.remoteIpRanges.end(),
+                                 [&](const net::IpRange& r) { return r.contains(gateway); }))
+                    continue;
+                sink.report(
+                    rules::kGatewayInRelayRange,
+                    {.message = identity + " contains " + gateway.toString() +
+                                ", the default "
+                                "gateway of " +
+                                nicLabel(*server, nic) +
+                                ": whatever that gateway source-NATs arrives as a relay client",
+                     .elements = {c.id, nic.id},
+                     .pointer = pointer + "/remoteIpRanges",
+                     .remediation = "Set-ReceiveConnector " + psString(identity) +
+                                    " -RemoteIPRanges " +
+                                    rangesWithout(c.remoteIpRanges, {gateway},
+                                                  nonExchangeAddresses(design, c.remoteIpRanges))});
+            }
+    }
+}
+
+void checkHostConfiguration(const SimulationContext& context, FindingSink& sink) {
+    const auto& design = context.index.design();
+    for (size_t h = 0; h < design.hosts.size(); ++h) {
+        const auto& host = design.hosts[h];
+        const bool mailServer = host.isExchange() || host.kind == model::HostKind::MailGateway ||
+                                host.kind == model::HostKind::SmartHost;
+        for (size_t n = 0; n < host.nics.size(); ++n) {
+            const auto& nic = host.nics[n];
+            const std::string pointer = indexed(indexed("", "hosts", h), "nics", n);
+            // R3: several registered addresses.
+            std::vector<net::Address> registered;
+            for (const auto& a : nic.addresses)
+                if (!a.skipAsSource && !a.address.isLinkLocal())
+                    registered.push_back(a.address);
+            if (host.isWindows() && nic.registerInDns && registered.size() > 1 &&
+                !nic.loopbackAdapter) {
+                std::string reason;
+                std::optional<net::Address> keep;
+                // The address outbound NAT maps is the one the design means to send from
+                // (source-ip-drift gives the same advice); else Windows' current choice.
+                for (const auto& fw : design.firewalls)
+                    for (const auto& nat : fw.outboundNat)
+                        for (const auto& a : registered)
+                            if (!keep &&
+                                std::any_of(nat.insideSources.begin(), nat.insideSources.end(),
+                                            [&](const net::IpRange& r) { return r.contains(a); }))
+                                keep = a;
+                if (!keep && !nic.gateways.empty())
+                    keep = context.simulator.selectSource(host.id, nic.gateways.front(), &reason);
+                if (!keep)
+                    keep = registered.front();
+                std::string commands;
+                for (const auto& a : registered)
+                    if (a != *keep)
+                        commands += (commands.empty() ? "" : "\n") +
+                                    std::string("Set-NetIPAddress -IPAddress ") + a.toString() +
+                                    " -SkipAsSource $true";
+                sink.report(
+                    rules::kMultiARegistration,
+                    {.message = nicLabel(host, nic) + " registers " +
+                                std::to_string(registered.size()) + " addresses in DNS for " +
+                                hostLabel(host) + " (" + addressList(registered) + ")",
+                     .elements = {nic.id, host.id},
+                     .pointer = pointer,
+                     .remediation = "Keep " + keep->toString() +
+                                    " as the source and registered address:\n" + commands});
+            }
+            // R46/R47: DHCP on a mail server.
+            const bool dhcp =
+                nic.dhcp ||
+                std::any_of(nic.addresses.begin(), nic.addresses.end(),
+                            [](const auto& a) { return a.origin == model::AddressOrigin::Dhcp; });
+            if (mailServer && dhcp) {
+                std::string address =
+                    nic.addresses.empty() ? "<address>" : nic.addresses.front().address.toString();
+                std::string prefix = nic.addresses.empty()
+                                         ? "24"
+                                         : std::to_string(nic.addresses.front().prefixLength);
+                std::string alias = nic.alias.empty() ? nic.id : nic.alias;
+                sink.report(
+                    rules::kDynamicAddress,
+                    {.message = nicLabel(host, nic) + " gets its address from DHCP",
+                     .elements = {nic.id, host.id},
+                     .pointer = pointer,
+                     .remediation = "Set-NetIPInterface -InterfaceAlias " + psString(alias) +
+                                    " -Dhcp Disabled\nNew-NetIPAddress -InterfaceAlias " +
+                                    psString(alias) + " -IPAddress " + address + " -PrefixLength " +
+                                    prefix +
+                                    (nic.gateways.empty()
+                                         ? std::string()
+                                         : " -DefaultGateway " + nic.gateways.front().toString())});
+            }
+        }
+    }
+
+    // R11: the DSR checklist on each member's own stack.
+    for (const auto& lb : design.loadBalancers)
+        for (const auto& vip : lb.vips) {
+            if (vip.mode != model::LoadBalancerMode::Dsr)
+                continue;
+            for (const auto& member : vip.pool) {
+                const auto* host = context.index.host(member.hostId);
+                if (host == nullptr || !host->isWindows())
+                    continue;
+                const model::Nic* loopback = nullptr;
+                const model::Nic* lanWithVip = nullptr;
+                for (const auto& nic : host->nics)
+                    for (const auto& a : nic.addresses)
+                        if (a.address == vip.address)
+                            (nic.loopbackAdapter ? loopback : lanWithVip) = &nic;
+                std::vector<std::string> missing, commands;
+                auto alias = [](const model::Nic& nic) {
+                    return psString(nic.alias.empty() ? nic.id : nic.alias);
+                };
+                if (lanWithVip != nullptr) {
+                    missing.push_back("the VIP sits on " + nicLabel(*host, *lanWithVip) +
+                                      ", which answers ARP for it (DSR_VIP_NOT_ARP_SILENT)");
+                    commands.push_back("Remove-NetIPAddress -IPAddress " + vip.address.toString() +
+                                       " -InterfaceAlias " + alias(*lanWithVip));
+                }
+                if (loopback == nullptr)
+                    continue;  // dsr-vip-not-on-loopback (structure) already says so
+                for (const auto& nic : host->nics) {
+                    if (nic.loopbackAdapter || nic.segmentId.empty() || nic.addresses.empty())
+                        continue;
+                    if (!nic.weakHostReceive && host->os != model::OperatingSystem::Windows2003) {
+                        missing.push_back(nicLabel(*host, nic) + " has WeakHostReceive disabled");
+                        commands.push_back("netsh interface ipv4 set interface " + alias(nic) +
+                                           " weakhostreceive=enabled");
+                    }
+                }
+                if (!loopback->weakHostSend && host->os != model::OperatingSystem::Windows2003) {
+                    missing.push_back(nicLabel(*host, *loopback) + " has WeakHostSend disabled");
+                    commands.push_back("netsh interface ipv4 set interface " + alias(*loopback) +
+                                       " weakhostsend=enabled");
+                }
+                if (loopback->interfaceMetric != 254) {
+                    missing.push_back(nicLabel(*host, *loopback) + " has interface metric " +
+                                      (loopback->interfaceMetric == 0
+                                           ? std::string("automatic")
+                                           : std::to_string(loopback->interfaceMetric)) +
+                                      ", not 254");
+                    commands.push_back("Set-NetIPInterface -InterfaceAlias " + alias(*loopback) +
+                                       " -InterfaceMetric 254");
+                }
+                if (host->firewall.enabled && !host->firewall.smtpLocalAddresses.empty() &&
+                    !std::any_of(host->firewall.smtpLocalAddresses.begin(),
+                                 host->firewall.smtpLocalAddresses.end(),
+                                 [&](const net::IpRange& r) { return r.contains(vip.address); })) {
+                    missing.push_back("Windows Firewall does not allow SMTP to the VIP");
+                    commands.push_back(
+                        "New-NetFirewallRule -DisplayName \"SMTP to VIP\" -Direction "
+                        "Inbound -Protocol TCP -LocalPort " +
+                        std::to_string(vip.port) + " -LocalAddress " + vip.address.toString() +
+                        " -Action Allow");
+                }
+                if (host->isExchange()) {
+                    const auto choice = context.simulator.chooseConnector(host->id, vip.address,
+                                                                          vip.port, vip.address);
+                    if (!choice.anyBound) {
+                        missing.push_back("no receive connector binds " + vip.address.toString() +
+                                          ":" + std::to_string(vip.port));
+                        commands.push_back(
+                            "Set-ReceiveConnector \"" + hostLabel(*host) +
+                            "\\<connector>\" -Bindings 0.0.0.0:" + std::to_string(vip.port));
+                    }
+                }
+                if (missing.empty())
+                    continue;
+                std::string what;
+                for (const auto& m : missing)
+                    what += (what.empty() ? "" : "; ") + m;
+                std::string fix;
+                for (const auto& c : commands)
+                    fix += (fix.empty() ? "" : "\n") + c;
+                sink.report(rules::kDsrMisconfigured,
+                            {.message = hostLabel(*host) + " as DSR member of VIP " +
+                                        vip.address.toString() + ":" + std::to_string(vip.port) +
+                                        " on " + lb.name + ": " + what,
+                             .elements = {host->id, vip.id, lb.id},
+                             .pointer = "",
+                             .remediation = fix});
+            }
+        }
+}
+
+}  // namespace mailtopo::analysis::detail

@@ -1,0 +1,308 @@
+// Simulation rules that read traces: what the design flows and the standard flows showed
+// (open relay, asymmetric paths, handshake mismatches, strong host drops, missing listeners,
+// stripped verbs, undecidable connectors, hidden clients, gateways missing from
+// InternalSMTPServers, source drift).
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/analysis/simulation_rules.h"
+
+namespace mailtopo::analysis::detail {
+namespace {
+
+std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
+    for (size_t i = 0; i < design.flows.size(); ++i)
+        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
+            return indexed("", "flows", i);
+    return "";
+}
+
+std::string flowLabel(const AnalysisFlow& flow) {
+    return flow.purpose == FlowPurpose::DesignFlow
+               ? "flow '" + flow.request.name + "'"
+               : std::string(enumName(flow.purpose)) + " '" + flow.request.name + "'";
+}
+
+// Reports a finding once per (rule, elements): many flows show the same fault.
+class OnceSink {
+public:
+    explicit OnceSink(FindingSink& sink) : sink_(sink) {}
+    void report(const CheckInfo& rule, Occurrence occurrence) {
+        std::string key(rule.id);
+        for (const auto& e : occurrence.elements)
+            key += "\n" + e;
+        if (seen_.insert(key).second)
+            sink_.report(rule, std::move(occurrence));
+    }
+
+private:
+    FindingSink& sink_;
+    std::set<std::string> seen_;
+};
+
+std::vector<std::string> translations(const sim::Hop& hop) {
+    std::vector<std::string> out;
+    for (const auto& leg : hop.legs) {
+        if (leg.name != "SYN")
+            continue;
+        for (const auto& step : leg.steps)
+            if (step.kind == sim::StepKind::Translate)
+                out.push_back(step.summary);
+    }
+    return out;
+}
+
+const sim::Step* firstTranslate(const sim::Hop& hop) {
+    for (const auto& leg : hop.legs)
+        if (leg.name == "SYN")
+            for (const auto& step : leg.steps)
+                if (step.kind == sim::StepKind::Translate)
+                    return &step;
+    return nullptr;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty())
+            out += separator;
+        out += p;
+    }
+    return out;
+}
+
+std::string connectorName(const DesignIndex& index, const sim::Simulator& simulator,
+                          const sim::Hop& hop) {
+    const auto* host = index.host(hop.server);
+    for (const auto& c : simulator.receiveConnectorsOf(hop.server))
+        if (c.id == hop.receiveConnector)
+            return (host ? hostLabel(*host) : hop.server) + "\\" + c.name;
+    return hop.receiveConnector;
+}
+
+bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& a) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const net::IpRange& r) { return r.contains(a); });
+}
+
+std::string interfaceAlias(const DesignIndex& index, const model::Id& id) {
+    for (const auto& record : index.interfaces())
+        if (record.id() == id && record.nic != nullptr)
+            return record.nic->alias.empty() ? record.nic->id : record.nic->alias;
+    return id;
+}
+
+}  // namespace
+
+void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
+    const auto& design = context.index.design();
+    OnceSink sink(rawSink);
+    for (size_t i = 0; i < context.traces.size(); ++i) {
+        const auto& flow = context.flows[i];
+        const auto& trace = context.traces[i];
+        const std::string where = flowLabel(flow);
+        const std::string pointer = flowPointer(design, trace);
+        const auto* last = trace.lastHop();
+        const std::string outcome =
+            std::string(enumName(trace.disposition.kind)) +
+            (trace.disposition.text.empty() ? "" : ": " + trace.disposition.text);
+
+        // R39: the relay probe was accepted.
+        if (flow.purpose == FlowPurpose::RelayProbe &&
+            trace.disposition.kind == sim::DispositionKind::Relayed && last != nullptr) {
+            const auto via = translations(*last);
+            const std::string connector = connectorName(context.index, context.simulator, *last);
+            std::vector<std::string> elements{last->receiveConnector};
+            std::string fix = "Set-ReceiveConnector " + psString(connector) +
+                              " -RemoteIPRanges <only the hosts that must relay>";
+            if (last->seenSource)
+                if (const auto* c =
+                        context.index.design().findReceiveConnector(last->receiveConnector))
+                    fix =
+                        "Set-ReceiveConnector " + psString(connector) + " -RemoteIPRanges " + [&] {
+                            std::vector<net::Address> keep;
+                            for (const auto& [host, address] :
+                                 hostsInRanges(design, c->remoteIpRanges))
+                                if (!host->isExchange() && address != *last->seenSource)
+                                    keep.push_back(address);
+                            return keep.empty() ? std::string("<only the hosts that must relay>")
+                                                : addressList(keep);
+                        }();
+            if (const auto* t = firstTranslate(*last)) {
+                elements.push_back(t->element);
+                fix += "\nor remove the source translation: " + t->summary;
+            }
+            sink.report(
+                rules::kInternetOpenRelay,
+                {.message = where + ": the internet host is seen as " +
+                            (last->seenSource ? last->seenSource->toString() : "?") +
+                            " and lands on " + connector +
+                            ", which accepts a recipient in a non-accepted domain" +
+                            (via.empty() ? "" : " (translations: " + joined(via, "; ") + ")"),
+                 .elements = elements,
+                 .pointer = pointer,
+                 .remediation = fix});
+        }
+
+        for (const auto& flag : trace.flags) {
+            if (flag.name == "ASYMMETRIC_PATH") {
+                std::vector<model::Id> elements = flag.elements;
+                if (last && !last->server.empty())
+                    elements.push_back(last->server);
+                std::string fix =
+                    "Make the reply pass the same firewall: route the client "
+                    "subnet through it on the server (New-NetRoute "
+                    "-DestinationPrefix <client subnet> -InterfaceAlias <LAN> "
+                    "-NextHop <firewall inside address>), or enable TCP state "
+                    "bypass for this traffic on the firewall.";
+                sink.report(rules::kAsymmetricPath,
+                            {.message = where + ": " + flag.detail + "; " + outcome,
+                             .elements = elements,
+                             .pointer = pointer,
+                             .remediation = fix});
+            } else if (flag.name == "HANDSHAKE_SRC_MISMATCH") {
+                sink.report(rules::kHandshakeSourceMismatch,
+                            {.message = where + ": " + flag.detail + "; " + outcome,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation =
+                                 "Let the reply come back from the VIP: make the load balancer "
+                                 "the member's route to its clients, switch the VIP to SNAT, or "
+                                 "use DSR with the VIP on a KM-TEST loopback adapter (R10, R11)."});
+            } else if (flag.name == "STRONG_HOST_RECEIVE" || flag.name == "STRONG_HOST_SEND") {
+                const bool receive = flag.name == "STRONG_HOST_RECEIVE";
+                const std::string alias =
+                    flag.elements.empty() ? "<interface>"
+                                          : interfaceAlias(context.index, flag.elements.front());
+                sink.report(
+                    rules::kStrongHostDrop,
+                    {.message = where + ": " + flag.detail,
+                     .elements = flag.elements,
+                     .pointer = pointer,
+                     .remediation =
+                         std::string("Set-NetIPInterface -InterfaceAlias ") + psString(alias) +
+                         (receive ? " -WeakHostReceive Enabled" : " -WeakHostSend Enabled") +
+                         "\n(netsh interface ipv4 set interface " + psString(alias) +
+                         (receive ? " weakhostreceive=enabled)" : " weakhostsend=enabled)")});
+            } else if (flag.name == "NO_LISTENER") {
+                sink.report(rules::kNoListener,
+                            {.message = where + ": " + flag.detail,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation = "Point the client at an address and port a receive "
+                                            "connector binds, or add the binding: "
+                                            "Set-ReceiveConnector \"<server>\\<connector>\" "
+                                            "-Bindings <address>:<port>"});
+            } else if (flag.name == "SMTP_VERBS_STRIPPED") {
+                std::string device = flag.elements.empty() ? "" : flag.elements.front();
+                sink.report(rules::kSmtpVerbsStripped,
+                            {.message = where + ": " + flag.detail,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation = "Turn off ESMTP inspection for traffic to and "
+                                            "between Exchange servers on " +
+                                            device + " (Cisco ASA: no inspect esmtp)."});
+            } else if (flag.name == "CONNECT_NONDETERMINISTIC" ||
+                       flag.name == "AMBIGUOUS_CONNECTOR") {
+                sink.report(rules::kConnectorBindingConflict,
+                            {.message = where + ": " + flag.detail,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation =
+                                 flag.name == "CONNECT_NONDETERMINISTIC"
+                                     ? "Move the custom port-25 connector to the FrontendTransport "
+                                       "role: Remove-ReceiveConnector, then New-ReceiveConnector "
+                                       "-TransportRole FrontendTransport -Bindings 0.0.0.0:25 …"
+                                     : "Make one connector strictly more specific: narrow its "
+                                       "RemoteIPRanges or bind it to a specific address."});
+            } else if (flag.name == "EXCHANGE_AUTH_FAILED" && last != nullptr) {
+                sink.report(rules::kCoexistenceAuthBreak,
+                            {.message = where + ": " + flag.detail + " -> " + outcome,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation =
+                                 "Set-ReceiveConnector " +
+                                 psString(connectorName(context.index, context.simulator, *last)) +
+                                 " -RemoteIPRanges <only the application hosts>"});
+            }
+        }
+
+        for (const auto& hop : trace.hops) {
+            const auto* server = context.index.host(hop.server);
+            const auto* client = context.index.host(hop.client);
+            if (server == nullptr || client == nullptr || !server->isExchange() || !hop.seenSource)
+                continue;
+            // R9/R15: the server sees a translated client.
+            if (hop.chosenSource && *hop.chosenSource != *hop.seenSource && !client->isExchange()) {
+                if (const auto* t = firstTranslate(hop))
+                    sink.report(
+                        rules::kClientIpHiddenBySnat,
+                        {.message = where + ": " + hostLabel(*client) + " (" +
+                                    hop.chosenSource->toString() + ") reaches " +
+                                    hostLabel(*server) + " as " + hop.seenSource->toString() +
+                                    " (" + t->summary +
+                                    "): connector choice and anti-spam see that address "
+                                    "for every such client",
+                         .elements = {t->element, server->id},
+                         .pointer = pointer,
+                         .remediation = "Keep the client address: use DSR or a transparent "
+                                        "VIP, or drop the inbound source translation; "
+                                        "where SNAT must stay, give relay clients their own "
+                                        "VIP and SNAT address (R12)."});
+            }
+            // R30: a gateway delivering into Exchange must be in InternalSMTPServers.
+            if ((client->kind == model::HostKind::MailGateway ||
+                 client->kind == model::HostKind::SmartHost) &&
+                !design.organization.internalSmtpServers.empty() &&
+                !inRanges(design.organization.internalSmtpServers, *hop.seenSource)) {
+                sink.report(
+                    rules::kInternalSmtpServersMissing,
+                    {.message = where + ": gateway " + hostLabel(*client) + " delivers to " +
+                                hostLabel(*server) + " from " + hop.seenSource->toString() +
+                                ", which InternalSMTPServers does not list: anti-spam "
+                                "judges the gateway, not the sender" +
+                                (hop.originatingIp
+                                     ? " (originating IP " + hop.originatingIp->toString() + ")"
+                                     : ""),
+                     .elements = {client->id, server->id},
+                     .pointer = "/organization/internalSmtpServers",
+                     .remediation = "Set-TransportConfig -InternalSMTPServers @{Add=" +
+                                    psString(hop.seenSource->toString()) + "}"});
+            }
+        }
+
+        // R46: the server's source is not what its outbound NAT maps.
+        if (trace.hops.size() == 1 && last != nullptr && last->egress && last->chosenSource) {
+            const auto* host = context.index.host(last->client);
+            if (host == nullptr || !host->isExchange())
+                continue;
+            std::vector<std::pair<net::Address, net::Address>> mapped;  // inside → public
+            for (const auto& fw : design.firewalls)
+                for (const auto& nat : fw.outboundNat)
+                    for (const auto& nic : host->nics)
+                        for (const auto& a : nic.addresses)
+                            if (inRanges(nat.insideSources, a.address))
+                                mapped.emplace_back(a.address, nat.publicAddress);
+            const bool covered = std::any_of(mapped.begin(), mapped.end(), [&](const auto& m) {
+                return m.first == *last->chosenSource;
+            });
+            if (!mapped.empty() && !covered) {
+                sink.report(
+                    rules::kSourceIpDrift,
+                    {.message = where + ": " + hostLabel(*host) + " sends from " +
+                                last->chosenSource->toString() + " but outbound NAT maps " +
+                                mapped.front().first.toString() + " -> " +
+                                mapped.front().second.toString() + "; mail leaves as " +
+                                last->egress->publicAddress.toString(),
+                     .elements = {host->id, last->egress->natDevice},
+                     .pointer = pointer,
+                     .remediation = "Set-NetIPAddress -IPAddress " +
+                                    last->chosenSource->toString() + " -SkipAsSource $true"});
+            }
+        }
+    }
+}
+
+}  // namespace mailtopo::analysis::detail

@@ -1,0 +1,264 @@
+#include "core/sim/receive_connectors.h"
+
+#include <algorithm>
+
+#include "core/util/enum_text.h"
+
+namespace mailtopo::sim {
+namespace {
+
+using model::AuthMechanism;
+using model::ExchangeRole;
+using model::ExchangeVersion;
+using model::PermissionGroup;
+using model::TransportRole;
+
+struct DefaultRow {
+    std::string name;
+    TransportRole role;
+    uint16_t port;
+    bool ipv6;
+    FlagSet<AuthMechanism> auth;
+    FlagSet<PermissionGroup> groups;
+};
+
+std::vector<DefaultRow> defaultRows(const model::Host& host) {
+    const auto& exchange = *host.exchange;
+    const std::string name = host.name.empty() ? host.id : host.name;
+    const auto& roles = exchange.roles;
+    const FlagSet<AuthMechanism> full{AuthMechanism::Tls, AuthMechanism::BasicAuth,
+                                      AuthMechanism::BasicAuthRequireTLS,
+                                      AuthMechanism::ExchangeServer, AuthMechanism::Integrated};
+    std::vector<DefaultRow> rows;
+    if (roles.contains(ExchangeRole::Edge)) {
+        rows.push_back({"Default internal receive connector " + name,
+                        TransportRole::FrontendTransport,
+                        25,
+                        false,
+                        {AuthMechanism::Tls, AuthMechanism::ExchangeServer},
+                        {PermissionGroup::AnonymousUsers, PermissionGroup::ExchangeServers,
+                         PermissionGroup::Partners}});
+    } else if (exchange.version >= ExchangeVersion::Ex2013) {
+        const bool frontend = exchange.version == ExchangeVersion::Ex2013
+                                  ? roles.contains(ExchangeRole::ClientAccess)
+                                  : roles.contains(ExchangeRole::Mailbox);
+        const bool mailbox = roles.contains(ExchangeRole::Mailbox);
+        if (frontend) {
+            rows.push_back({"Default Frontend " + name,
+                            TransportRole::FrontendTransport,
+                            25,
+                            true,
+                            full,
+                            {PermissionGroup::AnonymousUsers, PermissionGroup::ExchangeServers,
+                             PermissionGroup::ExchangeLegacyServers}});
+            rows.push_back({"Client Frontend " + name,
+                            TransportRole::FrontendTransport,
+                            587,
+                            true,
+                            {AuthMechanism::Tls, AuthMechanism::BasicAuth,
+                             AuthMechanism::BasicAuthRequireTLS, AuthMechanism::Integrated},
+                            {PermissionGroup::ExchangeUsers}});
+            rows.push_back({"Outbound Proxy Frontend " + name,
+                            TransportRole::FrontendTransport,
+                            717,
+                            true,
+                            full,
+                            {PermissionGroup::ExchangeServers}});
+        }
+        if (mailbox) {
+            rows.push_back({"Client Proxy " + name,
+                            TransportRole::HubTransport,
+                            465,
+                            true,
+                            full,
+                            {PermissionGroup::ExchangeServers, PermissionGroup::ExchangeUsers}});
+            rows.push_back({"Default " + name,
+                            TransportRole::HubTransport,
+                            static_cast<uint16_t>(frontend ? 2525 : 25),
+                            true,
+                            {AuthMechanism::Tls, AuthMechanism::BasicAuth,
+                             AuthMechanism::ExchangeServer, AuthMechanism::Integrated},
+                            {PermissionGroup::ExchangeLegacyServers,
+                             PermissionGroup::ExchangeServers, PermissionGroup::ExchangeUsers}});
+            // The Mailbox Transport Delivery service's hidden listener (R18). It is a third
+            // service; the HubTransport role stands in because no connector shares port 475.
+            rows.push_back({"Mailbox Delivery " + name,
+                            TransportRole::HubTransport,
+                            475,
+                            true,
+                            {AuthMechanism::ExchangeServer},
+                            {PermissionGroup::ExchangeServers}});
+        }
+    } else if (exchange.version >= ExchangeVersion::Ex2007 &&
+               roles.contains(ExchangeRole::HubTransport)) {
+        rows.push_back({"Default " + name,
+                        TransportRole::HubTransport,
+                        25,
+                        false,
+                        full,
+                        {PermissionGroup::ExchangeUsers, PermissionGroup::ExchangeServers,
+                         PermissionGroup::ExchangeLegacyServers}});
+        rows.push_back({"Client " + name,
+                        TransportRole::HubTransport,
+                        587,
+                        false,
+                        full,
+                        {PermissionGroup::ExchangeUsers}});
+    }
+    return rows;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool lessIgnoreCase(const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) <
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+}  // namespace
+
+std::vector<model::ReceiveConnector> defaultReceiveConnectors(const model::Host& host) {
+    std::vector<model::ReceiveConnector> out;
+    if (!host.exchange)
+        return out;
+    for (auto& row : defaultRows(host)) {
+        model::ReceiveConnector connector;
+        connector.id = host.id + "#" + row.name;
+        connector.serverId = host.id;
+        connector.name = row.name;
+        connector.transportRole = row.role;
+        connector.bindings.emplace_back(net::Address::lowest(net::Family::V4), row.port);
+        connector.remoteIpRanges.push_back(net::IpRange::allV4());
+        if (row.ipv6) {
+            connector.bindings.emplace_back(net::Address::lowest(net::Family::V6), row.port);
+            connector.remoteIpRanges.push_back(net::IpRange::allV6());
+        }
+        connector.authMechanism = row.auth;
+        connector.permissionGroups = row.groups;
+        connector.fqdn = host.fqdn;
+        connector.comment = "implicit default connector (R18)";
+        out.push_back(std::move(connector));
+    }
+    return out;
+}
+
+ReceiveConnectorTable::ReceiveConnectorTable(const model::Design& design) {
+    for (const auto& connector : design.receiveConnectors)
+        connectors_[connector.serverId].push_back(connector);
+    for (const auto& host : design.hosts) {
+        if (!host.exchange || !host.exchange->implicitDefaultConnectors)
+            continue;
+        auto& list = connectors_[host.id];
+        for (auto& implicit : defaultReceiveConnectors(host)) {
+            const bool declared = std::any_of(list.begin(), list.end(), [&](const auto& c) {
+                return equalsIgnoreCase(c.name, implicit.name);
+            });
+            if (!declared)
+                list.push_back(std::move(implicit));
+        }
+    }
+}
+
+const std::vector<model::ReceiveConnector>& ReceiveConnectorTable::of(
+    const model::Id& server) const {
+    static const std::vector<model::ReceiveConnector> none;
+    auto it = connectors_.find(server);
+    return it == connectors_.end() ? none : it->second;
+}
+
+const ReceiveConnectorTable::Listener& ReceiveConnectorTable::listener(const model::Id& server,
+                                                                       const net::Address& local,
+                                                                       uint16_t port) const {
+    auto key = std::make_tuple(server, local, port);
+    auto it = listeners_.find(key);
+    if (it != listeners_.end())
+        return *it->second;
+    auto built = std::make_unique<Listener>();
+    bool frontend = false, hub = false;
+    for (const auto& connector : of(server)) {
+        if (!connector.enabled)
+            continue;
+        const bool binds =
+            std::any_of(connector.bindings.begin(), connector.bindings.end(),
+                        [&](const net::Binding& b) { return b.covers(local, port); });
+        if (!binds)
+            continue;
+        built->candidates.push_back(&connector);
+        frontend = frontend || connector.transportRole == TransportRole::FrontendTransport;
+        hub = hub || connector.transportRole == TransportRole::HubTransport;
+    }
+    if (frontend && hub) {
+        // R19(b) forced anyway: both services contend for the port. The simulator follows the
+        // FrontendTransport branch (tests must not depend on it).
+        built->nondeterministic = true;
+        std::erase_if(built->candidates, [](const model::ReceiveConnector* c) {
+            return c->transportRole != TransportRole::FrontendTransport;
+        });
+    }
+    std::vector<net::RangeIndex::Entry> entries;
+    for (uint32_t i = 0; i < built->candidates.size(); ++i)
+        for (const auto& range : built->candidates[i]->remoteIpRanges)
+            entries.push_back({range, i});
+    built->index = net::RangeIndex(std::move(entries));
+    auto& stored = *built;
+    listeners_.emplace(std::move(key), std::move(built));
+    return stored;
+}
+
+bool ReceiveConnectorTable::listens(const model::Id& server, const net::Address& local,
+                                    uint16_t port) const {
+    return !listener(server, local, port).candidates.empty();
+}
+
+ConnectorMatch ReceiveConnectorTable::choose(const model::Id& server, const net::Address& local,
+                                             uint16_t port, const net::Address& seenSource) const {
+    ConnectorMatch match;
+    const Listener& l = listener(server, local, port);
+    match.anyBound = !l.candidates.empty();
+    match.nondeterministic = l.nondeterministic;
+    const auto hits = l.index.mostSpecific(seenSource);
+    if (hits.empty())
+        return match;
+    for (uint32_t hit : hits) {
+        const auto* connector = l.candidates[l.index.entries()[hit].payload];
+        if (std::find(match.tied.begin(), match.tied.end(), connector) == match.tied.end())
+            match.tied.push_back(connector);
+    }
+    match.matchedRange = l.index.entries()[hits.front()].range.toString();
+    auto specific = [&](const model::ReceiveConnector* c) {
+        return std::any_of(c->bindings.begin(), c->bindings.end(), [&](const net::Binding& b) {
+            return !b.isWildcard() && b.covers(local, port);
+        });
+    };
+    std::vector<const model::ReceiveConnector*> best = match.tied;
+    if (best.size() > 1 && std::any_of(best.begin(), best.end(), specific)) {
+        std::erase_if(best, [&](const model::ReceiveConnector* c) { return !specific(c); });
+        match.reason = "tie on range size broken by the specific binding " + local.toString() +
+                       ":" + std::to_string(port) + " (ASSUMPTION A13)";
+    }
+    if (best.size() > 1) {
+        std::sort(best.begin(), best.end(),
+                  [](const auto* a, const auto* b) { return lessIgnoreCase(a->name, b->name); });
+        match.ambiguous = true;
+        match.reason =
+            "still tied after the binding tie-break: the lowest name wins "
+            "(AMBIGUOUS_CONNECTOR)";
+    }
+    match.connector = best.front();
+    // The range entry of the chosen connector that matched.
+    for (uint32_t hit : hits)
+        if (l.candidates[l.index.entries()[hit].payload] == match.connector) {
+            match.matchedRange = l.index.entries()[hit].range.toString();
+            break;
+        }
+    return match;
+}
+
+}  // namespace mailtopo::sim

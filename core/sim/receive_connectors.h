@@ -1,0 +1,59 @@
+#pragma once
+// Exchange's receiving side before the SMTP dialogue: the default receive connectors each
+// version and role creates (R18), and the choice of connector for a connection (R20).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/model/design.h"
+#include "core/net/range_index.h"
+
+namespace mailtopo::sim {
+
+// R18: the default receive connectors Exchange creates on `host`, with their bindings,
+// ranges, auth mechanisms and permission groups. Ids are "<host id>#<name>" so they never
+// collide with a design id.
+std::vector<model::ReceiveConnector> defaultReceiveConnectors(const model::Host& host);
+
+struct ConnectorMatch {
+    const model::ReceiveConnector* connector = nullptr;
+    bool anyBound = false;
+    bool ambiguous = false;
+    bool nondeterministic = false;
+    std::vector<const model::ReceiveConnector*> tied;  // the connectors R20 step 4 chose among
+    std::string matchedRange;
+    std::string reason;
+};
+
+// The receive connectors of every Exchange server, with R20 answered through one range
+// index per (server, local address, port) built the first time that listener is asked.
+class ReceiveConnectorTable {
+public:
+    explicit ReceiveConnectorTable(const model::Design& design);
+
+    const std::vector<model::ReceiveConnector>& of(const model::Id& server) const;
+    ConnectorMatch choose(const model::Id& server, const net::Address& local, uint16_t port,
+                          const net::Address& seenSource) const;
+    // Whether any enabled connector of `server` binds (local, port).
+    bool listens(const model::Id& server, const net::Address& local, uint16_t port) const;
+
+private:
+    struct Listener {
+        std::vector<const model::ReceiveConnector*> candidates;
+        bool nondeterministic = false;
+        net::RangeIndex index;
+    };
+    const Listener& listener(const model::Id& server, const net::Address& local,
+                             uint16_t port) const;
+
+    std::map<model::Id, std::vector<model::ReceiveConnector>> connectors_;
+    mutable std::map<std::tuple<model::Id, net::Address, uint16_t>, std::unique_ptr<Listener>>
+        listeners_;
+};
+
+}  // namespace mailtopo::sim

@@ -1,0 +1,37 @@
+#pragma once
+// Exchange's sending side: which send connector carries a message (R27), and where it goes
+// next — smart host or MX — and from which server (R28, R29).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dns/resolver.h"
+#include "core/model/design.h"
+#include "core/sim/trace.h"
+
+namespace mailtopo::sim {
+
+struct NextHop {
+    const model::SendConnector* connector = nullptr;
+    model::Id sendingServer;              // may differ from the origin (R28)
+    std::optional<net::Address> address;  // where to connect
+    uint16_t port = 25;
+    std::optional<net::Address> boundSource;  // Edge SourceIPAddress (R28)
+    std::vector<Step> steps;                  // the decisions, for the trace
+    std::string missing;                      // non-empty: what the design lacks
+};
+
+// R27 + R28 for a message from `server` to `recipientDomain`. `dns` answers MX and address
+// queries as the sending server's resolver would (null: none known).
+NextHop routeOutbound(const model::Design& design, const model::Host& server,
+                      const std::string& recipientDomain, dns::Resolver* dns);
+
+// A host's address to connect to: its first address on a segment (loopback adapters last).
+std::optional<net::Address> primaryAddress(const model::Host& host);
+
+// "mail.example.net", "EX02", an IP: the design host or address that name stands for.
+std::optional<net::Address> resolveHostName(const model::Design& design, const std::string& name,
+                                            dns::Resolver* dns);
+
+}  // namespace mailtopo::sim

@@ -1,0 +1,383 @@
+#include "core/sim/simulator.h"
+
+#include <algorithm>
+
+#include "core/dns/zone_data_resolver.h"
+#include "core/sim/connection.h"
+#include "core/sim/host_stack.h"
+#include "core/sim/receive_connectors.h"
+#include "core/sim/send_routing.h"
+#include "core/sim/smtp_session.h"
+#include "core/sim/topology.h"
+
+namespace mailtopo::sim {
+
+class Simulator::Impl {
+public:
+    explicit Impl(const model::Design& d)
+        : design(d),
+          topology(d),
+          connectors(d),
+          internetDns(dns::ZoneDataResolver::fromZones(d.dnsZones, model::DnsView::External)),
+          internalDns(dns::ZoneDataResolver::fromZones(d.dnsZones, model::DnsView::Internal)) {}
+
+    const model::Design& design;
+    Topology topology;
+    ReceiveConnectorTable connectors;
+    std::unique_ptr<dns::ZoneDataResolver> internetDns;
+    std::unique_ptr<dns::ZoneDataResolver> internalDns;
+
+    // Exchange servers resolve through the internal view when it has anything, as split
+    // DNS intends (S3); everyone else sees the internet's view.
+    dns::Resolver* resolverFor(const model::Host& host) {
+        if (host.isExchange() && internalDns->recordCount() > 0)
+            return internalDns.get();
+        return internetDns.get();
+    }
+};
+
+namespace {
+
+constexpr int kMaxMessageHops = 6;  // gateway chains longer than this are a mail loop
+
+struct Target {
+    std::optional<net::Address> address;
+    uint16_t port = 25;
+    std::string missing;
+};
+
+Target parseTarget(const model::Design& design, const std::string& text, uint16_t defaultPort,
+                   dns::Resolver* dns) {
+    Target t;
+    t.port = defaultPort;
+    std::string host = text;
+    // "IP:port", "[v6]:port", "name:port"; a bare IPv6 address has several colons.
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find(']');
+        if (close != std::string::npos) {
+            host = text.substr(1, close - 1);
+            if (close + 2 < text.size() && text[close + 1] == ':')
+                t.port = static_cast<uint16_t>(std::stoi(text.substr(close + 2)));
+        }
+    } else if (std::count(text.begin(), text.end(), ':') == 1) {
+        const auto colon = text.find(':');
+        const std::string portText = text.substr(colon + 1);
+        if (!portText.empty() &&
+            std::all_of(portText.begin(), portText.end(),
+                        [](char c) { return c >= '0' && c <= '9'; }) &&
+            portText.size() <= 5 && std::stoi(portText) <= 65535) {
+            host = text.substr(0, colon);
+            t.port = static_cast<uint16_t>(std::stoi(portText));
+        }
+    }
+    t.address = resolveHostName(design, host, dns);
+    if (!t.address)
+        t.missing = "an address for destination '" + host + "'";
+    return t;
+}
+
+std::string hostLabel(const model::Host& host) {
+    return host.name.empty() ? host.id : host.name;
+}
+
+void sortFlags(std::vector<TraceFlag>& flags) {
+    std::sort(flags.begin(), flags.end(), [](const TraceFlag& a, const TraceFlag& b) {
+        if (a.name != b.name)
+            return a.name < b.name;
+        if (a.elements != b.elements)
+            return a.elements < b.elements;
+        return a.detail < b.detail;
+    });
+    flags.erase(std::unique(flags.begin(), flags.end()), flags.end());
+}
+
+Disposition insufficient(std::string what, const model::Id& element, std::string rule = "R1") {
+    Disposition d;
+    d.kind = DispositionKind::InsufficientInfo;
+    d.text = std::move(what);
+    d.element = element;
+    d.rule = std::move(rule);
+    return d;
+}
+
+}  // namespace
+
+TraceRequest requestFromFlow(const model::Flow& flow) {
+    TraceRequest r;
+    r.name = flow.name.empty() ? flow.id : flow.name;
+    r.flowId = flow.id;
+    r.sourceHost = flow.sourceHostId;
+    r.sourceAddress = flow.sourceAddress;
+    r.destination = flow.destination;
+    r.port = flow.port;
+    r.helo = flow.helo;
+    r.mailFrom = flow.mailFrom;
+    r.rcptTo = flow.rcptTo;
+    return r;
+}
+
+Simulator::Simulator(const model::Design& design) : impl_(std::make_unique<Impl>(design)) {}
+Simulator::~Simulator() = default;
+
+const model::Design& Simulator::design() const {
+    return impl_->design;
+}
+
+const std::vector<model::ReceiveConnector>& Simulator::receiveConnectorsOf(
+    const model::Id& server) const {
+    return impl_->connectors.of(server);
+}
+
+ConnectorChoice Simulator::chooseConnector(const model::Id& server, const net::Address& local,
+                                           uint16_t port, const net::Address& seenSource) const {
+    const auto match = impl_->connectors.choose(server, local, port, seenSource);
+    return {match.connector, match.anyBound, match.ambiguous, match.nondeterministic,
+            match.matchedRange};
+}
+
+std::optional<net::Address> Simulator::selectSource(const model::Id& host,
+                                                    const net::Address& destination,
+                                                    std::string* reason) const {
+    const uint32_t node = impl_->topology.nodeIndex(host);
+    if (node == kNone || impl_->topology.node(node).kind != NodeKind::Host)
+        return std::nullopt;
+    const auto choice = selectSourceAddress(impl_->topology, node, destination, std::nullopt);
+    if (reason)
+        *reason = choice.reason;
+    return choice.address;
+}
+
+Trace Simulator::trace(const TraceRequest& request) const {
+    auto& impl = *impl_;
+    const auto& design = impl.design;
+    Trace trace;
+    trace.flowName = request.name;
+    trace.flowId = request.flowId;
+    trace.sourceHost = request.sourceHost;
+    trace.destination = request.destination;
+    trace.mailFrom = request.mailFrom;
+    trace.rcptTo = request.rcptTo;
+
+    const model::Host* client = design.findHost(request.sourceHost);
+    if (client == nullptr) {
+        trace.disposition = insufficient("a host with id '" + request.sourceHost + "'", "");
+        return trace;
+    }
+    std::string helo = request.helo.empty()
+                           ? (client->fqdn.empty() ? hostLabel(*client) : client->fqdn)
+                           : request.helo;
+    std::vector<net::Address> receivedChain;
+    std::optional<net::Address> bound = request.sourceAddress;
+    std::string destination = request.destination;
+    uint16_t port = request.port;
+
+    for (int hopIndex = 0; hopIndex < kMaxMessageHops; ++hopIndex) {
+        std::vector<Step> setup;
+        Target target;
+        const std::string firstDomain =
+            request.rcptTo.empty() ? std::string() : domainOf(request.rcptTo.front());
+        if (destination.empty() || destination.starts_with("mx:")) {
+            const std::string domain = destination.empty() ? firstDomain : destination.substr(3);
+            if (client->isExchange() && destination.empty()) {
+                // R27/R28: the send connectors decide.
+                auto next = routeOutbound(design, *client, domain, impl.resolverFor(*client));
+                setup = std::move(next.steps);
+                if (!next.missing.empty()) {
+                    trace.disposition = insufficient(next.missing, client->id, "R27");
+                    Hop hop;
+                    hop.client = client->id;
+                    hop.setup = std::move(setup);
+                    trace.hops.push_back(std::move(hop));
+                    break;
+                }
+                if (next.sendingServer != client->id)
+                    client = design.findHost(next.sendingServer);
+                target.address = next.address;
+                target.port = next.port;
+                if (!bound)
+                    bound = next.boundSource;
+            } else {
+                if (domain.empty()) {
+                    trace.disposition = insufficient(
+                        "a destination: name an address or host, or give a recipient", client->id);
+                    break;
+                }
+                auto* resolver = impl.resolverFor(*client);
+                const auto mx = resolver->query(domain, dns::RRType::MX);
+                auto records = mx.ofType(dns::RRType::MX);
+                std::stable_sort(records.begin(), records.end(), [](const auto* a, const auto* b) {
+                    return a->preference < b->preference;
+                });
+                target = {};
+                target.port = port;
+                for (const auto* record : records)
+                    if (auto address = resolveHostName(design, record->target, resolver)) {
+                        target.address = address;
+                        Step s;
+                        s.kind = StepKind::Resolve;
+                        s.rule = "R28";
+                        s.element = client->id;
+                        s.summary =
+                            "MX of " + domain + ": " + record->target + " = " + address->toString();
+                        setup.push_back(std::move(s));
+                        break;
+                    }
+                if (!target.address) {
+                    trace.disposition = insufficient(
+                        "an MX record of " + domain + " that resolves in the design's DNS zones",
+                        client->id, "R28");
+                    break;
+                }
+            }
+        } else {
+            target = parseTarget(design, destination, port, impl.resolverFor(*client));
+            if (!target.address) {
+                trace.disposition = insufficient(target.missing, client->id);
+                break;
+            }
+            if (!net::Address::parse(destination)) {
+                Step s;
+                s.kind = StepKind::Resolve;
+                s.rule = "R1";
+                s.element = client->id;
+                s.summary = destination + " = " + target.address->toString() + ":" +
+                            std::to_string(target.port);
+                setup.push_back(std::move(s));
+            }
+        }
+
+        const uint32_t clientNode = impl.topology.nodeIndex(client->id);
+        ConnectionRequest connection{clientNode, bound, *target.address, target.port,
+                                     request.poolMember};
+        auto result = traceConnection(impl.topology, impl.connectors, connection);
+        Hop hop = std::move(result.hop);
+        hop.setup.insert(hop.setup.begin(), setup.begin(), setup.end());
+        for (auto& flag : result.flags)
+            trace.flags.push_back(std::move(flag));
+
+        if (result.outcome == ConnectionResult::Outcome::Failed) {
+            trace.disposition = result.failure;
+            trace.hops.push_back(std::move(hop));
+            break;
+        }
+        if (hop.egress) {
+            hop.egress->heloName = helo;
+            hop.egress->mailFromDomain = domainOf(request.mailFrom);
+        }
+        if (result.outcome == ConnectionResult::Outcome::LeftDesign) {
+            trace.disposition.kind = DispositionKind::Delivered;
+            trace.disposition.rule = "R16";
+            trace.disposition.element = hop.egress->natDevice;
+            trace.disposition.text = "handed to " + target.address->toString() +
+                                     " on the internet as " + hop.egress->publicAddress.toString() +
+                                     "; the receiver is outside the design";
+            trace.hops.push_back(std::move(hop));
+            break;
+        }
+
+        // Established: the server's SMTP session.
+        const model::Host& server = *impl.topology.node(result.server).host;
+        SessionInput input;
+        input.design = &design;
+        input.server = &server;
+        input.client = client;
+        input.seenSource = *hop.seenSource;
+        input.strippedVerbs = result.strippedVerbs;
+        input.receivedChain = receivedChain;
+        input.helo = helo;
+        input.mailFrom = request.mailFrom;
+        input.rcptTo = request.rcptTo;
+        input.resolver = impl.internetDns.get();
+        if (server.isExchange()) {
+            const auto match =
+                impl.connectors.choose(server.id, *hop.localAddress, target.port, *hop.seenSource);
+            Step s;
+            s.kind = StepKind::ConnectorSelect;
+            s.rule = "R20";
+            s.element = match.connector ? match.connector->id : server.id;
+            if (match.connector) {
+                s.summary = hostLabel(server) + "\\" + match.connector->name +
+                            " is the most "
+                            "specific connector for " +
+                            hop.seenSource->toString();
+                s.inputs = {{"matched range", match.matchedRange},
+                            {"local endpoint",
+                             hop.localAddress->toString() + ":" + std::to_string(target.port)}};
+                if (!match.reason.empty())
+                    s.inputs.emplace_back("tie-break", match.reason);
+                if (match.tied.size() > 1) {
+                    std::string tied;
+                    for (const auto* c : match.tied)
+                        tied += (tied.empty() ? "" : ", ") + c->name;
+                    s.inputs.emplace_back("equally specific", tied);
+                }
+            } else {
+                s.summary = "no enabled connector of " + hostLabel(server) + " on " +
+                            hop.localAddress->toString() + ":" + std::to_string(target.port) +
+                            " accepts " + hop.seenSource->toString();
+            }
+            hop.smtp.push_back(std::move(s));
+            if (match.nondeterministic)
+                trace.flags.push_back(
+                    {"CONNECT_NONDETERMINISTIC",
+                     "R19",
+                     {server.id},
+                     "FrontendTransport and HubTransport connectors of " + hostLabel(server) +
+                         " both bind " + hop.localAddress->toString() + ":" +
+                         std::to_string(target.port) +
+                         "; the services contend for the port and mail may queue"});
+            if (match.ambiguous) {
+                std::vector<model::Id> ids;
+                for (const auto* c : match.tied)
+                    ids.push_back(c->id);
+                trace.flags.push_back({"AMBIGUOUS_CONNECTOR", "R20", ids,
+                                       "several connectors match " + hop.seenSource->toString() +
+                                           " equally specifically"});
+            }
+            if (!match.connector) {
+                trace.disposition.kind = DispositionKind::Dropped;
+                trace.disposition.text = "NO_MATCHING_CONNECTOR: " + hostLabel(server) +
+                                         " closes the connection without a banner";
+                trace.disposition.element = server.id;
+                trace.disposition.rule = "R20";
+                trace.hops.push_back(std::move(hop));
+                break;
+            }
+            hop.receiveConnector = match.connector->id;
+            input.connector = match.connector;
+        } else if (!server.smtp) {
+            trace.disposition = insufficient("SMTP properties of " + hostLabel(server), server.id);
+            trace.hops.push_back(std::move(hop));
+            break;
+        }
+        auto session = runSmtpSession(input);
+        for (auto& s : session.steps)
+            hop.smtp.push_back(std::move(s));
+        hop.principal = session.principal;
+        hop.rights = session.rights;
+        hop.originatingIp = session.originatingIp;
+        for (auto& flag : session.flags)
+            trace.flags.push_back(std::move(flag));
+        trace.disposition = session.disposition;
+        const net::Address seen = *hop.seenSource;
+        trace.hops.push_back(std::move(hop));
+
+        // A gateway that accepted the message forwards it (R30's Received chain grows).
+        if (!session.accepted || !request.followOnward || server.isExchange() || !server.smtp ||
+            server.smtp->nextHops.empty())
+            break;
+        if (server.smtp->addsReceivedHeader)
+            receivedChain.insert(receivedChain.begin(), seen);
+        client = &server;
+        helo = server.smtp->heloName.empty()
+                   ? (server.fqdn.empty() ? hostLabel(server) : server.fqdn)
+                   : server.smtp->heloName;
+        destination = server.smtp->nextHops.front();
+        port = 25;
+        bound.reset();
+    }
+    sortFlags(trace.flags);
+    return trace;
+}
+
+}  // namespace mailtopo::sim

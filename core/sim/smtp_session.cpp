@@ -1,0 +1,643 @@
+#include "core/sim/smtp_session.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/dns/spf_evaluator.h"
+#include "core/util/enum_text.h"
+
+namespace mailtopo::sim {
+namespace {
+
+using model::AuthMechanism;
+using model::ExchangeVersion;
+using model::ExtendedRight;
+using model::PermissionGroup;
+using Rights = FlagSet<ExtendedRight>;
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+enum class Principal : uint8_t {
+    Anonymous,
+    Authenticated,
+    ExchangeServers,
+    ExternallySecured,
+    LegacyInterop,
+    Partner,
+};
+
+std::string principalName(Principal p) {
+    switch (p) {
+        case Principal::Anonymous:
+            return "NT AUTHORITY\\ANONYMOUS LOGON";
+        case Principal::Authenticated:
+            return "NT AUTHORITY\\Authenticated Users";
+        case Principal::ExchangeServers:
+            return "MS Exchange\\Exchange Servers";
+        case Principal::ExternallySecured:
+            return "MS Exchange\\Externally Secured Servers";
+        case Principal::LegacyInterop:
+            return "MS Exchange\\ExchangeLegacyInterop";
+        case Principal::Partner:
+            return "MS Exchange\\Partner Servers";
+    }
+    return {};
+}
+
+// The account names an explicit ACE may use for a principal (Get-ADPermission prints them
+// with a domain or "MS Exchange" prefix; the part after the backslash decides).
+bool aceNamesPrincipal(std::string_view user, Principal p) {
+    std::string name = lower(user);
+    if (auto slash = name.rfind('\\'); slash != std::string::npos)
+        name = name.substr(slash + 1);
+    switch (p) {
+        case Principal::Anonymous:
+            return name == "anonymous logon";
+        case Principal::Authenticated:
+            return name == "authenticated users";
+        case Principal::ExchangeServers:
+            return name == "exchange servers" || name == "hub transport servers" ||
+                   name == "edge transport servers";
+        case Principal::ExternallySecured:
+            return name == "externally secured servers";
+        case Principal::LegacyInterop:
+            return name == "exchangelegacyinterop";
+        case Principal::Partner:
+            return name == "partner servers";
+    }
+    return false;
+}
+
+// R22: the rights a permission group grants to the principal it stands for.
+Rights groupRights(PermissionGroup group, Principal p, bool externalAuthoritative) {
+    using R = ExtendedRight;
+    const Rights serverRights{R::Submit,
+                              R::AcceptAnyRecipient,
+                              R::AcceptAnySender,
+                              R::AcceptAuthoritativeDomainSender,
+                              R::AcceptAuthenticationFlag,
+                              R::AcceptExch50,
+                              R::BypassAntiSpam,
+                              R::BypassMessageSizeLimit,
+                              R::AcceptRoutingHeaders};
+    switch (group) {
+        case PermissionGroup::AnonymousUsers:
+            if (p == Principal::Anonymous)
+                return {R::Submit, R::AcceptAnySender, R::AcceptAuthoritativeDomainSender,
+                        R::AcceptRoutingHeaders};
+            break;
+        case PermissionGroup::ExchangeUsers:
+            if (p == Principal::Authenticated)
+                return {R::Submit, R::AcceptAnyRecipient, R::BypassAntiSpam,
+                        R::AcceptRoutingHeaders};
+            break;
+        case PermissionGroup::ExchangeServers:
+            if (p == Principal::ExternallySecured && externalAuthoritative)
+                return serverRights;
+            if (p == Principal::ExchangeServers) {
+                Rights all = serverRights;
+                all.insert(R::AcceptOrganizationHeaders);
+                all.insert(R::AcceptForestHeaders);
+                return all;
+            }
+            break;
+        case PermissionGroup::ExchangeLegacyServers:
+            if (p == Principal::LegacyInterop)
+                return serverRights;
+            break;
+        case PermissionGroup::Partners:
+            if (p == Principal::Partner)
+                return {R::Submit, R::AcceptRoutingHeaders};
+            break;
+        case PermissionGroup::None:
+        case PermissionGroup::Custom:
+            break;
+    }
+    return {};
+}
+
+Step smtpStep(const model::Id& element, std::string summary,
+              std::vector<std::pair<std::string, std::string>> inputs = {},
+              std::string rule = "R23") {
+    Step step;
+    step.kind = StepKind::Smtp;
+    step.rule = std::move(rule);
+    step.element = element;
+    step.summary = std::move(summary);
+    step.inputs = std::move(inputs);
+    return step;
+}
+
+std::string rightsText(const Rights& rights) {
+    std::string out;
+    for (auto right : rights.values()) {
+        if (!out.empty())
+            out += ", ";
+        out += rightShortName(right);
+    }
+    return out.empty() ? "none" : out;
+}
+
+bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& address) {
+    return std::any_of(ranges.begin(), ranges.end(),
+                       [&](const net::IpRange& r) { return r.contains(address); });
+}
+
+Disposition reject(int code, std::string status, std::string text, const model::Id& element,
+                   std::string rule) {
+    Disposition d;
+    d.kind = DispositionKind::Rejected;
+    d.smtpCode = code;
+    d.enhancedStatus = std::move(status);
+    d.text = std::move(text);
+    d.element = element;
+    d.rule = std::move(rule);
+    return d;
+}
+
+template <class E>
+std::string flagText(const FlagSet<E>& flags) {
+    std::string out;
+    for (E value : flags.values()) {
+        if (!out.empty())
+            out += ',';
+        out += enumName(value);
+    }
+    return out;
+}
+
+std::string serverLabel(const model::Host& host) {
+    return host.name.empty() ? host.id : host.name;
+}
+
+// ---- non-Exchange MTA -----------------------------------------------------------------
+
+SessionOutcome runPlainMta(const SessionInput& in) {
+    SessionOutcome out;
+    const auto& server = *in.server;
+    const auto& smtp = *server.smtp;
+    const std::string fqdn = server.fqdn.empty() ? serverLabel(server) : server.fqdn;
+    out.principal = "anonymous";
+    out.steps.push_back(smtpStep(server.id, "S: 220 " + fqdn + " ESMTP"));
+    out.steps.push_back(smtpStep(server.id, "C: EHLO " + in.helo + "  S: 250 " + fqdn));
+    out.steps.push_back(smtpStep(server.id, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Ok"));
+    const bool relayAllowed = inRanges(smtp.relayFrom, in.seenSource);
+    bool any = false, relayed = false;
+    for (const auto& rcpt : in.rcptTo) {
+        const std::string domain = domainOf(rcpt);
+        const bool local = std::any_of(smtp.localDomains.begin(), smtp.localDomains.end(),
+                                       [&](const std::string& d) { return lower(d) == domain; });
+        if (local || relayAllowed) {
+            any = true;
+            relayed = relayed || !local;
+            out.steps.push_back(smtpStep(
+                server.id, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Ok",
+                {{"recipient domain", domain},
+                 {"decision",
+                  local ? "a domain this host accepts"
+                        : "client " + in.seenSource.toString() + " is inside the relay ranges"}}));
+        } else {
+            out.steps.push_back(smtpStep(
+                server.id,
+                "C: RCPT TO:<" + rcpt + ">  S: 554 5.7.1 <" + rcpt + ">: Relay access denied",
+                {{"recipient domain", domain},
+                 {"relay ranges", relayAllowed ? "match" : "no match"}}));
+            if (out.disposition.kind != DispositionKind::Rejected || out.disposition.smtpCode == 0)
+                out.disposition = reject(554, "5.7.1", "Relay access denied", server.id, "R23");
+        }
+    }
+    if (!any)
+        return out;
+    out.steps.push_back(smtpStep(server.id, "C: DATA ... .  S: 250 2.0.0 Ok: queued"));
+    out.accepted = true;
+    out.disposition = {};
+    out.disposition.kind = relayed ? DispositionKind::Relayed : DispositionKind::Delivered;
+    out.disposition.element = server.id;
+    out.disposition.text = relayed ? "accepted by " + serverLabel(server) + " for relay"
+                                   : "accepted by " + serverLabel(server);
+    out.disposition.rule = "R23";
+    return out;
+}
+
+}  // namespace
+
+std::string_view rightShortName(model::ExtendedRight right) {
+    switch (right) {
+        case ExtendedRight::Submit:
+            return "Submit";
+        case ExtendedRight::AcceptAnyRecipient:
+            return "AnyRcpt";
+        case ExtendedRight::AcceptAnySender:
+            return "AnySender";
+        case ExtendedRight::AcceptAuthoritativeDomainSender:
+            return "AuthDom";
+        case ExtendedRight::AcceptAuthenticationFlag:
+            return "AuthFlag";
+        case ExtendedRight::AcceptExch50:
+            return "Exch50";
+        case ExtendedRight::BypassAntiSpam:
+            return "BypassAS";
+        case ExtendedRight::BypassMessageSizeLimit:
+            return "BypassSize";
+        case ExtendedRight::AcceptRoutingHeaders:
+            return "HdrR";
+        case ExtendedRight::AcceptOrganizationHeaders:
+            return "HdrO";
+        case ExtendedRight::AcceptForestHeaders:
+            return "HdrF";
+    }
+    return "";
+}
+
+std::string domainOf(std::string_view address) {
+    auto at = address.rfind('@');
+    std::string domain(at == std::string_view::npos ? address : address.substr(at + 1));
+    while (!domain.empty() && domain.back() == '>')
+        domain.pop_back();
+    return lower(domain);
+}
+
+bool isAcceptedDomain(const model::Organization& org, std::string_view domain,
+                      bool authoritativeOnly) {
+    const std::string d = lower(domain);
+    for (const auto& accepted : org.acceptedDomains) {
+        if (authoritativeOnly && accepted.type != model::AcceptedDomainType::Authoritative)
+            continue;
+        const std::string name = lower(accepted.domainName);
+        if (name.starts_with("*.")) {
+            const std::string base = name.substr(2);
+            if (d == base || (d.size() > base.size() && d.ends_with("." + base)))
+                return true;
+        } else if (name == d) {
+            return true;
+        }
+    }
+    return false;
+}
+
+SessionOutcome runSmtpSession(const SessionInput& in) {
+    if (in.connector == nullptr)
+        return runPlainMta(in);
+
+    SessionOutcome out;
+    const auto& server = *in.server;
+    const auto& connector = *in.connector;
+    const auto& org = in.design->organization;
+    const model::Id& cid = connector.id;
+    const auto version = server.exchange ? server.exchange->version : ExchangeVersion::Ex2019;
+    const std::string fqdn = !connector.fqdn.empty()
+                                 ? connector.fqdn
+                                 : (server.fqdn.empty() ? serverLabel(server) : server.fqdn);
+    const auto& auth = connector.authMechanism;
+
+    out.steps.push_back(smtpStep(cid, "S: 220 " + fqdn + " Microsoft ESMTP MAIL Service ready"));
+
+    // EHLO (R23) and what devices on the path strip from it (R17).
+    std::vector<std::string> verbs;
+    if (auth.contains(AuthMechanism::Tls))
+        verbs.push_back("STARTTLS");
+    if (auth.contains(AuthMechanism::Integrated))
+        verbs.push_back("AUTH NTLM");
+    if (auth.contains(AuthMechanism::BasicAuth) &&
+        !auth.contains(AuthMechanism::BasicAuthRequireTLS))
+        verbs.push_back("AUTH LOGIN");
+    if (auth.contains(AuthMechanism::ExchangeServer)) {
+        verbs.push_back("X-ANONYMOUSTLS");
+        verbs.push_back("X-EXPS GSSAPI NTLM");
+    }
+    std::vector<std::string> stripped;
+    for (const auto& [verb, device] : in.strippedVerbs) {
+        const std::string upperVerb = verb;
+        auto it = std::find_if(verbs.begin(), verbs.end(), [&](const std::string& v) {
+            return lower(v).starts_with(lower(upperVerb)) ||
+                   (lower(upperVerb) == "gssapi" && lower(v).find("gssapi") != std::string::npos);
+        });
+        if (it == verbs.end())
+            continue;
+        stripped.push_back(verb);
+        if (lower(verb) == "gssapi")
+            *it = "X-EXPS NTLM";
+        else
+            verbs.erase(it);
+        out.flags.push_back({"SMTP_VERBS_STRIPPED",
+                             "R17",
+                             {device, cid},
+                             "a device on the path removes " + verb + " from the EHLO reply of " +
+                                 serverLabel(server)});
+    }
+    std::string ehlo;
+    for (const auto& v : verbs)
+        ehlo += (ehlo.empty() ? "" : ", ") + v;
+    out.steps.push_back(smtpStep(
+        cid,
+        "C: EHLO " + in.helo + "  S: 250 " + fqdn + " " + (ehlo.empty() ? "(no extensions)" : ehlo),
+        {{"AuthMechanism", flagText(auth)}}));
+
+    // Who the client is (R21).
+    const bool clientIsExchange = in.client != nullptr && in.client->exchange.has_value();
+    const bool legacyClient =
+        clientIsExchange && in.client->exchange->version == ExchangeVersion::Ex2003;
+    const bool xexps =
+        std::any_of(verbs.begin(), verbs.end(),
+                    [](const std::string& v) {
+                        return v.starts_with("X-EXPS") && v.find("GSSAPI") != std::string::npos;
+                    }) &&
+        std::any_of(verbs.begin(), verbs.end(),
+                    [](const std::string& v) { return v == "X-ANONYMOUSTLS"; });
+    const bool externalAuthoritative = auth.contains(AuthMechanism::ExternalAuthoritative);
+    Principal principal = Principal::Anonymous;
+    std::string why;
+    if (externalAuthoritative) {
+        principal = Principal::ExternallySecured;
+        why =
+            "ExternalAuthoritative: every client inside the RemoteIPRanges is trusted from the "
+            "start, without AUTH";
+    } else if (clientIsExchange && xexps) {
+        principal = legacyClient ? Principal::LegacyInterop : Principal::ExchangeServers;
+        why = "Exchange Server authentication (X-ANONYMOUSTLS, X-EXPS GSSAPI) with " +
+              serverLabel(*in.client);
+    } else if (in.client != nullptr && in.client->kind == model::HostKind::Partner &&
+               auth.contains(AuthMechanism::Tls) &&
+               connector.permissionGroups.contains(PermissionGroup::Partners)) {
+        principal = Principal::Partner;
+        why = "mutual TLS with a domain-secure partner";
+    } else {
+        why = "no authentication completed";
+    }
+
+    Rights rights;
+    std::string grantedBy;
+    for (auto group : connector.permissionGroups.values()) {
+        auto granted = groupRights(group, principal, externalAuthoritative);
+        if (!granted.values().empty()) {
+            for (auto r : granted.values())
+                rights.insert(r);
+            grantedBy += (grantedBy.empty() ? "" : ", ") + std::string(enumName(group));
+        }
+    }
+    std::string aces;
+    for (const auto& ace : connector.permissions)
+        if (!ace.deny && aceNamesPrincipal(ace.user, principal))
+            for (auto r : ace.extendedRights.values()) {
+                rights.insert(r);
+                aces += (aces.empty() ? "allow " : ", ") + std::string(rightShortName(r));
+            }
+    for (const auto& ace : connector.permissions)
+        if (ace.deny && aceNamesPrincipal(ace.user, principal))
+            for (auto r : ace.extendedRights.values()) {
+                rights.erase(r);
+                aces += (aces.empty() ? "deny " : ", deny ") + std::string(rightShortName(r));
+            }
+    out.principal = principalName(principal);
+    for (auto r : rights.values())
+        out.rights.emplace_back(rightShortName(r));
+    {
+        Step step;
+        step.kind = StepKind::Principal;
+        step.rule = "R21";
+        step.element = cid;
+        step.summary = "principal " + out.principal + "; rights " + rightsText(rights);
+        step.inputs = {
+            {"why", why},
+            {"permission groups", grantedBy.empty() ? "none for this principal" : grantedBy},
+            {"explicit ACEs", aces.empty() ? "none" : aces}};
+        out.steps.push_back(std::move(step));
+    }
+
+    // R26: an Exchange server delivering inside the organisation insists on Exchange Server
+    // authentication; without it the hop fails and the message stays queued.
+    if (clientIsExchange && principal != Principal::ExchangeServers &&
+        principal != Principal::LegacyInterop) {
+        std::string cause = !auth.contains(AuthMechanism::ExchangeServer)
+                                ? "the connector lacks the ExchangeServer auth mechanism"
+                                : (!stripped.empty() ? "a device strips X-ANONYMOUSTLS/X-EXPS"
+                                                     : "Exchange Server authentication failed");
+        out.steps.push_back(
+            smtpStep(cid,
+                     "S: 451 5.7.3 Cannot achieve Exchange Server authentication; " +
+                         serverLabel(*in.client) + " keeps the message queued",
+                     {{"cause", cause}}, "R26"));
+        out.disposition.kind = DispositionKind::QueuedRetry;
+        out.disposition.smtpCode = 451;
+        out.disposition.enhancedStatus = "5.7.3";
+        out.disposition.text =
+            "451 4.4.0 Primary target IP address responded with: \"451 5.7.3 Cannot achieve "
+            "Exchange Server authentication.\" Attempted failover to alternate host, but that "
+            "did not succeed.";
+        out.disposition.element = cid;
+        out.disposition.rule = "R26";
+        out.flags.push_back({"EXCHANGE_AUTH_FAILED",
+                             "R26",
+                             {cid, in.client->id, server.id},
+                             serverLabel(*in.client) + " lands on " + connector.name +
+                                 " and cannot authenticate as an Exchange server: " + cause});
+        return out;
+    }
+    if (clientIsExchange && !rights.contains(ExtendedRight::Submit)) {
+        out.flags.push_back({"EXCHANGE_AUTH_FAILED",
+                             "R26",
+                             {cid, in.client->id, server.id},
+                             connector.name + " grants Exchange Servers no rights"});
+    }
+
+    // MAIL FROM (R23).
+    const std::string senderDomain = domainOf(in.mailFrom);
+    if (!rights.contains(ExtendedRight::Submit)) {
+        out.steps.push_back(smtpStep(
+            cid, "C: MAIL FROM:<" + in.mailFrom + ">  S: 530 5.7.1 Client was not authenticated",
+            {{"rights", rightsText(rights)}}));
+        out.disposition = reject(530, "5.7.1", "Client was not authenticated", cid, "R23");
+        return out;
+    }
+    if (!senderDomain.empty() && isAcceptedDomain(org, senderDomain, true) &&
+        !rights.contains(ExtendedRight::AcceptAuthoritativeDomainSender)) {
+        out.steps.push_back(
+            smtpStep(cid,
+                     "C: MAIL FROM:<" + in.mailFrom +
+                         ">  S: 550 5.7.1 Client does not have permissions to send as this sender",
+                     {{"sender domain", senderDomain + " (authoritative accepted domain)"},
+                      {"rights", rightsText(rights) + " (no AuthDom)"}}));
+        out.disposition = reject(
+            550, "5.7.1", "Client does not have permissions to send as this sender", cid, "R23");
+        return out;
+    }
+    out.steps.push_back(smtpStep(
+        cid, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Sender OK",
+        {{"sender domain",
+          senderDomain + (isAcceptedDomain(org, senderDomain, true) ? " (authoritative, AuthDom)"
+                                                                    : " (external)")}}));
+
+    // RCPT TO (R23).
+    bool anyAccepted = false, relayed = false;
+    for (const auto& rcpt : in.rcptTo) {
+        const std::string domain = domainOf(rcpt);
+        if (isAcceptedDomain(org, domain)) {
+            anyAccepted = true;
+            out.steps.push_back(smtpStep(cid,
+                                         "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK",
+                                         {{"recipient domain", domain + " (accepted domain)"}}));
+        } else if (rights.contains(ExtendedRight::AcceptAnyRecipient)) {
+            anyAccepted = relayed = true;
+            out.steps.push_back(
+                smtpStep(cid, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK (relay)",
+                         {{"recipient domain", domain + " (not accepted)"},
+                          {"relay right", "AnyRcpt held by " + out.principal}},
+                         "R25"));
+        } else {
+            const bool modern = version >= ExchangeVersion::Ex2013;
+            const std::string status = modern ? "5.7.54" : "5.7.1";
+            const std::string text = modern
+                                         ? "SMTP; Unable to relay recipient in non-accepted domain"
+                                         : "Unable to relay";
+            out.steps.push_back(smtpStep(cid,
+                                         "C: RCPT TO:<" + rcpt + ">  S: 550 " + status + " " + text,
+                                         {{"recipient domain", domain + " (not accepted)"},
+                                          {"rights", rightsText(rights) + " (no AnyRcpt)"}}));
+            if (out.disposition.kind != DispositionKind::Rejected)
+                out.disposition = reject(550, status, text, cid, "R23");
+        }
+    }
+    if (!anyAccepted)
+        return out;
+    out.disposition = {};
+
+    out.steps.push_back(smtpStep(cid, "C: DATA ... .  S: 250 2.6.0 Queued mail for delivery"));
+
+    // Header firewall (R24).
+    std::vector<net::Address> chain = in.receivedChain;
+    {
+        std::vector<std::string> notes;
+        if (!rights.contains(ExtendedRight::AcceptRoutingHeaders) && !chain.empty()) {
+            chain.clear();
+            notes.push_back("Received headers removed (no HdrR)");
+        }
+        if (rights.contains(ExtendedRight::AcceptAuthenticationFlag))
+            notes.push_back(
+                "message treated as authenticated and internal (AuthFlag): sender "
+                "resolved against the GAL");
+        if (rights.contains(ExtendedRight::BypassAntiSpam))
+            notes.push_back("anti-spam agents skip it (BypassAS)");
+        if (!notes.empty()) {
+            Step step;
+            step.kind = StepKind::Note;
+            step.rule = "R24";
+            step.element = cid;
+            for (const auto& n : notes)
+                step.summary += (step.summary.empty() ? "" : "; ") + n;
+            out.steps.push_back(std::move(step));
+        }
+    }
+
+    // Originating IP and anti-spam (R30–R32).
+    const auto& internal = org.internalSmtpServers;
+    std::optional<net::Address> origin;
+    std::string originWhy;
+    if (internal.empty()) {
+        origin = in.seenSource;
+        originWhy = "InternalSMTPServers is empty: the connecting IP (ASSUMPTION A18)";
+    } else if (!inRanges(internal, in.seenSource)) {
+        origin = in.seenSource;
+        originWhy = in.seenSource.toString() + " is not in InternalSMTPServers";
+    } else {
+        for (const auto& hop : chain)
+            if (!inRanges(internal, hop)) {
+                origin = hop;
+                break;
+            }
+        originWhy = origin ? in.seenSource.toString() +
+                                 " is in InternalSMTPServers: the first Received IP outside it"
+                           : in.seenSource.toString() +
+                                 " is in InternalSMTPServers and no Received header names an "
+                                 "outside IP: no originating IP";
+    }
+    out.originatingIp = origin;
+    {
+        Step step;
+        step.kind = StepKind::AntiSpam;
+        step.rule = "R30";
+        step.element = server.id;
+        step.summary = "originating IP " + (origin ? origin->toString() : std::string("(none)"));
+        step.inputs = {{"why", originWhy}};
+        out.steps.push_back(std::move(step));
+    }
+
+    const bool agents =
+        server.exchange && (server.exchange->antiSpam.agentsInstalled ||
+                            server.exchange->roles.contains(model::ExchangeRole::Edge));
+    if (agents && !rights.contains(ExtendedRight::BypassAntiSpam) && origin) {
+        const auto& antiSpam = server.exchange->antiSpam;
+        if (inRanges(antiSpam.ipAllowList, *origin)) {
+            Step step;
+            step.kind = StepKind::AntiSpam;
+            step.rule = "R32";
+            step.element = server.id;
+            step.summary = origin->toString() + " is on the IP Allow list: other agents skipped";
+            out.steps.push_back(std::move(step));
+        } else {
+            if (inRanges(antiSpam.ipBlockList, *origin)) {
+                out.steps.push_back(
+                    smtpStep(server.id,
+                             "S: 550 5.7.1 External client with IP address " + origin->toString() +
+                                 " does not have permissions to submit to this server",
+                             {{"IP Block list", "contains " + origin->toString()}}, "R32"));
+                out.disposition =
+                    reject(550, "5.7.1",
+                           "originating IP " + origin->toString() + " is on the IP Block list",
+                           server.id, "R32");
+                return out;
+            }
+            if (antiSpam.senderIdEnabled && in.resolver != nullptr && !senderDomain.empty()) {
+                dns::SpfOptions options;
+                options.trace = false;
+                dns::SpfEvaluator evaluator(*in.resolver, options);
+                const auto outcome = evaluator.checkHost(
+                    dns::SpfRequest::forMailFrom(*origin, in.mailFrom, in.helo));
+                const auto result = outcome.result;
+                Step step;
+                step.kind = StepKind::AntiSpam;
+                step.rule = "R31";
+                step.element = server.id;
+                step.summary = "Sender ID: " + std::string(dns::spfResultName(result)) + " for " +
+                               origin->toString() + " as " + senderDomain;
+                const bool fail = result == dns::SpfResult::Fail;
+                const bool temp = result == dns::SpfResult::TempError;
+                const auto action = fail   ? antiSpam.senderIdSpoofedAction
+                                    : temp ? antiSpam.senderIdTempErrorAction
+                                           : model::SenderIdAction::StampStatus;
+                if (fail || temp)
+                    step.inputs.push_back({"action", std::string(enumName(action))});
+                out.steps.push_back(std::move(step));
+                if ((fail || temp) && action == model::SenderIdAction::Reject) {
+                    out.disposition =
+                        reject(550, "5.7.1", "Sender ID (PRA) Not Permitted", server.id, "R31");
+                    return out;
+                }
+                if ((fail || temp) && action == model::SenderIdAction::Delete) {
+                    out.disposition.kind = DispositionKind::Dropped;
+                    out.disposition.text =
+                        "SENDER_ID_DELETE: the server answered 250 and "
+                        "discarded the message";
+                    out.disposition.element = server.id;
+                    out.disposition.rule = "R31";
+                    return out;
+                }
+            }
+        }
+    }
+
+    out.accepted = true;
+    out.disposition.kind = relayed ? DispositionKind::Relayed : DispositionKind::Delivered;
+    out.disposition.element = cid;
+    out.disposition.rule = relayed ? "R25" : "R23";
+    out.disposition.text = relayed ? "accepted by " + serverLabel(server) + "\\" + connector.name +
+                                         " for relay to a non-accepted domain"
+                                   : "accepted by " + serverLabel(server) + "\\" + connector.name;
+    return out;
+}
+
+}  // namespace mailtopo::sim
