@@ -6,6 +6,7 @@
 
 #include "core/analysis/check_catalog.h"
 #include "core/analysis/check_context.h"
+#include "core/sim/receive_connectors.h"
 
 namespace mailtopo::analysis::detail {
 namespace {
@@ -31,71 +32,25 @@ struct Listener {
     std::string pointer() const { return indexed("", "receiveConnectors", documentIndex); }
 };
 
-struct DefaultRow {
-    std::string name;
-    TransportRole role;
-    uint16_t port;
-    bool ipv6;
-};
-
-// R18's table of default receive connectors for one server.
-std::vector<DefaultRow> defaultRows(const model::Host& host) {
-    const auto& exchange = *host.exchange;
-    const std::string name = hostLabel(host);
-    const auto& roles = exchange.roles;
-    std::vector<DefaultRow> rows;
-    if (roles.contains(ExchangeRole::Edge)) {
-        rows.push_back({"Default internal receive connector " + name,
-                        TransportRole::FrontendTransport, 25, false});
-    } else if (exchange.version >= ExchangeVersion::Ex2013) {
-        // 2013 splits the roles across CAS (FrontendTransport) and Mailbox (Transport); from 2016
-        // on the Mailbox role runs both services.
-        const bool frontend = exchange.version == ExchangeVersion::Ex2013
-                                  ? roles.contains(ExchangeRole::ClientAccess)
-                                  : roles.contains(ExchangeRole::Mailbox);
-        const bool mailbox = roles.contains(ExchangeRole::Mailbox);
-        if (frontend) {
-            rows.push_back(
-                {"Default Frontend " + name, TransportRole::FrontendTransport, 25, true});
-            rows.push_back(
-                {"Client Frontend " + name, TransportRole::FrontendTransport, 587, true});
-            rows.push_back(
-                {"Outbound Proxy Frontend " + name, TransportRole::FrontendTransport, 717, true});
-        }
-        if (mailbox) {
-            rows.push_back({"Client Proxy " + name, TransportRole::HubTransport, 465, true});
-            rows.push_back({"Default " + name, TransportRole::HubTransport,
-                            static_cast<uint16_t>(frontend ? 2525 : 25), true});
-        }
-    } else if (exchange.version >= ExchangeVersion::Ex2007 &&
-               roles.contains(ExchangeRole::HubTransport)) {
-        rows.push_back({"Default " + name, TransportRole::HubTransport, 25, false});
-        rows.push_back({"Client " + name, TransportRole::HubTransport, 587, false});
-    }
-    return rows;
-}
-
 std::vector<Listener> implicitListeners(
     const model::Host& host, const std::vector<const model::ReceiveConnector*>& declared) {
     std::vector<Listener> out;
     if (!host.exchange || !host.exchange->implicitDefaultConnectors)
         return out;
-    for (const auto& row : defaultRows(host)) {
+    // R18's table lives with the simulator, which runs these connectors; the checks read it.
+    for (auto& implicit : sim::defaultReceiveConnectors(host)) {
         // A declared connector of the same name is that default connector, as imported or edited.
         bool declaredAlready = false;
         for (const auto* connector : declared)
-            declaredAlready = declaredAlready || equalsIgnoreCase(connector->name, row.name);
+            declaredAlready = declaredAlready || equalsIgnoreCase(connector->name, implicit.name);
         if (declaredAlready)
             continue;
         Listener listener;
-        listener.identity = hostLabel(host) + "\\" + row.name;
+        listener.identity = hostLabel(host) + "\\" + implicit.name;
         listener.implicit = true;
-        listener.role = row.role;
-        listener.bindings.push_back(net::Binding(net::Address::lowest(net::Family::V4), row.port));
-        if (row.ipv6)
-            listener.bindings.push_back(
-                net::Binding(net::Address::lowest(net::Family::V6), row.port));
-        listener.ranges = {net::IpRange::allV6(), net::IpRange::allV4()};
+        listener.role = implicit.transportRole;
+        listener.bindings = std::move(implicit.bindings);
+        listener.ranges = std::move(implicit.remoteIpRanges);
         out.push_back(std::move(listener));
     }
     return out;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/analysis/simulation_rules.h"
 #include "core/sim/send_routing.h"
@@ -108,26 +109,51 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     // Exchange to Exchange (R26): for each target, one sender of each (version, roles) class
     // in its own site and one of each class elsewhere, so estates of hundreds of servers stay
     // linear in the number of servers.
+    // Representatives: per (site, class) the first two servers, per class the first two
+    // sites' first servers. Two, so a target never has to send to itself.
+    using Class = std::pair<int, uint32_t>;  // version, role bits
+    auto classOf = [](const model::Host& h) {
+        uint32_t roles = 0;
+        for (auto role : h.exchange->roles.values())
+            roles |= 1u << static_cast<unsigned>(role);
+        return Class(static_cast<int>(h.exchange->version), roles);
+    };
     std::vector<const model::Host*> exchange;
-    for (const auto& host : design.hosts)
-        if (host.isExchange() && host.exchange)
-            exchange.push_back(&host);
+    std::map<std::pair<std::string, Class>, std::vector<const model::Host*>> bySiteClass;
+    std::map<Class, std::vector<const model::Host*>> byClass;  // first server of distinct sites
+    for (const auto& host : design.hosts) {
+        if (!host.isExchange() || !host.exchange)
+            continue;
+        exchange.push_back(&host);
+        auto& local = bySiteClass[{host.exchange->site, classOf(host)}];
+        if (local.size() < 2)
+            local.push_back(&host);
+        auto& global = byClass[classOf(host)];
+        if (global.size() < 2 &&
+            std::none_of(global.begin(), global.end(), [&](const model::Host* h) {
+                return h->exchange->site == host.exchange->site;
+            }))
+            global.push_back(&host);
+    }
     for (const auto* to : exchange) {
-        std::map<std::tuple<int, uint32_t, bool>, const model::Host*> senders;
-        for (const auto* from : exchange) {
-            if (from == to)
-                continue;
-            uint32_t roles = 0;
-            for (auto role : from->exchange->roles.values())
-                roles |= 1u << static_cast<unsigned>(role);
-            const auto key = std::make_tuple(static_cast<int>(from->exchange->version), roles,
-                                             from->exchange->site == to->exchange->site);
-            senders.emplace(key, from);
-        }
         const auto target = sim::primaryAddress(*to);
         if (!target)
             continue;
-        for (const auto& [key, from] : senders) {
+        std::vector<const model::Host*> senders;
+        for (const auto& [key, hosts] : bySiteClass)
+            if (key.first == to->exchange->site)
+                for (const auto* h : hosts)
+                    if (h != to) {
+                        senders.push_back(h);
+                        break;
+                    }
+        for (const auto& [key, hosts] : byClass)
+            for (const auto* h : hosts)
+                if (h->exchange->site != to->exchange->site) {
+                    senders.push_back(h);
+                    break;
+                }
+        for (const auto* from : senders) {
             sim::TraceRequest hop;
             hop.name = "Exchange hop " + label(*from) + " to " + label(*to);
             hop.sourceHost = from->id;
@@ -213,17 +239,35 @@ SimulationResult simulateDesign(const model::Design& design) {
     SimulationResult result;
     for (const auto& flow : design.flows)
         result.flows.push_back({FlowPurpose::DesignFlow, sim::requestFromFlow(flow)});
-    for (auto& flow : standardFlows(design))
+    for (auto& flow : standardFlows(design)) {
+        flow.request.explain = false;  // findings cite decisions, not every route line
         result.flows.push_back(std::move(flow));
+    }
 
     const sim::Simulator simulator(design);
-    result.traces.reserve(result.flows.size());
-    for (const auto& flow : result.flows)
-        result.traces.push_back(simulator.trace(flow.request));
+    result.traces.resize(result.flows.size());
+    // Traces are independent: large designs spread them over the cores, sharing one
+    // Simulator. Each trace lands at its flow's index, so the result does not depend on
+    // scheduling.
+    const size_t workers = result.flows.size() < 64
+                               ? 1
+                               : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    auto run = [&](size_t first) {
+        for (size_t i = first; i < result.flows.size(); i += workers)
+            result.traces[i] = simulator.trace(result.flows[i].request);
+    };
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < workers; ++w)
+        threads.emplace_back(run, w);
+    run(0);
+    for (auto& t : threads)
+        t.join();
 
     const detail::DesignIndex index(design);
     detail::FindingSink sink;
-    const detail::SimulationContext context{index, simulator, result.flows, result.traces};
+    const detail::AddressDirectory addresses(design);
+    const detail::SimulationContext context{index, addresses, simulator, result.flows,
+                                            result.traces};
     detail::checkRelayConfiguration(context, sink);
     detail::checkHostConfiguration(context, sink);
     detail::checkTraces(context, sink);

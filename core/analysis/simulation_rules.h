@@ -14,8 +14,23 @@
 
 namespace mailtopo::analysis::detail {
 
+// Every host address outside loopback adapters, sorted, so "which hosts lie in these
+// RemoteIPRanges" is a binary search per entry instead of a scan of the design.
+class AddressDirectory {
+public:
+    explicit AddressDirectory(const model::Design& design);
+    // The hosts (other than `except`) with an address inside `ranges`, with that address, in
+    // address order.
+    std::vector<std::pair<const model::Host*, net::Address>> inRanges(
+        const std::vector<net::IpRange>& ranges, const model::Id& except = {}) const;
+
+private:
+    std::vector<std::pair<net::Address, const model::Host*>> entries_;
+};
+
 struct SimulationContext {
     const DesignIndex& index;
+    const AddressDirectory& addresses;
     const sim::Simulator& simulator;
     const std::vector<AnalysisFlow>& flows;
     const std::vector<sim::Trace>& traces;
@@ -27,10 +42,6 @@ bool isRelayCapable(const model::ReceiveConnector& connector);
 // R42's relay candidate: anonymous holds some right, the ranges are not "everything", and
 // it binds port 25.
 bool isRelayCandidate(const model::ReceiveConnector& connector);
-// The design hosts (other than `except`) with an address inside `ranges`, with that address.
-std::vector<std::pair<const model::Host*, net::Address>> hostsInRanges(
-    const model::Design& design, const std::vector<net::IpRange>& ranges,
-    const model::Id& except = {});
 // "10.0.0.60","10.0.0.61": a RemoteIPRanges argument from addresses.
 std::string addressList(const std::vector<net::Address>& addresses);
 

@@ -57,10 +57,10 @@ std::string rangesWithout(const std::vector<net::IpRange>& ranges,
     return text.empty() ? "<the application hosts' addresses>" : text;
 }
 
-std::vector<net::Address> nonExchangeAddresses(const model::Design& design,
+std::vector<net::Address> nonExchangeAddresses(const AddressDirectory& directory,
                                                const std::vector<net::IpRange>& ranges) {
     std::vector<net::Address> out;
-    for (const auto& [host, address] : hostsInRanges(design, ranges))
+    for (const auto& [host, address] : directory.inRanges(ranges))
         if (!host->isExchange())
             out.push_back(address);
     return out;
@@ -118,20 +118,30 @@ bool isRelayCandidate(const model::ReceiveConnector& c) {
     return anonymous && !everything;
 }
 
-std::vector<std::pair<const model::Host*, net::Address>> hostsInRanges(
-    const model::Design& design, const std::vector<net::IpRange>& ranges, const model::Id& except) {
-    std::vector<std::pair<const model::Host*, net::Address>> out;
-    for (const auto& host : design.hosts) {
-        if (host.id == except)
-            continue;
+AddressDirectory::AddressDirectory(const model::Design& design) {
+    for (const auto& host : design.hosts)
         for (const auto& nic : host.nics) {
             if (nic.loopbackAdapter)
                 continue;
             for (const auto& a : nic.addresses)
-                if (std::any_of(ranges.begin(), ranges.end(),
-                                [&](const net::IpRange& r) { return r.contains(a.address); }))
-                    out.emplace_back(&host, a.address);
+                entries_.emplace_back(a.address, &host);
         }
+    std::sort(entries_.begin(), entries_.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+}
+
+std::vector<std::pair<const model::Host*, net::Address>> AddressDirectory::inRanges(
+    const std::vector<net::IpRange>& ranges, const model::Id& except) const {
+    std::vector<std::pair<const model::Host*, net::Address>> out;
+    for (const auto& r : ranges) {
+        auto it =
+            std::lower_bound(entries_.begin(), entries_.end(), r.first(),
+                             [](const auto& e, const net::Address& a) { return e.first < a; });
+        for (; it != entries_.end() && it->first <= r.last(); ++it)
+            if (it->second->id != except &&
+                std::find(out.begin(), out.end(), std::make_pair(it->second, it->first)) ==
+                    out.end())
+                out.emplace_back(it->second, it->first);
     }
     return out;
 }
@@ -181,7 +191,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
                      .remediation =
                          "Set-ReceiveConnector " + psString(identity) + " -RemoteIPRanges " +
                          rangesWithout(c.remoteIpRanges, {s.address},
-                                       nonExchangeAddresses(design, c.remoteIpRanges)) +
+                                       nonExchangeAddresses(context.addresses, c.remoteIpRanges)) +
                          "\nThen let relay clients reach the server directly, or give them "
                          "a dedicated VIP whose own SNAT address only they can use (R12)."});
             }
@@ -194,7 +204,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
                 std::string list;
                 for (const auto& b : broad)
                     list += (list.empty() ? "" : ", ") + b;
-                const auto known = nonExchangeAddresses(design, c.remoteIpRanges);
+                const auto known = nonExchangeAddresses(context.addresses, c.remoteIpRanges);
                 sink.report(
                     rules::kRelayScopeBroad,
                     {.message = identity + " lets clients relay from " + list +
@@ -211,14 +221,14 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
         // R41: ExternalAuthoritative trusted beyond Exchange servers.
         if (c.enabled && c.authMechanism.contains(AuthMechanism::ExternalAuthoritative)) {
             std::vector<std::string> reasons;
-            for (const auto& [host, address] : hostsInRanges(design, c.remoteIpRanges))
+            for (const auto& [host, address] : context.addresses.inRanges(c.remoteIpRanges))
                 if (!host->isExchange())
                     reasons.push_back(hostLabel(*host) + " (" + address.toString() + ")");
             bool onlyExchange = true;
             for (const auto& r : c.remoteIpRanges) {
                 const bool single = r.size() == net::U128{0, 1};
                 bool exchangeAddress = false;
-                for (const auto& [host, address] : hostsInRanges(design, {r}))
+                for (const auto& [host, address] : context.addresses.inRanges({r}))
                     exchangeAddress = exchangeAddress || (host->isExchange() && single);
                 onlyExchange = onlyExchange && exchangeAddress;
             }
@@ -250,7 +260,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
             continue;
         // R42: another Exchange server inside the ranges, no Exchange Server auth.
         if (!c.authMechanism.contains(AuthMechanism::ExchangeServer)) {
-            const auto inside = hostsInRanges(design, c.remoteIpRanges, c.serverId);
+            const auto inside = context.addresses.inRanges(c.remoteIpRanges, c.serverId);
             std::set<model::Id> reported;
             for (const auto& [host, address] : inside) {
                 if (!host->isExchange() || !reported.insert(host->id).second)
@@ -270,10 +280,10 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
                          " land on this connector and fail with 451 5.7.3",
                      .elements = {c.id, host->id, c.serverId},
                      .pointer = pointer + "/remoteIpRanges",
-                     .remediation = "Set-ReceiveConnector " + psString(identity) +
-                                    " -RemoteIPRanges " +
-                                    rangesWithout(c.remoteIpRanges, {address},
-                                                  nonExchangeAddresses(design, c.remoteIpRanges))});
+                     .remediation =
+                         "Set-ReceiveConnector " + psString(identity) + " -RemoteIPRanges " +
+                         rangesWithout(c.remoteIpRanges, {address},
+                                       nonExchangeAddresses(context.addresses, c.remoteIpRanges))});
             }
         }
         // R43: the server's own default gateway inside the ranges.
@@ -291,10 +301,10 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
                                 ": whatever that gateway source-NATs arrives as a relay client",
                      .elements = {c.id, nic.id},
                      .pointer = pointer + "/remoteIpRanges",
-                     .remediation = "Set-ReceiveConnector " + psString(identity) +
-                                    " -RemoteIPRanges " +
-                                    rangesWithout(c.remoteIpRanges, {gateway},
-                                                  nonExchangeAddresses(design, c.remoteIpRanges))});
+                     .remediation =
+                         "Set-ReceiveConnector " + psString(identity) + " -RemoteIPRanges " +
+                         rangesWithout(c.remoteIpRanges, {gateway},
+                                       nonExchangeAddresses(context.addresses, c.remoteIpRanges))});
             }
     }
 }

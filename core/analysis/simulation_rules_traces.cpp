@@ -124,7 +124,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
                         "Set-ReceiveConnector " + psString(connector) + " -RemoteIPRanges " + [&] {
                             std::vector<net::Address> keep;
                             for (const auto& [host, address] :
-                                 hostsInRanges(design, c->remoteIpRanges))
+                                 context.addresses.inRanges(c->remoteIpRanges))
                                 if (!host->isExchange() && address != *last->seenSource)
                                     keep.push_back(address);
                             return keep.empty() ? std::string("<only the hosts that must relay>")

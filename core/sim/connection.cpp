@@ -50,8 +50,9 @@ struct WalkResult {
 // Everything one connection attempt accumulates while its three legs walk the topology.
 class ConnectionWalk {
 public:
-    ConnectionWalk(const Topology& topology, ConnectionResult& result, model::Id poolMember)
-        : topo_(topology), result_(result), poolMember_(std::move(poolMember)) {}
+    ConnectionWalk(const Topology& topology, ConnectionResult& result, model::Id poolMember,
+                   bool explain)
+        : topo_(topology), result_(result), poolMember_(std::move(poolMember)), explain_(explain) {}
 
     WalkResult walk(Packet packet, uint32_t from, Leg& leg);
     std::vector<DeviceSession>& sessions() { return sessions_; }
@@ -83,6 +84,8 @@ private:
               std::string summary, std::optional<Packet> before = std::nullopt,
               std::optional<Packet> after = std::nullopt,
               std::vector<std::pair<std::string, std::string>> inputs = {}) {
+        if (!explain_ && kind != StepKind::Translate)
+            return;
         Step s;
         s.kind = kind;
         s.rule = std::move(rule);
@@ -98,6 +101,7 @@ private:
     ConnectionResult& result_;
     std::vector<DeviceSession> sessions_;
     model::Id poolMember_;
+    bool explain_ = true;
 };
 
 ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, Packet& p,
@@ -549,7 +553,7 @@ WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
         const Interface& out = topo_.interface(egressIf);
         const net::Address nextHop = verdict.forcedNextHop.value_or(
             route && route->nextHop ? *route->nextHop : p.destination);
-        if (route != nullptr)
+        if (route != nullptr && explain_)
             step(leg, StepKind::Route, "R6", node.id,
                  node.name + " routes " + p.destination.toString() + " via " +
                      route->destination.toString() +
@@ -625,7 +629,7 @@ ConnectionResult traceConnection(const Topology& topology, const ReceiveConnecto
     hop.client = client.id;
     hop.target = request.target;
     hop.port = request.port;
-    ConnectionWalk walk(topology, result, request.poolMember);
+    ConnectionWalk walk(topology, result, request.poolMember, request.explain);
 
     // Source address (R2, R3, R8).
     const auto choice =

@@ -22,6 +22,7 @@ struct ConnectionRequest {
     net::Address target;
     uint16_t port = 25;
     model::Id poolMember;  // preferred VIP pool member (else the first, A23)
+    bool explain = true;   // record route and receive steps (translations are always kept)
 };
 
 struct ConnectionResult {

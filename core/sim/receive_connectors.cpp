@@ -89,6 +89,18 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                             {AuthMechanism::ExchangeServer},
                             {PermissionGroup::ExchangeServers}});
         }
+    } else if (exchange.version == ExchangeVersion::Ex2003) {
+        // Exchange 2000/2003 have no receive connectors: the IIS SMTP virtual server listens on
+        // 25, takes anonymous mail for its domains and relays only for authenticated clients
+        // unless an SMTP connector allows relaying to its address space (R29).
+        rows.push_back({"Default SMTP Virtual Server " + name,
+                        TransportRole::FrontendTransport,
+                        25,
+                        false,
+                        {AuthMechanism::Tls, AuthMechanism::BasicAuth, AuthMechanism::Integrated,
+                         AuthMechanism::ExchangeServer},
+                        {PermissionGroup::AnonymousUsers, PermissionGroup::ExchangeServers,
+                         PermissionGroup::ExchangeLegacyServers}});
     } else if (exchange.version >= ExchangeVersion::Ex2007 &&
                roles.contains(ExchangeRole::HubTransport)) {
         rows.push_back({"Default " + name,
@@ -176,13 +188,15 @@ const std::vector<model::ReceiveConnector>& ReceiveConnectorTable::of(
 const ReceiveConnectorTable::Listener& ReceiveConnectorTable::listener(const model::Id& server,
                                                                        const net::Address& local,
                                                                        uint16_t port) const {
-    auto key = std::make_tuple(server, local, port);
+    const auto& connectors = of(server);
+    auto key = std::make_tuple(static_cast<const void*>(&connectors), local, port);
+    const std::lock_guard lock(listenersMutex_);
     auto it = listeners_.find(key);
     if (it != listeners_.end())
         return *it->second;
     auto built = std::make_unique<Listener>();
     bool frontend = false, hub = false;
-    for (const auto& connector : of(server)) {
+    for (const auto& connector : connectors) {
         if (!connector.enabled)
             continue;
         const bool binds =

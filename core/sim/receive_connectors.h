@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -52,7 +53,10 @@ private:
                              uint16_t port) const;
 
     std::map<model::Id, std::vector<model::ReceiveConnector>> connectors_;
-    mutable std::map<std::tuple<model::Id, net::Address, uint16_t>, std::unique_ptr<Listener>>
+    // Keyed by the server's connector list (stable: connectors_ is filled once). Built on
+    // first use under the mutex; entries are never removed, so references stay valid.
+    mutable std::mutex listenersMutex_;
+    mutable std::map<std::tuple<const void*, net::Address, uint16_t>, std::unique_ptr<Listener>>
         listeners_;
 };
 

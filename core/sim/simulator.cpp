@@ -158,7 +158,8 @@ Trace Simulator::trace(const TraceRequest& request) const {
     trace.mailFrom = request.mailFrom;
     trace.rcptTo = request.rcptTo;
 
-    const model::Host* client = design.findHost(request.sourceHost);
+    const uint32_t sourceNode = impl.topology.nodeIndex(request.sourceHost);
+    const model::Host* client = sourceNode == kNone ? nullptr : impl.topology.node(sourceNode).host;
     if (client == nullptr) {
         trace.disposition = insufficient("a host with id '" + request.sourceHost + "'", "");
         return trace;
@@ -247,8 +248,8 @@ Trace Simulator::trace(const TraceRequest& request) const {
         }
 
         const uint32_t clientNode = impl.topology.nodeIndex(client->id);
-        ConnectionRequest connection{clientNode, bound, *target.address, target.port,
-                                     request.poolMember};
+        ConnectionRequest connection{
+            clientNode, bound, *target.address, target.port, request.poolMember, request.explain};
         auto result = traceConnection(impl.topology, impl.connectors, connection);
         Hop hop = std::move(result.hop);
         hop.setup.insert(hop.setup.begin(), setup.begin(), setup.end());
@@ -288,6 +289,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
         input.mailFrom = request.mailFrom;
         input.rcptTo = request.rcptTo;
         input.resolver = impl.internetDns.get();
+        input.explain = request.explain;
         if (server.isExchange()) {
             const auto match =
                 impl.connectors.choose(server.id, *hop.localAddress, target.port, *hop.seenSource);

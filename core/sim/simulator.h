@@ -5,8 +5,8 @@
 // the constructor, so tracing thousands of flows over one design stays cheap.
 //
 // A Simulator keeps a reference to the design: the design must outlive it and must not
-// change while it exists. trace() is const but fills lazily built caches, so one Simulator
-// must not be used from two threads at once.
+// change while it exists. trace() may be called from several threads at once: the only
+// state it fills lazily (the receive connector indexes) is guarded.
 
 #include <cstdint>
 #include <memory>
@@ -34,6 +34,10 @@ struct TraceRequest {
     std::vector<std::string> rcptTo;
     bool followOnward = true;  // continue when a gateway accepts and forwards the message
     model::Id poolMember;      // a VIP with this host in its pool sends to it (else the first)
+    // Off: the trace keeps its decisions (addresses, translations, connector, principal,
+    // disposition, flags) but leaves out the route and SMTP dialogue lines, which is what
+    // bulk analysis needs; a face that shows the trace re-runs it with explain on.
+    bool explain = true;
 };
 
 TraceRequest requestFromFlow(const model::Flow& flow);

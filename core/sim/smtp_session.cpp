@@ -160,6 +160,29 @@ Disposition reject(int code, std::string status, std::string text, const model::
     return d;
 }
 
+// R29: an Exchange 2000/2003 SMTP connector on `server` with "Allow messages to be relayed to
+// these domains" whose address space covers `domain`.
+const model::SendConnector* legacyRelayConnector(const model::Design& design,
+                                                 const model::Host& server,
+                                                 const std::string& domain) {
+    if (!server.exchange || server.exchange->version != ExchangeVersion::Ex2003)
+        return nullptr;
+    for (const auto& connector : design.sendConnectors) {
+        if (!connector.enabled || !connector.legacyAllowRelayToAddressSpaces)
+            continue;
+        if (std::find(connector.sourceServerIds.begin(), connector.sourceServerIds.end(),
+                      server.id) == connector.sourceServerIds.end())
+            continue;
+        for (const auto& space : connector.addressSpaces) {
+            const std::string d = lower(space.domain);
+            if (d == "*" || d == domain ||
+                (d.starts_with("*.") && (domain == d.substr(2) || domain.ends_with(d.substr(1)))))
+                return &connector;
+        }
+    }
+    return nullptr;
+}
+
 template <class E>
 std::string flagText(const FlagSet<E>& flags) {
     std::string out;
@@ -179,13 +202,17 @@ std::string serverLabel(const model::Host& host) {
 
 SessionOutcome runPlainMta(const SessionInput& in) {
     SessionOutcome out;
+    auto say = [&](auto&& build) {
+        if (in.explain)
+            out.steps.push_back(build());
+    };
     const auto& server = *in.server;
     const auto& smtp = *server.smtp;
     const std::string fqdn = server.fqdn.empty() ? serverLabel(server) : server.fqdn;
     out.principal = "anonymous";
-    out.steps.push_back(smtpStep(server.id, "S: 220 " + fqdn + " ESMTP"));
-    out.steps.push_back(smtpStep(server.id, "C: EHLO " + in.helo + "  S: 250 " + fqdn));
-    out.steps.push_back(smtpStep(server.id, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Ok"));
+    say([&] { return smtpStep(server.id, "S: 220 " + fqdn + " ESMTP"); });
+    say([&] { return smtpStep(server.id, "C: EHLO " + in.helo + "  S: 250 " + fqdn); });
+    say([&] { return smtpStep(server.id, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Ok"); });
     const bool relayAllowed = inRanges(smtp.relayFrom, in.seenSource);
     bool any = false, relayed = false;
     for (const auto& rcpt : in.rcptTo) {
@@ -195,25 +222,28 @@ SessionOutcome runPlainMta(const SessionInput& in) {
         if (local || relayAllowed) {
             any = true;
             relayed = relayed || !local;
-            out.steps.push_back(smtpStep(
-                server.id, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Ok",
-                {{"recipient domain", domain},
-                 {"decision",
-                  local ? "a domain this host accepts"
-                        : "client " + in.seenSource.toString() + " is inside the relay ranges"}}));
+            say([&] {
+                return smtpStep(server.id, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Ok",
+                                {{"recipient domain", domain},
+                                 {"decision", local ? "a domain this host accepts"
+                                                    : "client " + in.seenSource.toString() +
+                                                          " is inside the relay ranges"}});
+            });
         } else {
-            out.steps.push_back(smtpStep(
-                server.id,
-                "C: RCPT TO:<" + rcpt + ">  S: 554 5.7.1 <" + rcpt + ">: Relay access denied",
-                {{"recipient domain", domain},
-                 {"relay ranges", relayAllowed ? "match" : "no match"}}));
+            say([&] {
+                return smtpStep(
+                    server.id,
+                    "C: RCPT TO:<" + rcpt + ">  S: 554 5.7.1 <" + rcpt + ">: Relay access denied",
+                    {{"recipient domain", domain},
+                     {"relay ranges", relayAllowed ? "match" : "no match"}});
+            });
             if (out.disposition.kind != DispositionKind::Rejected || out.disposition.smtpCode == 0)
                 out.disposition = reject(554, "5.7.1", "Relay access denied", server.id, "R23");
         }
     }
     if (!any)
         return out;
-    out.steps.push_back(smtpStep(server.id, "C: DATA ... .  S: 250 2.0.0 Ok: queued"));
+    say([&] { return smtpStep(server.id, "C: DATA ... .  S: 250 2.0.0 Ok: queued"); });
     out.accepted = true;
     out.disposition = {};
     out.disposition.kind = relayed ? DispositionKind::Relayed : DispositionKind::Delivered;
@@ -285,6 +315,11 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         return runPlainMta(in);
 
     SessionOutcome out;
+    // The dialogue's lines are only built when someone will read them (SessionInput::explain).
+    auto say = [&](auto&& build) {
+        if (in.explain)
+            out.steps.push_back(build());
+    };
     const auto& server = *in.server;
     const auto& connector = *in.connector;
     const auto& org = in.design->organization;
@@ -295,7 +330,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                                  : (server.fqdn.empty() ? serverLabel(server) : server.fqdn);
     const auto& auth = connector.authMechanism;
 
-    out.steps.push_back(smtpStep(cid, "S: 220 " + fqdn + " Microsoft ESMTP MAIL Service ready"));
+    say([&] { return smtpStep(cid, "S: 220 " + fqdn + " Microsoft ESMTP MAIL Service ready"); });
 
     // EHLO (R23) and what devices on the path strip from it (R17).
     std::vector<std::string> verbs;
@@ -333,10 +368,12 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     std::string ehlo;
     for (const auto& v : verbs)
         ehlo += (ehlo.empty() ? "" : ", ") + v;
-    out.steps.push_back(smtpStep(
-        cid,
-        "C: EHLO " + in.helo + "  S: 250 " + fqdn + " " + (ehlo.empty() ? "(no extensions)" : ehlo),
-        {{"AuthMechanism", flagText(auth)}}));
+    say([&] {
+        return smtpStep(cid,
+                        "C: EHLO " + in.helo + "  S: 250 " + fqdn + " " +
+                            (ehlo.empty() ? "(no extensions)" : ehlo),
+                        {{"AuthMechanism", flagText(auth)}});
+    });
 
     // Who the client is (R21).
     const bool clientIsExchange = in.client != nullptr && in.client->exchange.has_value();
@@ -417,11 +454,12 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                                 ? "the connector lacks the ExchangeServer auth mechanism"
                                 : (!stripped.empty() ? "a device strips X-ANONYMOUSTLS/X-EXPS"
                                                      : "Exchange Server authentication failed");
-        out.steps.push_back(
-            smtpStep(cid,
-                     "S: 451 5.7.3 Cannot achieve Exchange Server authentication; " +
-                         serverLabel(*in.client) + " keeps the message queued",
-                     {{"cause", cause}}, "R26"));
+        say([&] {
+            return smtpStep(cid,
+                            "S: 451 5.7.3 Cannot achieve Exchange Server authentication; " +
+                                serverLabel(*in.client) + " keeps the message queued",
+                            {{"cause", cause}}, "R26");
+        });
         out.disposition.kind = DispositionKind::QueuedRetry;
         out.disposition.smtpCode = 451;
         out.disposition.enhancedStatus = "5.7.3";
@@ -448,29 +486,35 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     // MAIL FROM (R23).
     const std::string senderDomain = domainOf(in.mailFrom);
     if (!rights.contains(ExtendedRight::Submit)) {
-        out.steps.push_back(smtpStep(
-            cid, "C: MAIL FROM:<" + in.mailFrom + ">  S: 530 5.7.1 Client was not authenticated",
-            {{"rights", rightsText(rights)}}));
+        say([&] {
+            return smtpStep(
+                cid,
+                "C: MAIL FROM:<" + in.mailFrom + ">  S: 530 5.7.1 Client was not authenticated",
+                {{"rights", rightsText(rights)}});
+        });
         out.disposition = reject(530, "5.7.1", "Client was not authenticated", cid, "R23");
         return out;
     }
     if (!senderDomain.empty() && isAcceptedDomain(org, senderDomain, true) &&
         !rights.contains(ExtendedRight::AcceptAuthoritativeDomainSender)) {
-        out.steps.push_back(
-            smtpStep(cid,
-                     "C: MAIL FROM:<" + in.mailFrom +
-                         ">  S: 550 5.7.1 Client does not have permissions to send as this sender",
-                     {{"sender domain", senderDomain + " (authoritative accepted domain)"},
-                      {"rights", rightsText(rights) + " (no AuthDom)"}}));
+        say([&] {
+            return smtpStep(
+                cid,
+                "C: MAIL FROM:<" + in.mailFrom +
+                    ">  S: 550 5.7.1 Client does not have permissions to send as this sender",
+                {{"sender domain", senderDomain + " (authoritative accepted domain)"},
+                 {"rights", rightsText(rights) + " (no AuthDom)"}});
+        });
         out.disposition = reject(
             550, "5.7.1", "Client does not have permissions to send as this sender", cid, "R23");
         return out;
     }
-    out.steps.push_back(smtpStep(
-        cid, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Sender OK",
-        {{"sender domain",
-          senderDomain + (isAcceptedDomain(org, senderDomain, true) ? " (authoritative, AuthDom)"
-                                                                    : " (external)")}}));
+    say([&] {
+        return smtpStep(cid, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Sender OK",
+                        {{"sender domain", senderDomain + (isAcceptedDomain(org, senderDomain, true)
+                                                               ? " (authoritative, AuthDom)"
+                                                               : " (external)")}});
+    });
 
     // RCPT TO (R23).
     bool anyAccepted = false, relayed = false;
@@ -478,26 +522,44 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         const std::string domain = domainOf(rcpt);
         if (isAcceptedDomain(org, domain)) {
             anyAccepted = true;
-            out.steps.push_back(smtpStep(cid,
-                                         "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK",
-                                         {{"recipient domain", domain + " (accepted domain)"}}));
+            say([&] {
+                return smtpStep(cid, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK",
+                                {{"recipient domain", domain + " (accepted domain)"}});
+            });
+        } else if (const auto* legacy = legacyRelayConnector(*in.design, server, domain)) {
+            anyAccepted = relayed = true;
+            say([&] {
+                return smtpStep(
+                    cid, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK (relay)",
+                    {{"recipient domain", domain + " (not accepted)"},
+                     {"relay allowed by", "SMTP connector '" + legacy->name +
+                                              "': Allow messages to be relayed to these domains"}},
+                    "R29");
+            });
+            out.flags.push_back(
+                {"LEGACY_RELAY_ALLOWED",
+                 "R29",
+                 {legacy->id, server.id},
+                 "SMTP connector '" + legacy->name + "' lets anyone relay to " + domain});
         } else if (rights.contains(ExtendedRight::AcceptAnyRecipient)) {
             anyAccepted = relayed = true;
-            out.steps.push_back(
-                smtpStep(cid, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK (relay)",
-                         {{"recipient domain", domain + " (not accepted)"},
-                          {"relay right", "AnyRcpt held by " + out.principal}},
-                         "R25"));
+            say([&] {
+                return smtpStep(cid, "C: RCPT TO:<" + rcpt + ">  S: 250 2.1.5 Recipient OK (relay)",
+                                {{"recipient domain", domain + " (not accepted)"},
+                                 {"relay right", "AnyRcpt held by " + out.principal}},
+                                "R25");
+            });
         } else {
             const bool modern = version >= ExchangeVersion::Ex2013;
             const std::string status = modern ? "5.7.54" : "5.7.1";
             const std::string text = modern
                                          ? "SMTP; Unable to relay recipient in non-accepted domain"
                                          : "Unable to relay";
-            out.steps.push_back(smtpStep(cid,
-                                         "C: RCPT TO:<" + rcpt + ">  S: 550 " + status + " " + text,
-                                         {{"recipient domain", domain + " (not accepted)"},
-                                          {"rights", rightsText(rights) + " (no AnyRcpt)"}}));
+            say([&] {
+                return smtpStep(cid, "C: RCPT TO:<" + rcpt + ">  S: 550 " + status + " " + text,
+                                {{"recipient domain", domain + " (not accepted)"},
+                                 {"rights", rightsText(rights) + " (no AnyRcpt)"}});
+            });
             if (out.disposition.kind != DispositionKind::Rejected)
                 out.disposition = reject(550, status, text, cid, "R23");
         }
@@ -506,7 +568,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         return out;
     out.disposition = {};
 
-    out.steps.push_back(smtpStep(cid, "C: DATA ... .  S: 250 2.6.0 Queued mail for delivery"));
+    say([&] { return smtpStep(cid, "C: DATA ... .  S: 250 2.6.0 Queued mail for delivery"); });
 
     // Header firewall (R24).
     std::vector<net::Address> chain = in.receivedChain;
@@ -580,11 +642,13 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
             out.steps.push_back(std::move(step));
         } else {
             if (inRanges(antiSpam.ipBlockList, *origin)) {
-                out.steps.push_back(
-                    smtpStep(server.id,
-                             "S: 550 5.7.1 External client with IP address " + origin->toString() +
-                                 " does not have permissions to submit to this server",
-                             {{"IP Block list", "contains " + origin->toString()}}, "R32"));
+                say([&] {
+                    return smtpStep(server.id,
+                                    "S: 550 5.7.1 External client with IP address " +
+                                        origin->toString() +
+                                        " does not have permissions to submit to this server",
+                                    {{"IP Block list", "contains " + origin->toString()}}, "R32");
+                });
                 out.disposition =
                     reject(550, "5.7.1",
                            "originating IP " + origin->toString() + " is on the IP Block list",

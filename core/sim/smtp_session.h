@@ -27,6 +27,7 @@ struct SessionInput {
     std::string mailFrom;
     std::vector<std::string> rcptTo;
     dns::Resolver* resolver = nullptr;  // the internet's DNS view, for Sender ID (R31)
+    bool explain = true;                // build the SMTP dialogue's steps
 };
 
 struct SessionOutcome {

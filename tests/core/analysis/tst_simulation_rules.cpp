@@ -89,6 +89,28 @@ private slots:
         QVERIFY(withId(d, "gateway-in-relay-range").empty());
     }
 
+    // R29 + R39: an Exchange 2003 SMTP connector that allows relaying to '*'.
+    void legacyRelayToEverything() {
+        auto d = scenario("e08-internet-open-relay-via-gateway");
+        auto& ex = host(d, "ex16");
+        ex.exchange->version = model::ExchangeVersion::Ex2003;
+        ex.exchange->implicitDefaultConnectors = true;
+        std::erase_if(d.receiveConnectors, [](const auto& c) { return c.serverId == "ex16"; });
+        d.firewalls.front().inboundNat.front().sourceTranslation.reset();
+        model::SendConnector legacy;
+        legacy.id = "sc-legacy";
+        legacy.name = "Internet";
+        legacy.addressSpaces = {{"SMTP", "*", 1}};
+        legacy.sourceServerIds = {"ex16"};
+        legacy.legacyAllowRelayToAddressSpaces = true;
+        d.sendConnectors.push_back(legacy);
+        const auto found = withId(d, "internet-open-relay");
+        QCOMPARE(found.size(), size_t(1));
+        QVERIFY(mentions(found.front(), "Default SMTP Virtual Server EX16"));
+        d.sendConnectors.back().legacyAllowRelayToAddressSpaces = false;
+        QVERIFY(withId(d, "internet-open-relay").empty());
+    }
+
     // R9, R30: the firewall's inbound SNAT hides every internet sender behind 10.0.0.1.
     void clientIpHiddenBySnat() {
         auto d = scenario("e08-internet-open-relay-via-gateway");
