@@ -1,5 +1,8 @@
 #include "core/analysis/finding_output.h"
 
+#include "core/analysis/simulation_checks.h"
+#include "core/analysis/structure_checks.h"
+
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -85,9 +88,11 @@ std::string findingsToJson(const std::vector<Finding>& findings, const FindingSo
     ordered_json list = ordered_json::array();
     for (const auto& f : findings) {
         ordered_json item = ordered_json::object();
-        item["id"] = f.id;
+        // "rule" is the stable kebab-case id CI pipelines filter on; "domainRule" the
+        // R-number of domain-rules.md it rests on.
+        item["rule"] = f.id;
         item["severity"] = std::string(enumName(f.severity));
-        item["rule"] = f.rule;
+        item["domainRule"] = f.rule;
         item["title"] = f.title;
         item["message"] = f.message;
         item["elements"] = f.elements;
@@ -102,6 +107,18 @@ std::string findingsToJson(const std::vector<Finding>& findings, const FindingSo
     return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+// The catalog entry of a structural check or a simulation rule.
+const CheckInfo* describeRule(std::string_view id) {
+    if (const auto* check = findStructureCheck(id))
+        return check;
+    for (const auto& rule : simulationRuleCatalog())
+        if (rule.id == id)
+            return &rule;
+    return nullptr;
+}
+}  // namespace
+
 std::string findingsToSarif(const std::vector<Finding>& findings, const FindingSource& source,
                             const std::string& toolVersion) {
     // Rules are derived from the findings present, in id order, so the run is self-contained.
@@ -115,6 +132,8 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
         ordered_json rule = ordered_json::object();
         rule["id"] = id;
         rule["shortDescription"] = {{"text", f->title}};
+        if (const auto* info = describeRule(id); info != nullptr && !info->description.empty())
+            rule["fullDescription"] = {{"text", std::string(info->description)}};
         rule["defaultConfiguration"] = {{"level", sarifLevel(f->severity)}};
         if (!f->rule.empty())
             rule["properties"] = {{"domainRule", f->rule}};
@@ -138,7 +157,14 @@ std::string findingsToSarif(const std::vector<Finding>& findings, const FindingS
         const auto [line, column] = locationOf(f, source);
         if (line > 0)
             physical["region"] = {{"startLine", line}, {"startColumn", column}};
-        result["locations"] = ordered_json::array({{{"physicalLocation", physical}}});
+        // Logical locations name the design elements the finding concerns, by id.
+        ordered_json logical = ordered_json::array();
+        for (const auto& element : f.elements)
+            logical.push_back({{"name", element}, {"kind", "element"}});
+        ordered_json location = {{"physicalLocation", physical}};
+        if (!logical.empty())
+            location["logicalLocations"] = std::move(logical);
+        result["locations"] = ordered_json::array({location});
         result["properties"] = {{"pointer", f.pointer}, {"elements", f.elements}};
         results.push_back(std::move(result));
     }

@@ -185,6 +185,10 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, P
                      node.name + " SNAT: VIP " + vipText + " -> member " + member.hostId +
                          ", client replaced by " + snat->toString(),
                      before, p);
+                if (!vip->sourceAcl.empty())
+                    flag("RELAY_AUTH_DELEGATED_TO_LB", "R12", {vip->id},
+                         "only " + node.name + "'s source ACL tells clients of VIP " + vipText +
+                             " apart; the members see " + snat->toString() + " for all of them");
                 sessions_.push_back({nodeIndex, before, p, false, true, false, false});
                 break;
             }
@@ -370,6 +374,16 @@ bool ConnectionWalk::firewallEgress(uint32_t nodeIndex, uint32_t ingress, uint32
     const auto& fw = *node.firewall;
     const std::string fromZone = ingress == kNone ? "" : topo_.interface(ingress).device->zone;
     const std::string toZone = topo_.interface(egress).device->zone;
+    // Zone-based rules and the default policy cannot be evaluated without both zones.
+    for (uint32_t itf : {ingress, egress})
+        if (itf != kNone && topo_.interface(itf).device->zone.empty() &&
+            (!fw.rules.empty() || !fw.zones.empty())) {
+            fail(DispositionKind::InsufficientInfo,
+                 "the zone of firewall interface " + topo_.interface(itf).label +
+                     " (its ACL and default policy are per zone)",
+                 topo_.interface(itf).id, "R13");
+            return false;
+        }
     auto trust = [&](const std::string& zone) {
         for (const auto& z : fw.zones)
             if (z.name == zone)
@@ -652,7 +666,14 @@ ConnectionResult traceConnection(const Topology& topology, const ReceiveConnecto
                   "every address of " + topology.interface(choice.interface).label +
                       " is SkipAsSource; Windows sends from one anyway");
     if (!choice.address) {
-        if (choice.error == "BIND_ADDRESS_ABSENT")
+        bool anyAddress = false;
+        for (uint32_t itf : client.interfaces)
+            anyAddress = anyAddress || !topology.interface(itf).addresses->empty();
+        if (!anyAddress)
+            walk.fail(DispositionKind::InsufficientInfo,
+                      "an IP address of " + client.name + " (it has no NIC with an address)",
+                      client.id, "R2");
+        else if (choice.error == "BIND_ADDRESS_ABSENT")
             walk.fail(DispositionKind::Dropped,
                       "CONFIG_ERROR(BIND_ADDRESS_ABSENT): " + choice.reason, client.id, "R2");
         else

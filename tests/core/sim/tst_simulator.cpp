@@ -1,0 +1,219 @@
+// The simulator's decisions one rule at a time, beyond the worked examples of
+// tests/scenarios: connector tie-breaks (R20), send connector choice (R27), pre-2008 source
+// selection (R8), the load balancer ACL (R12), default connectors (R18) and the
+// insufficient-info disposition when a design lacks what a decision needs.
+
+#include <QtTest>
+#include <algorithm>
+
+#include "core/io/design_file.h"
+#include "core/sim/receive_connectors.h"
+#include "core/sim/send_routing.h"
+#include "core/sim/simulator.h"
+
+using namespace mailtopo;
+using model::Design;
+
+namespace {
+
+Design scenario(const char* name) {
+    const auto loaded = io::loadDesignFile(std::string(MAILTOPO_SOURCE_DIR "/tests/scenarios/") +
+                                           name + ".mailtopo");
+    if (!loaded.ok())
+        qFatal("cannot load scenario %s", name);
+    return *loaded.design;
+}
+
+net::Address ip(const char* text) {
+    return *net::Address::parse(text);
+}
+
+sim::TraceRequest request(const char* from, const char* to, const char* rcpt = "user@example.com") {
+    sim::TraceRequest r;
+    r.name = "test";
+    r.sourceHost = from;
+    r.destination = to;
+    r.mailFrom = "sender@example.org";
+    r.rcptTo = {rcpt};
+    return r;
+}
+
+model::ReceiveConnector& connector(Design& d, std::string_view name) {
+    for (auto& c : d.receiveConnectors)
+        if (c.name == name)
+            return c;
+    qFatal("no connector %s", std::string(name).c_str());
+}
+
+}  // namespace
+
+class TestSimulator : public QObject {
+    Q_OBJECT
+
+private slots:
+    // R20 step 4: equal range size, a specific binding beats the wildcard.
+    void specificBindingBreaksTie() {
+        auto d = scenario("e05-most-specific-connector");
+        auto copy = connector(d, "B");
+        copy.id = "rc-ex16-b2";
+        copy.name = "A-bound";
+        copy.bindings = {*net::Binding::parse("10.0.0.20:25")};
+        d.receiveConnectors.push_back(copy);
+        const sim::Simulator simulator(d);
+        const auto choice = simulator.chooseConnector("ex16", ip("10.0.0.20"), 25, ip("10.1.1.75"));
+        QVERIFY(choice.connector != nullptr);
+        QCOMPARE(choice.connector->name, std::string("A-bound"));
+        QVERIFY(!choice.ambiguous);
+    }
+
+    // R20 step 4: still tied → lowest name, AMBIGUOUS_CONNECTOR.
+    void ambiguousConnectorsTakeLowestName() {
+        auto d = scenario("e05-most-specific-connector");
+        auto copy = connector(d, "B");
+        copy.id = "rc-ex16-a0";
+        copy.name = "AAA";
+        d.receiveConnectors.push_back(copy);
+        const sim::Simulator simulator(d);
+        const auto choice = simulator.chooseConnector("ex16", ip("10.0.0.20"), 25, ip("10.1.1.75"));
+        QCOMPARE(choice.connector->name, std::string("AAA"));
+        QVERIFY(choice.ambiguous);
+        const auto t = simulator.trace(sim::requestFromFlow(d.flows.at(0)));
+        QVERIFY(t.hasFlag("AMBIGUOUS_CONNECTOR"));
+    }
+
+    // R20 step 2: no connector on the port → reset by the server.
+    void noBindingMeansReset() {
+        const auto d = scenario("e05-most-specific-connector");
+        const sim::Simulator simulator(d);
+        auto r = request("app75", "10.0.0.20:26");
+        const auto t = simulator.trace(r);
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::Reset);
+        QVERIFY(t.hasFlag("NO_LISTENER"));
+    }
+
+    // R18: implicit default connectors per version and role.
+    void defaultConnectorsPerVersion() {
+        model::Host h;
+        h.id = "ex";
+        h.name = "EX";
+        h.kind = model::HostKind::ExchangeServer;
+        h.exchange = model::ExchangeProperties{};
+        h.exchange->version = model::ExchangeVersion::Ex2019;
+        auto names = [&] {
+            std::vector<std::string> out;
+            for (const auto& c : sim::defaultReceiveConnectors(h))
+                out.push_back(c.name + ":" + std::to_string(c.bindings.front().port()));
+            return out;
+        };
+        QCOMPARE(names(),
+                 (std::vector<std::string>{"Default Frontend EX:25", "Client Frontend EX:587",
+                                           "Outbound Proxy Frontend EX:717", "Client Proxy EX:465",
+                                           "Default EX:2525", "Mailbox Delivery EX:475"}));
+        h.exchange->version = model::ExchangeVersion::Ex2013;
+        h.exchange->roles = {model::ExchangeRole::Mailbox};
+        QCOMPARE(names(), (std::vector<std::string>{"Client Proxy EX:465", "Default EX:25",
+                                                    "Mailbox Delivery EX:475"}));
+        h.exchange->version = model::ExchangeVersion::Ex2010;
+        h.exchange->roles = {model::ExchangeRole::HubTransport};
+        QCOMPARE(names(), (std::vector<std::string>{"Default EX:25", "Client EX:587"}));
+        h.exchange->roles = {model::ExchangeRole::Edge};
+        h.exchange->version = model::ExchangeVersion::Ex2019;
+        QCOMPARE(names(), (std::vector<std::string>{"Default internal receive connector EX:25"}));
+    }
+
+    // R8: Windows 2003 sends from the first address of the outgoing interface.
+    void pre2008UsesPrimaryAddress() {
+        auto d = scenario("e01-two-addresses-gateway-1");
+        d.findHost("ex16")->os = model::OperatingSystem::Windows2003;
+        const sim::Simulator simulator(d);
+        std::string reason;
+        const auto source = simulator.selectSource("ex16", ip("203.0.113.25"), &reason);
+        QVERIFY(source.has_value());
+        QCOMPARE(source->toString(), std::string("10.0.0.200"));  // configured first
+        QVERIFY(reason.find("pre-2008") != std::string::npos);
+    }
+
+    // R2 step 1: a bound address that the host lacks is a configuration error.
+    void boundAddressMustExist() {
+        const auto d = scenario("e01-two-addresses-gateway-1");
+        const sim::Simulator simulator(d);
+        auto r = request("ex16", "203.0.113.25", "user@example.net");
+        r.sourceAddress = ip("10.0.0.99");
+        const auto t = simulator.trace(r);
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::Dropped);
+        QVERIFY(t.disposition.text.starts_with("CONFIG_ERROR(BIND_ADDRESS_ABSENT)"));
+    }
+
+    // R12: a source ACL on the VIP resets clients it does not list.
+    void loadBalancerAclResets() {
+        auto d = scenario("e06-snat-internal-open-relay");
+        d.loadBalancers.front().vips.front().sourceAcl = {*net::IpRange::parse("10.0.3.60")};
+        const sim::Simulator simulator(d);
+        const auto t = simulator.trace(sim::requestFromFlow(d.flows.at(0)));
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::Reset);
+        QCOMPARE(t.disposition.rule, std::string("R12"));
+    }
+
+    // R27: the most specific address space wins, then the lowest cost.
+    void sendConnectorSelection() {
+        auto d = scenario("e01-two-addresses-gateway-1");
+        auto add = [&](const char* id, const char* domain, int cost, const char* smartHost) {
+            model::SendConnector c;
+            c.id = id;
+            c.name = id;
+            c.addressSpaces = {{"SMTP", domain, cost}};
+            c.sourceServerIds = {"ex16"};
+            c.dnsRoutingEnabled = false;
+            c.smartHosts = {smartHost};
+            d.sendConnectors.push_back(c);
+        };
+        add("star", "*", 1, "203.0.113.1");
+        add("wild", "*.example.net", 5, "203.0.113.2");
+        add("exact", "sub.example.net", 10, "203.0.113.3");
+        add("exact-cheap", "sub.example.net", 2, "203.0.113.4");
+        const auto* host = d.findHost("ex16");
+        QCOMPARE(sim::routeOutbound(d, *host, "sub.example.net", nullptr).connector->id,
+                 std::string("exact-cheap"));
+        QCOMPARE(sim::routeOutbound(d, *host, "other.example.net", nullptr).connector->id,
+                 std::string("wild"));
+        const auto any = sim::routeOutbound(d, *host, "example.org", nullptr);
+        QCOMPARE(any.connector->id, std::string("star"));
+        QCOMPARE(any.address->toString(), std::string("203.0.113.1"));
+    }
+
+    // Nothing passes silently: missing pieces end in insufficient-info naming them.
+    void insufficientInfoNamesTheMissingPiece() {
+        auto d = scenario("e10-dsr-through-firewall");
+        const sim::Simulator unknown(d);
+        const auto t1 = unknown.trace(request("nobody", "10.0.0.50"));
+        QCOMPARE(t1.disposition.kind, sim::DispositionKind::InsufficientInfo);
+        QVERIFY(t1.disposition.text.find("nobody") != std::string::npos);
+
+        for (auto& itf : d.firewalls.front().interfaces)
+            itf.zone.clear();
+        const sim::Simulator noZones(d);
+        const auto t2 = noZones.trace(sim::requestFromFlow(d.flows.at(0)));
+        QCOMPARE(t2.disposition.kind, sim::DispositionKind::InsufficientInfo);
+        QVERIFY(t2.disposition.text.find("zone") != std::string::npos);
+
+        const sim::Simulator mx(d);
+        auto r = request("ex16", "mx:example.net", "user@example.net");
+        const auto t3 = mx.trace(r);
+        QCOMPARE(t3.disposition.kind, sim::DispositionKind::InsufficientInfo);
+        QVERIFY(t3.disposition.text.find("MX") != std::string::npos);
+    }
+
+    // The same design with its elements in another order traces identically.
+    void tracesDoNotDependOnElementOrder() {
+        auto d = scenario("e11-dsr-reply-bypasses-firewall");
+        const auto before = sim::Simulator(d).trace(sim::requestFromFlow(d.flows.at(0)));
+        std::reverse(d.hosts.begin(), d.hosts.end());
+        std::reverse(d.segments.begin(), d.segments.end());
+        std::reverse(d.receiveConnectors.begin(), d.receiveConnectors.end());
+        const auto after = sim::Simulator(d).trace(sim::requestFromFlow(d.flows.at(0)));
+        QVERIFY(before == after);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
