@@ -48,10 +48,38 @@ int runValidate(const QStringList& args) {
         QStringLiteral("Exit with 1 when a finding of this severity or worse "
                        "exists: error (default), warning or never."),
         QStringLiteral("severity"), QStringLiteral("error"));
+    const QCommandLineOption listRules(
+        QStringLiteral("list-rules"),
+        QStringLiteral("List every rule validate can report (id, severity, domain rule, "
+                       "title) and exit."));
     p.addOption(format);
     p.addOption(failOn);
-    if (auto exit = line.parse(args, 1, 1))
+    p.addOption(listRules);
+    if (auto exit = line.parse(args, 0, 1))
         return *exit;
+    if (p.isSet(listRules)) {
+        std::string out;
+        auto list = [&out](const std::vector<analysis::CheckInfo>& rules) {
+            for (const auto& rule : rules) {
+                out += rule.id;
+                out += '\t';
+                out += enumName(rule.severity);
+                out += '\t';
+                out += rule.rule.empty() ? std::string_view("-") : rule.rule;
+                out += '\t';
+                out += rule.title;
+                out += '\n';
+            }
+        };
+        list(analysis::structureCheckCatalog());
+        list(analysis::simulationRuleCatalog());
+        writeOut(out);
+        return kExitClean;
+    }
+    if (p.positionalArguments().size() != 1) {
+        writeErr("mailtopo-cli validate: give the design FILE to check\n");
+        return kExitInput;
+    }
 
     const QString fmt = p.value(format);
     const QString threshold = p.value(failOn);

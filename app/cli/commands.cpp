@@ -10,6 +10,7 @@ int runGenerate(const QStringList& args);
 int runNotYetAvailable(const QStringList& args);
 int runSpf(const QStringList& args);
 int runImport(const QStringList& args);
+int runTrace(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
@@ -19,7 +20,7 @@ const std::vector<Command>& commands() {
          runFormat},
         {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)",
          runGenerate},
-        {"trace", "Trace an SMTP flow hop by hop (not available yet)", runNotYetAvailable},
+        {"trace", "Trace an SMTP flow hop by hop through a design", runTrace},
         {"import", "Import PowerShell JSON exports into a design", runImport},
         {"report", "Write the PDF report of a design (not available yet)", runNotYetAvailable},
         {"export", "Export the diagram as SVG or PNG (not available yet)", runNotYetAvailable},

@@ -70,8 +70,16 @@ std::string findingsToText(const std::vector<Finding>& findings, const FindingSo
         if (!f.rule.empty())
             out += " (" + f.rule + ")";
         out += ": " + f.message + "\n";
-        if (!f.remediation.empty())
-            out += "  fix: " + f.remediation + "\n";
+        if (!f.remediation.empty()) {
+            // Multi-line remediations (one command per line) stay under "fix:".
+            out += "  fix: ";
+            for (char c : f.remediation) {
+                out += c;
+                if (c == '\n')
+                    out += "       ";
+            }
+            out += '\n';
+        }
     }
     const SeverityCounts c = countBySeverity(findings);
     out += source.file + ": " + plural(c.errors, "error") + ", " + plural(c.warnings, "warning") +

@@ -35,22 +35,6 @@ std::string label(const model::Host& host) {
     return host.name.empty() ? host.id : host.name;
 }
 
-// The port an Exchange server X uses to reach Y for an intra-organisation hop (R26).
-uint16_t exchangeHopPort(const model::Host& from, const model::Host& to) {
-    using model::ExchangeRole;
-    using model::ExchangeVersion;
-    const auto& x = *from.exchange;
-    const auto& y = *to.exchange;
-    if (y.roles.contains(ExchangeRole::Edge) || x.roles.contains(ExchangeRole::Edge))
-        return 25;
-    if (y.version < ExchangeVersion::Ex2013 || x.version < ExchangeVersion::Ex2013)
-        return 25;  // legacy servers always target port 25 (ASSUMPTION A16)
-    const bool frontendOnBox = y.version == ExchangeVersion::Ex2013
-                                   ? y.roles.contains(ExchangeRole::ClientAccess)
-                                   : y.roles.contains(ExchangeRole::Mailbox);
-    return frontendOnBox ? 2525 : 25;
-}
-
 bool isInternetHost(const model::Design& design, const model::Host& host) {
     if (host.kind != model::HostKind::InternetSender)
         return false;
@@ -158,7 +142,7 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
             hop.name = "Exchange hop " + label(*from) + " to " + label(*to);
             hop.sourceHost = from->id;
             hop.destination = target->toString();
-            hop.port = exchangeHopPort(*from, *to);
+            hop.port = sim::intraOrganizationPort(*from, *to);
             hop.mailFrom = "postmaster@" + domain;
             hop.rcptTo = {"user@" + domain};
             flows.push_back({FlowPurpose::ExchangeHop, hop});

@@ -24,9 +24,9 @@ std::string connectorPointer(const model::Design& design, const model::ReceiveCo
                    static_cast<size_t>(&c - design.receiveConnectors.data()));
 }
 
-bool bindsPort25(const model::ReceiveConnector& c) {
+bool bindsPort(const model::ReceiveConnector& c, uint16_t port) {
     return std::any_of(c.bindings.begin(), c.bindings.end(),
-                       [](const net::Binding& b) { return b.port() == 25; });
+                       [port](const net::Binding& b) { return b.port() == port; });
 }
 
 // RemoteIPRanges without the entries that contain `drop`, plus `keep` hosts the user meant
@@ -108,7 +108,7 @@ bool isRelayCapable(const model::ReceiveConnector& c) {
 }
 
 bool isRelayCandidate(const model::ReceiveConnector& c) {
-    if (!c.enabled || !bindsPort25(c))
+    if (!c.enabled || !bindsPort(c, 25))
         return false;
     bool anonymous = c.permissionGroups.contains(PermissionGroup::AnonymousUsers);
     for (const auto& ace : c.permissions)
@@ -263,7 +263,11 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
             const auto inside = context.addresses.inRanges(c.remoteIpRanges, c.serverId);
             std::set<model::Id> reported;
             for (const auto& [host, address] : inside) {
-                if (!host->isExchange() || !reported.insert(host->id).second)
+                // Only servers whose hops to this one arrive on port 25 land here (R26):
+                // 2013+ Transport-to-Transport hops use 2525 and never meet a port-25 relay.
+                if (!host->isExchange() || !host->exchange ||
+                    !bindsPort(c, sim::intraOrganizationPort(*host, *server)) ||
+                    !reported.insert(host->id).second)
                     continue;
                 std::string reason;
                 const auto source = context.simulator.selectSource(

@@ -245,7 +245,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
                                     " (" + t->summary +
                                     "): connector choice and anti-spam see that address "
                                     "for every such client",
-                         .elements = {t->element, server->id},
+                         .elements = {t->element},
                          .pointer = pointer,
                          .remediation = "Keep the client address: use DSR or a transparent "
                                         "VIP, or drop the inbound source translation; "

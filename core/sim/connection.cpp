@@ -310,6 +310,7 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::firewallIngress(uint32_t nodeIndex
         }
         if (sameTuple(p, s.outside)) {
             if (checks && p.flag == Packet::Flag::Ack && !s.sawSynAck) {
+                s.sawAck = true;  // seen, and dropped
                 step(leg, StepKind::Session, "R13", node.id,
                      node.name +
                          " saw the SYN but never the SYN-ACK: the client's ACK breaks "

@@ -240,19 +240,28 @@ ConnectorMatch ReceiveConnectorTable::choose(const model::Id& server, const net:
     const auto hits = l.index.mostSpecific(seenSource);
     if (hits.empty())
         return match;
+    const auto& entries = l.index.entries();
+    const auto* first = l.candidates[entries[hits.front()].payload];
+    const bool single = std::all_of(hits.begin(), hits.end(), [&](uint32_t hit) {
+        return l.candidates[entries[hit].payload] == first;
+    });
+    if (single) {  // the common case: one connector holds the most specific entry
+        match.connector = first;
+        match.matchedRange = &entries[hits.front()].range;
+        return match;
+    }
     for (uint32_t hit : hits) {
-        const auto* connector = l.candidates[l.index.entries()[hit].payload];
+        const auto* connector = l.candidates[entries[hit].payload];
         if (std::find(match.tied.begin(), match.tied.end(), connector) == match.tied.end())
             match.tied.push_back(connector);
     }
-    match.matchedRange = l.index.entries()[hits.front()].range.toString();
     auto specific = [&](const model::ReceiveConnector* c) {
         return std::any_of(c->bindings.begin(), c->bindings.end(), [&](const net::Binding& b) {
             return !b.isWildcard() && b.covers(local, port);
         });
     };
     std::vector<const model::ReceiveConnector*> best = match.tied;
-    if (best.size() > 1 && std::any_of(best.begin(), best.end(), specific)) {
+    if (std::any_of(best.begin(), best.end(), specific)) {
         std::erase_if(best, [&](const model::ReceiveConnector* c) { return !specific(c); });
         match.reason = "tie on range size broken by the specific binding " + local.toString() +
                        ":" + std::to_string(port) + " (ASSUMPTION A13)";
@@ -266,10 +275,9 @@ ConnectorMatch ReceiveConnectorTable::choose(const model::Id& server, const net:
             "(AMBIGUOUS_CONNECTOR)";
     }
     match.connector = best.front();
-    // The range entry of the chosen connector that matched.
     for (uint32_t hit : hits)
-        if (l.candidates[l.index.entries()[hit].payload] == match.connector) {
-            match.matchedRange = l.index.entries()[hit].range.toString();
+        if (l.candidates[entries[hit].payload] == match.connector) {
+            match.matchedRange = &entries[hit].range;
             break;
         }
     return match;

@@ -26,8 +26,8 @@ struct ConnectorMatch {
     bool anyBound = false;
     bool ambiguous = false;
     bool nondeterministic = false;
-    std::vector<const model::ReceiveConnector*> tied;  // the connectors R20 step 4 chose among
-    std::string matchedRange;
+    std::vector<const model::ReceiveConnector*> tied;  // set when R20 step 4 had to choose
+    const net::IpRange* matchedRange = nullptr;        // the chosen connector's most specific entry
     std::string reason;
 };
 

@@ -42,6 +42,23 @@ Step sendStep(const model::Id& element, std::string rule, std::string summary,
 
 }  // namespace
 
+uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to) {
+    using model::ExchangeRole;
+    using model::ExchangeVersion;
+    if (!from.exchange || !to.exchange)
+        return 25;
+    const auto& x = *from.exchange;
+    const auto& y = *to.exchange;
+    if (y.roles.contains(ExchangeRole::Edge) || x.roles.contains(ExchangeRole::Edge))
+        return 25;
+    if (y.version < ExchangeVersion::Ex2013 || x.version < ExchangeVersion::Ex2013)
+        return 25;
+    const bool frontendOnBox = y.version == ExchangeVersion::Ex2013
+                                   ? y.roles.contains(ExchangeRole::ClientAccess)
+                                   : y.roles.contains(ExchangeRole::Mailbox);
+    return frontendOnBox ? 2525 : 25;
+}
+
 std::optional<net::Address> primaryAddress(const model::Host& host) {
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& nic : host.nics) {

@@ -27,6 +27,11 @@ struct NextHop {
 NextHop routeOutbound(const model::Design& design, const model::Host& server,
                       const std::string& recipientDomain, dns::Resolver* dns);
 
+// R26: the port Exchange server `from` connects to on `to` for an intra-organisation hop:
+// 2525 between 2013+ Transport services when `to` runs FrontendTransport on port 25, else 25
+// (Edge, legacy 2007/2010 senders or targets — ASSUMPTION A16 — and 2013 Mailbox-only).
+uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to);
+
 // A host's address to connect to: its first address on a segment (loopback adapters last).
 std::optional<net::Address> primaryAddress(const model::Host& host);
 

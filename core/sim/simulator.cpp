@@ -193,6 +193,9 @@ Trace Simulator::trace(const TraceRequest& request) const {
                 }
                 if (next.sendingServer != client->id)
                     client = design.findHost(next.sendingServer);
+                // Exchange says EHLO with the send connector's Fqdn when it has one.
+                if (request.helo.empty() && next.connector && !next.connector->fqdn.empty())
+                    helo = next.connector->fqdn;
                 target.address = next.address;
                 target.port = next.port;
                 if (!bound)
@@ -302,7 +305,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                             " is the most "
                             "specific connector for " +
                             hop.seenSource->toString();
-                s.inputs = {{"matched range", match.matchedRange},
+                s.inputs = {{"matched range", match.matchedRange->toString()},
                             {"local endpoint",
                              hop.localAddress->toString() + ":" + std::to_string(target.port)}};
                 if (!match.reason.empty())
@@ -361,6 +364,26 @@ Trace Simulator::trace(const TraceRequest& request) const {
         for (auto& flag : session.flags)
             trace.flags.push_back(std::move(flag));
         trace.disposition = session.disposition;
+        if (session.disposition.kind == DispositionKind::Relayed) {
+            // R39/R40 as seen on this very flow: who got to relay, and thanks to what.
+            for (const auto& leg : hop.legs)
+                for (const auto& step : leg.steps)
+                    if (leg.name == "SYN" && step.kind == StepKind::Translate && step.rule == "R9")
+                        trace.flags.push_back({"RELAY_VIA_LB",
+                                               "R40",
+                                               {hop.receiveConnector, step.element},
+                                               "relayed because the load balancer's SNAT "
+                                               "address " +
+                                                   hop.seenSource->toString() +
+                                                   " is inside the relay connector's ranges"});
+            if (trace.hops.empty() && client->kind == model::HostKind::InternetSender)
+                trace.flags.push_back({"INTERNET_OPEN_RELAY",
+                                       "R39",
+                                       {hop.receiveConnector},
+                                       "an internet host relayed to a non-accepted domain, "
+                                       "seen as " +
+                                           hop.seenSource->toString()});
+        }
         const net::Address seen = *hop.seenSource;
         trace.hops.push_back(std::move(hop));
 

@@ -48,7 +48,9 @@ struct ConnectorChoice {
     bool anyBound = false;          // some enabled connector binds (local, port)
     bool ambiguous = false;         // AMBIGUOUS_CONNECTOR: a tie R20 step 4 could not break
     bool nondeterministic = false;  // CONNECT_NONDETERMINISTIC: both transport roles bind it
-    std::string matchedRange;       // the most specific RemoteIPRanges entry containing the source
+    // The chosen connector's most specific RemoteIPRanges entry containing the source; valid
+    // as long as the Simulator.
+    const net::IpRange* matchedRange = nullptr;
 };
 
 class Simulator {

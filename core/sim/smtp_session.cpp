@@ -247,6 +247,8 @@ SessionOutcome runPlainMta(const SessionInput& in) {
     out.accepted = true;
     out.disposition = {};
     out.disposition.kind = relayed ? DispositionKind::Relayed : DispositionKind::Delivered;
+    out.disposition.smtpCode = 250;
+    out.disposition.enhancedStatus = "2.0.0";
     out.disposition.element = server.id;
     out.disposition.text = relayed ? "accepted by " + serverLabel(server) + " for relay"
                                    : "accepted by " + serverLabel(server);
@@ -696,6 +698,8 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
 
     out.accepted = true;
     out.disposition.kind = relayed ? DispositionKind::Relayed : DispositionKind::Delivered;
+    out.disposition.smtpCode = 250;
+    out.disposition.enhancedStatus = "2.6.0";
     out.disposition.element = cid;
     out.disposition.rule = relayed ? "R25" : "R23";
     out.disposition.text = relayed ? "accepted by " + serverLabel(server) + "\\" + connector.name +

@@ -51,6 +51,7 @@ public:
     explicit Names(const model::Design& design) {
         for (const auto& host : design.hosts) {
             add(host.id, host.name);
+            hosts_.emplace(host.id, label(host));
             for (const auto& nic : host.nics)
                 add(nic.id, nic.alias.empty() ? std::string() : label(host) + " " + nic.alias);
         }
@@ -92,7 +93,21 @@ public:
 
     std::string operator()(const model::Id& id) const {
         const auto it = names_.find(id);
-        return it == names_.end() ? id : it->second;
+        if (it != names_.end())
+            return it->second;
+        // The simulator names the R18 default connectors it adds "<host id>#<name>"
+        // (receive_connectors.h); print them as Exchange does, "SERVER\name".
+        const size_t hash = id.find('#');
+        if (hash != std::string::npos) {
+            const auto host = hosts_.find(id.substr(0, hash));
+            if (host != hosts_.end()) {
+                std::string text = host->second;
+                text += '\\';
+                text += id.substr(hash + 1);
+                return text;
+            }
+        }
+        return id;
     }
 
 private:
@@ -114,6 +129,7 @@ private:
     }
 
     std::unordered_map<std::string, std::string> names_;
+    std::unordered_map<std::string, std::string> hosts_;  // id -> name, for "<host>#<name>"
 };
 
 class TextWriter {

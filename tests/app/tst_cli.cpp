@@ -4,6 +4,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -106,7 +109,7 @@ private slots:
     void commandsNotYetAvailableSaySo() {
         // The commands whose engines later issues bring: each says so, and the overview marks them.
         const Run overview = runCli({QStringLiteral("--help")});
-        for (const char* command : {"trace", "report", "export", "dns-check", "probe"}) {
+        for (const char* command : {"report", "export", "dns-check", "probe"}) {
             const Run r = runCli({QLatin1String(command), QStringLiteral("anything")});
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains("not available yet"), command);
@@ -254,6 +257,152 @@ private slots:
 )"));
     }
 
+    void traceGoldens_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("golden");
+        const QString e06 = QStringLiteral("tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        const QString e11 =
+            QStringLiteral("tests/scenarios/e11-dsr-reply-bypasses-firewall.mailtopo");
+        // E6: WS77 -> VIP, SNAT to 10.0.0.5, Relay connector, relayed, RELAY_VIA_LB (R9, R40).
+        QTest::newRow("e06 vip text")
+            << QStringList{e06, QStringLiteral("--flow"), QStringLiteral("flow-e6-vip")}
+            << QStringLiteral("trace-e06-vip.txt");
+        QTest::newRow("e06 vip json")
+            << QStringList{e06, QStringLiteral("--flow"), QStringLiteral("flow-e6-vip"),
+                           QStringLiteral("--format"), QStringLiteral("json")}
+            << QStringLiteral("trace-e06-vip.json");
+        // E11: the DSR reply bypasses the firewall: 3WHS_FAILED, timeout, ASYMMETRIC_PATH.
+        QTest::newRow("e11 all-flows text") << QStringList{e11, QStringLiteral("--all-flows")}
+                                            << QStringLiteral("trace-e11-all-flows.txt");
+    }
+    void traceGoldens() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, golden);
+        args.prepend(QStringLiteral("trace"));
+        const Run first = runCli(args);
+        QCOMPARE(first.exitCode, 0);  // whatever the disposition
+        QVERIFY2(first.err.isEmpty(), first.err.constData());
+        compareWithGolden(first.out, golden);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(runCli(args).out, first.out);
+    }
+
+    void traceAdHocAndAllFlows() {
+        const QString e06 = QStringLiteral("tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        // An ad-hoc trace equal to the design flow gives the same hops; the node may be named
+        // by host name in any case, and the target may carry its port.
+        const Run adHoc = runCli(
+            {QStringLiteral("trace"), e06, QStringLiteral("--from"), QStringLiteral("Ws77"),
+             QStringLiteral("--to"), QStringLiteral("10.0.0.50:25"), QStringLiteral("--mail-from"),
+             QStringLiteral("boss@example.com"), QStringLiteral("--rcpt"),
+             QStringLiteral("x@example.net"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(adHoc.exitCode, 0);
+        QVERIFY2(adHoc.err.isEmpty(), adHoc.err.constData());
+        const QJsonObject adHocTrace = QJsonDocument::fromJson(adHoc.out).object();
+        const Run flow = runCli({QStringLiteral("trace"), e06, QStringLiteral("--flow"),
+                                 QStringLiteral("flow-e6-vip"), QStringLiteral("--format"),
+                                 QStringLiteral("json")});
+        const QJsonObject flowTrace = QJsonDocument::fromJson(flow.out).object();
+        QCOMPARE(adHocTrace.value(QStringLiteral("sourceHost")).toString(), QStringLiteral("ws77"));
+        QCOMPARE(adHocTrace.value(QStringLiteral("hops")), flowTrace.value(QStringLiteral("hops")));
+        QCOMPARE(adHocTrace.value(QStringLiteral("disposition")),
+                 flowTrace.value(QStringLiteral("disposition")));
+
+        // --all-flows as JSON: one array element per design flow, in design order.
+        const Run all = runCli({QStringLiteral("trace"), e06, QStringLiteral("--all-flows"),
+                                QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(all.exitCode, 0);
+        const QJsonArray traces = QJsonDocument::fromJson(all.out).array();
+        QCOMPARE(traces.size(), 2);
+        QCOMPARE(traces.at(0).toObject().value(QStringLiteral("flowId")).toString(),
+                 QStringLiteral("flow-e6-vip"));
+        QCOMPARE(traces.at(1).toObject().value(QStringLiteral("flowId")).toString(),
+                 QStringLiteral("flow-e6-direct"));
+        // Text: the traces one after the other, separated by a blank line.
+        const Run allText = runCli({QStringLiteral("trace"), e06, QStringLiteral("--all-flows")});
+        QCOMPARE(allText.out.count("\nTrace: "), 1);
+        QVERIFY(allText.out.startsWith("Trace: WS77 to VIP [flow-e6-vip]\n"));
+        QVERIFY(allText.out.contains("\n\nTrace: WS77 to EX16 direct [flow-e6-direct]\n"));
+    }
+
+    void traceExpectGatesThePipeline() {
+        const QString e06 = QStringLiteral("tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        const QStringList vip{QStringLiteral("trace"), e06, QStringLiteral("--flow"),
+                              QStringLiteral("flow-e6-vip"), QStringLiteral("--expect")};
+        // E6: the VIP path relays (the finding); the direct path is rejected with 550 5.7.54.
+        QCOMPARE(runCli(vip + QStringList{QStringLiteral("relayed")}).exitCode, 0);
+        const Run wrong = runCli(vip + QStringList{QStringLiteral("delivered")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains("WS77 to VIP: expected delivered, got relayed"),
+                 wrong.err.constData());
+        QVERIFY(!wrong.out.isEmpty());  // the trace is still printed
+        const Run direct = runCli({QStringLiteral("trace"), e06, QStringLiteral("--flow"),
+                                   QStringLiteral("flow-e6-direct"), QStringLiteral("--expect"),
+                                   QStringLiteral("rejected")});
+        QCOMPARE(direct.exitCode, 0);
+        QVERIFY2(direct.out.contains("Disposition: rejected 550 5.7.54"), direct.out.constData());
+        const Run bad = runCli(vip + QStringList{QStringLiteral("fine")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--expect must be 'delivered'"), bad.err.constData());
+    }
+
+    void traceErrorsNameTheProblem() {
+        const QString e06 = QStringLiteral("tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        auto trace = [](const QStringList& rest) {
+            return runCli(QStringList{QStringLiteral("trace")} + rest);
+        };
+        // Unknown --from node: names the file and the node.
+        const Run unknown = trace({e06, QStringLiteral("--from"), QStringLiteral("ws99"),
+                                   QStringLiteral("--to"), QStringLiteral("10.0.0.50")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.out.isEmpty());
+        QCOMPARE(unknown.err,
+                 QByteArray(e06.toUtf8() + ": --from: no host with the id or name 'ws99'\n"));
+        // A malformed --to address says what is wrong with it.
+        const Run badTo = trace({e06, QStringLiteral("--from"), QStringLiteral("ws77"),
+                                 QStringLiteral("--to"), QStringLiteral("10.0.0.300")});
+        QCOMPARE(badTo.exitCode, 2);
+        QVERIFY(badTo.out.isEmpty());
+        QVERIFY2(badTo.err.startsWith("mailtopo-cli trace: --to: '10.0.0.300'"),
+                 badTo.err.constData());
+        QVERIFY2(badTo.err.contains("octet 4"), badTo.err.constData());
+        const Run badPort = trace({e06, QStringLiteral("--from"), QStringLiteral("ws77"),
+                                   QStringLiteral("--to"), QStringLiteral("10.0.0.50:99999")});
+        QCOMPARE(badPort.exitCode, 2);
+        // A --to that is no address and no host of the design.
+        const Run noHost = trace({e06, QStringLiteral("--from"), QStringLiteral("ws77"),
+                                  QStringLiteral("--to"), QStringLiteral("ex99")});
+        QCOMPARE(noHost.exitCode, 2);
+        QVERIFY2(noHost.err.startsWith(e06.toUtf8() + ": --to: 'ex99' is neither"),
+                 noHost.err.constData());
+        // Missing file.
+        const Run missing = trace({QStringLiteral("nope.mailtopo"), QStringLiteral("--all-flows")});
+        QCOMPARE(missing.exitCode, 2);
+        QCOMPARE(missing.err, QByteArray("nope.mailtopo: no such file\n"));
+        // Unknown flow: the known ones are listed.
+        const Run noFlow = trace({e06, QStringLiteral("--flow"), QStringLiteral("flow-x")});
+        QCOMPARE(noFlow.exitCode, 2);
+        QVERIFY2(noFlow.err.contains("no flow with the id 'flow-x' (flows: flow-e6-vip, "
+                                     "flow-e6-direct)"),
+                 noFlow.err.constData());
+        // Usage: exactly one mode; ad-hoc options only with --from.
+        QCOMPARE(trace({e06}).exitCode, 2);
+        QCOMPARE(trace({e06, QStringLiteral("--all-flows"), QStringLiteral("--flow"),
+                        QStringLiteral("flow-e6-vip")})
+                     .exitCode,
+                 2);
+        const Run mixed = trace({e06, QStringLiteral("--all-flows"), QStringLiteral("--rcpt"),
+                                 QStringLiteral("a@example.net")});
+        QCOMPARE(mixed.exitCode, 2);
+        QVERIFY2(mixed.err.contains("--rcpt only goes with --from"), mixed.err.constData());
+        // A non-Exchange client needs --to: it has no send connectors.
+        QCOMPARE(trace({e06, QStringLiteral("--from"), QStringLiteral("ws77")}).exitCode, 2);
+        QCOMPARE(trace({e06, QStringLiteral("--all-flows"), QStringLiteral("--format"),
+                        QStringLiteral("xml")})
+                     .exitCode,
+                 2);
+    }
+
     void generateWritesALoadableDeterministicEstate() {
         QTemporaryDir dir;
         const QString a = dir.filePath(QStringLiteral("a.mailtopo"));
@@ -271,10 +420,33 @@ private slots:
         const QByteArray bytes = fa.readAll();
         QCOMPARE(bytes, fb.readAll());
         QCOMPARE(bytes.count("\"kind\": \"exchange-server\""), 25);
-        // The generated estate is structurally clean.
-        const Run v = runCli({QStringLiteral("validate"), a, QStringLiteral("--fail-on"),
-                              QStringLiteral("warning")});
+        // The generated estate is structurally clean. Simulation warnings are part of its
+        // realism (SNAT sites hide client addresses, R9), so only errors fail.
+        const Run v = runCli(
+            {QStringLiteral("validate"), a, QStringLiteral("--fail-on"), QStringLiteral("error")});
         QVERIFY2(v.exitCode == 0, v.out.constData());
+        QVERIFY2(v.out.contains(": 0 errors,"), v.out.constData());
+        // Every knob shows in the file; a different seed gives a different estate.
+        QCOMPARE(
+            runCli({QStringLiteral("generate"), QStringLiteral("--servers"), QStringLiteral("25"),
+                    QStringLiteral("--connectors-per-server"), QStringLiteral("4"),
+                    QStringLiteral("--ranges-per-connector"), QStringLiteral("7"),
+                    QStringLiteral("--application-hosts"), QStringLiteral("11"),
+                    QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("-o"), b})
+                .exitCode,
+            0);
+        QFile fc(b);
+        QVERIFY(fc.open(QIODevice::ReadOnly));
+        const QByteArray custom = fc.readAll();
+        QVERIFY(custom != bytes);
+        QCOMPARE(custom.count("\"server\": \"host-"), 25 * 4);  // connectors
+        QCOMPARE(custom.count("\"kind\": \"application-client\""), 11);
+        QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"),
+                         QStringLiteral("5000"), QStringLiteral("--servers-per-site"),
+                         QStringLiteral("1"), QStringLiteral("--connectors-per-server"),
+                         QStringLiteral("50"), QStringLiteral("-o"), b})
+                     .exitCode,
+                 2);  // more ranges than the address pool holds
         QCOMPARE(runCli({QStringLiteral("format"), a, QStringLiteral("--check")}).exitCode, 0);
         QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("--servers"),
                          QStringLiteral("0"), QStringLiteral("-o"), a})

@@ -254,6 +254,7 @@ private slots:
         QCOMPARE(text(vip.hops.front().seenSource), std::string("10.0.0.5"));
         QCOMPARE(connectorName(d, vip), std::string("Relay"));
         QCOMPARE(vip.disposition.kind, sim::DispositionKind::Relayed);
+        QVERIFY(vip.hasFlag("RELAY_VIA_LB"));
         QCOMPARE(replies(vip), (std::vector<std::string>{"220", "250", "250", "250", "250"}));
         const auto direct = traceFlow(d, d.flows.at(1).id);
         QCOMPARE(connectorName(d, direct), std::string("Default Frontend EX16"));
@@ -290,6 +291,7 @@ private slots:
         QCOMPARE(text(t.hops.front().seenSource), std::string("10.0.0.1"));
         QCOMPARE(connectorName(d, t), std::string("Relay"));
         QCOMPARE(t.disposition.kind, sim::DispositionKind::Relayed);
+        QVERIFY(t.hasFlag("INTERNET_OPEN_RELAY"));
         const auto findings = analysis::validateDesign(d);
         QVERIFY(hasFinding(findings, "internet-open-relay"));
         QVERIFY(hasFinding(findings, "gateway-in-relay-range"));

@@ -161,6 +161,20 @@ private slots:
         QVERIFY(withId(d, "coexistence-auth-break").empty());
     }
 
+    // R26: a 2016 sender's hops to a 2013 multi-role server go to 2525, not to the port-25
+    // relay connector, so its address in the range breaks nothing (R42 corrected).
+    void coexistenceOnlyForPort25Senders() {
+        auto d = scenario("e07-coexistence-break");
+        auto& ex10 = host(d, "ex10");
+        ex10.exchange->version = model::ExchangeVersion::Ex2016;
+        ex10.exchange->roles = {model::ExchangeRole::Mailbox};
+        d.flows.clear();  // the design's own flow pins port 25; the standard hop uses 2525
+        QVERIFY(withId(d, "coexistence-auth-break").empty());
+        ex10.exchange->version = model::ExchangeVersion::Ex2010;
+        ex10.exchange->roles = {model::ExchangeRole::HubTransport};
+        QVERIFY(!withId(d, "coexistence-auth-break").empty());
+    }
+
     // R14 (E11): the reply bypasses the firewall; TCP state bypass accepts it.
     void asymmetricPath() {
         auto d = scenario("e11-dsr-reply-bypasses-firewall");

@@ -1,8 +1,10 @@
 // The semantic model: enum spellings, id bookkeeping, lookups, the synthetic estate.
 
+#include <QElapsedTimer>
 #include <QtTest>
 #include <set>
 
+#include "core/analysis/structure_checks.h"
 #include "core/io/design_json.h"
 #include "core/model/design.h"
 #include "core/model/synthetic_estate.h"
@@ -97,7 +99,7 @@ private slots:
         };
         QCOMPARE(kindOf("host-EX0101-mapi"), ElementKind::Nic);
         QCOMPARE(kindOf("lb-site1-vip"), ElementKind::Vip);
-        QCOMPARE(kindOf("fw-edge-nat-mx"), ElementKind::InboundNat);
+        QCOMPARE(kindOf("fw-edge-nat-mx-site1"), ElementKind::InboundNat);
         QCOMPARE(kindOf("rc-EX0101-relay"), ElementKind::ReceiveConnector);
         // Pointers point at the element in the document.
         for (const auto& o : ids) {
@@ -113,8 +115,10 @@ private slots:
         QVERIFY(d.findHostByName("ex0201") !=
                 nullptr);  // Exchange compares names case-insensitively
         QCOMPARE(d.findHostByName("ex0201")->id, std::string("host-EX0201"));
-        QCOMPARE(d.receiveConnectorsOf("host-EX0101").size(), size_t{1});
-        QCOMPARE(d.receiveConnectorsOf("host-EX0102").size(), size_t{0});
+        // connectorsPerServer (default 2) custom connectors on every server.
+        QCOMPARE(d.receiveConnectorsOf("host-EX0101").size(), size_t{2});
+        QCOMPARE(d.receiveConnectorsOf("host-EX0102").size(), size_t{2});
+        QCOMPARE(d.receiveConnectorsOf("host-EX0102").front()->name, std::string("Relay"));
     }
 
     void syntheticEstateShape() {
@@ -134,6 +138,79 @@ private slots:
         const auto parsed = io::parseDesign(io::serializeDesign(d));
         QVERIFY(parsed.ok());
         QVERIFY(*parsed.design == d);
+    }
+
+    void estateIsDeterministicPerSeed() {
+        EstateParameters p{30, 5, 2};
+        p.seed = 7;
+        const std::string a = io::serializeDesign(generateEstate(p));
+        QCOMPARE(io::serializeDesign(generateEstate(p)), a);  // byte-identical
+        p.seed = 8;
+        QVERIFY(io::serializeDesign(generateEstate(p)) != a);
+    }
+
+    // R19a: the custom connectors of one server share 0.0.0.0:25, so every pair of entries
+    // that intersect must be strictly nested; the generator nests some on purpose. And the
+    // estate passes the structural checks (no duplicate address outside DSR loopbacks).
+    void estateRangesAreNestedOrDisjointAndValid() {
+        EstateParameters p{30, 5, 2};
+        p.seed = 3;
+        p.connectorsPerServer = 6;
+        p.rangesPerConnector = 40;
+        p.applicationHosts = 500;
+        const Design d = generateEstate(p);
+        int nested = 0;
+        for (const auto& server : d.hosts) {
+            const auto connectors = d.receiveConnectorsOf(server.id);
+            for (size_t i = 0; i < connectors.size(); ++i) {
+                QCOMPARE(connectors[i]->remoteIpRanges.size(), size_t{40});
+                for (size_t j = i + 1; j < connectors.size(); ++j) {
+                    for (const auto& a : connectors[i]->remoteIpRanges) {
+                        for (const auto& b : connectors[j]->remoteIpRanges) {
+                            if (!a.intersects(b))
+                                continue;
+                            const bool strict = (a.contains(b) || b.contains(a)) &&
+                                                (a.first() != b.first() || a.last() != b.last());
+                            QVERIFY2(strict, (a.toString() + " / " + b.toString()).c_str());
+                            ++nested;
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(nested > 0);
+        const auto findings = analysis::checkStructure(d);
+        for (const auto& f : findings)
+            QVERIFY2(f.severity == analysis::Severity::Info, (f.id + ": " + f.message).c_str());
+    }
+
+    void estateAtBenchmarkScale() {
+        // The benchmark target: 500 servers, 5,000 connectors, 100,000 ranges, 2,000 apps.
+        EstateParameters p{500, 10, 3};
+        p.connectorsPerServer = 10;
+        p.rangesPerConnector = 20;
+        p.applicationHosts = 2000;
+        QElapsedTimer timer;
+        timer.start();
+        const Design d = generateEstate(p);
+        qInfo("generated in %lld ms", static_cast<long long>(timer.elapsed()));
+        size_t ranges = 0;
+        for (const auto& c : d.receiveConnectors)
+            ranges += c.remoteIpRanges.size();
+        int apps = 0, dsr = 0, snat = 0;
+        for (const auto& h : d.hosts)
+            apps += h.kind == HostKind::ApplicationClient ? 1 : 0;
+        for (const auto& lb : d.loadBalancers)
+            (lb.vips.front().mode == LoadBalancerMode::Dsr ? dsr : snat) += 1;
+        QCOMPARE(d.receiveConnectors.size(), size_t{5000});
+        QCOMPARE(ranges, size_t{100000});
+        QCOMPARE(apps, 2000);
+        QVERIFY(dsr > 0 && snat > 0);  // the seed mixes both modes
+        QCOMPARE(d.firewalls.front().inboundNat.size(), size_t{50});
+        QCOMPARE(d.firewalls.front().outboundNat.size(), size_t{50});
+        const auto findings = analysis::checkStructure(d);
+        for (const auto& f : findings)
+            QVERIFY2(f.severity != analysis::Severity::Error, (f.id + ": " + f.message).c_str());
     }
 };
 
