@@ -28,6 +28,14 @@ Packet reversed(const Packet& p) {
     return r;
 }
 
+// Gives `p` the addresses and ports of `to`; the TCP flag stays.
+void rewrite(Packet& p, const Packet& to) {
+    p.source = to.source;
+    p.sourcePort = to.sourcePort;
+    p.destination = to.destination;
+    p.destinationPort = to.destinationPort;
+}
+
 bool sameTuple(const Packet& a, const Packet& b) {
     return a.source == b.source && a.sourcePort == b.sourcePort && a.destination == b.destination &&
            a.destinationPort == b.destinationPort;
@@ -231,19 +239,13 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, P
             continue;
         Packet before = p;
         if (sameTuple(p, s.outside)) {
-            p.source = s.inside.source;
-            p.destination = s.inside.destination;
-            p.destinationPort = s.inside.destinationPort;
+            rewrite(p, s.inside);
             step(leg, StepKind::Translate, "R9", node.id,
                  node.name + " applies the translation of this connection", before, p);
             return v;
         }
         if (sameTuple(p, reversed(s.inside))) {
-            const Packet back = reversed(s.outside);
-            p.source = back.source;
-            p.sourcePort = back.sourcePort;
-            p.destination = back.destination;
-            p.destinationPort = back.destinationPort;
+            rewrite(p, reversed(s.outside));
             step(leg, StepKind::Translate, "R9", node.id,
                  node.name + " reverses its translation: the client sees the VIP", before, p);
             return v;
@@ -296,11 +298,7 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::firewallIngress(uint32_t nodeIndex
         Packet before = p;
         if (sameTuple(p, reversed(s.inside))) {
             s.sawSynAck = true;
-            const Packet back = reversed(s.outside);
-            p.source = back.source;
-            p.sourcePort = back.sourcePort;
-            p.destination = back.destination;
-            p.destinationPort = back.destinationPort;
+            rewrite(p, reversed(s.outside));
             step(leg, StepKind::Session, "R13", node.id,
                  node.name + " matches the reply to its connection state" +
                      (sameTuple(before, p) ? std::string() : " and reverses its NAT"),
@@ -327,9 +325,7 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::firewallIngress(uint32_t nodeIndex
                 return v;
             }
             s.sawAck = s.sawAck || p.flag == Packet::Flag::Ack;
-            p.source = s.inside.source;
-            p.destination = s.inside.destination;
-            p.destinationPort = s.inside.destinationPort;
+            rewrite(p, s.inside);
             step(leg, StepKind::Session, "R13", node.id,
                  node.name + " matches the packet to its connection state" +
                      (fw.tcpStateBypass ? " (TCP state bypass: no state checks)" : ""),

@@ -14,6 +14,7 @@
 #include "core/io/design_file.h"
 #include "core/sim/simulator.h"
 #include "core/sim/smtp_session.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 
@@ -24,13 +25,7 @@ QString scenarioPath(const QString& name) {
 }
 
 model::Design load(const QString& name) {
-    const auto loaded = io::loadDesignFile(scenarioPath(name).toStdString());
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics)
-            qWarning("%s", d.toString().c_str());
-        qFatal("cannot load scenario %s", qPrintable(name));
-    }
-    return *loaded.design;
+    return testing::loadScenario(QString(name).remove(QStringLiteral(".mailtopo")).toStdString());
 }
 
 const model::Flow& flow(const model::Design& design, std::string_view id) {

@@ -10,6 +10,7 @@
 
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 using model::Design;
@@ -17,11 +18,7 @@ using model::Design;
 namespace {
 
 Design scenario(const char* name) {
-    const auto loaded = io::loadDesignFile(std::string(MAILTOPO_SOURCE_DIR "/tests/scenarios/") +
-                                           name + ".mailtopo");
-    if (!loaded.ok())
-        qFatal("cannot load scenario %s", name);
-    return *loaded.design;
+    return testing::loadScenario(name);
 }
 
 std::vector<analysis::Finding> withId(const Design& design, std::string_view id) {

@@ -10,6 +10,7 @@
 #include "core/sim/receive_connectors.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/simulator.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 using model::Design;
@@ -17,11 +18,7 @@ using model::Design;
 namespace {
 
 Design scenario(const char* name) {
-    const auto loaded = io::loadDesignFile(std::string(MAILTOPO_SOURCE_DIR "/tests/scenarios/") +
-                                           name + ".mailtopo");
-    if (!loaded.ok())
-        qFatal("cannot load scenario %s", name);
-    return *loaded.design;
+    return testing::loadScenario(name);
 }
 
 net::Address ip(const char* text) {
