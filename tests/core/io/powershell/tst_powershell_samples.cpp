@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/analysis/simulation_checks.h"
 #include "core/analysis/structure_checks.h"
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
@@ -494,6 +495,19 @@ private slots:
         for (const auto& f : findings)
             all += f.id + ": " + f.message + "\n";
         QVERIFY2(findings.empty(), all.c_str());
+
+        // The simulator's rules find what this org really has wrong (R40): anonymous relay
+        // open to a whole /24 — of public documentation addresses — on EX2019-01. The
+        // relay bound to a SkipAsSource address is the recommended pattern (R3, E2) and
+        // raises nothing; neither do the two addresses of one NIC (only one registers).
+        const auto simulated = analysis::validateDesign(d);
+        all.clear();
+        for (const auto& f : simulated)
+            all += f.id + ": " + f.message + "\n";
+        QCOMPARE(simulated.size(), size_t(1));
+        QCOMPARE(simulated[0].id, std::string("relay-scope-broad"));
+        QCOMPARE(simulated[0].elements, (Strings{"rc-ex2019-01-anonymous-relay"}));
+        QVERIFY2(simulated[0].message.find("198.51.100.0/24") != std::string::npos, all.c_str());
 
         // New elements are placed on the first view: 3 servers and the segment.
         QCOMPARE(d.views.size(), size_t(1));
