@@ -232,6 +232,17 @@ void checkServer(const DesignIndex& index, const model::Host& server, FindingSin
         listener.ranges = connector.remoteIpRanges;
         listeners.push_back(std::move(listener));
     }
+    // Declared connectors in name order (ids break ties), so which of a pair a finding names
+    // first does not depend on the order of connectors in the file.
+    std::stable_sort(listeners.begin(), listeners.end(), [](const Listener& x, const Listener& y) {
+        if (x.implicit != y.implicit)
+            return x.implicit;
+        if (x.implicit)
+            return false;
+        if (x.identity != y.identity)
+            return x.identity < y.identity;
+        return x.connector->id < y.connector->id;
+    });
     const bool separateServices = hasSeparateTransportServices(server);
     // Implicit listeners come first, so the later one of a pair is always a declared connector
     // and the finding can point into the document.

@@ -50,12 +50,19 @@ bool isInternetHost(const model::Design& design, const model::Host& host) {
 std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     std::vector<AnalysisFlow> flows;
     const std::string domain = defaultDomain(design);
+    // Hosts in id order, so "the first server of a class" or "the first application client"
+    // does not depend on where an element sits in the file.
+    std::vector<const model::Host*> hosts;
+    for (const auto& host : design.hosts)
+        hosts.push_back(&host);
+    std::sort(hosts.begin(), hosts.end(),
+              [](const model::Host* a, const model::Host* b) { return a->id < b->id; });
 
     // Internet entries: inbound NAT public addresses and VIPs on internet segments.
     const model::Host* internetHost = nullptr;
-    for (const auto& host : design.hosts)
-        if (internetHost == nullptr && isInternetHost(design, host))
-            internetHost = &host;
+    for (const auto* host : hosts)
+        if (internetHost == nullptr && isInternetHost(design, *host))
+            internetHost = host;
     if (internetHost != nullptr) {
         std::vector<std::pair<std::string, std::string>> entries;  // (target, description)
         for (const auto& fw : design.firewalls)
@@ -105,34 +112,34 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     std::vector<const model::Host*> exchange;
     std::map<std::pair<std::string, Class>, std::vector<const model::Host*>> bySiteClass;
     std::map<Class, std::vector<const model::Host*>> byClass;  // first server of distinct sites
-    for (const auto& host : design.hosts) {
-        if (!host.isExchange() || !host.exchange)
+    for (const auto* host : hosts) {
+        if (!host->isExchange() || !host->exchange)
             continue;
-        exchange.push_back(&host);
-        auto& local = bySiteClass[{host.exchange->site, classOf(host)}];
+        exchange.push_back(host);
+        auto& local = bySiteClass[{host->exchange->site, classOf(*host)}];
         if (local.size() < 2)
-            local.push_back(&host);
-        auto& global = byClass[classOf(host)];
+            local.push_back(host);
+        auto& global = byClass[classOf(*host)];
         if (global.size() < 2 &&
             std::none_of(global.begin(), global.end(), [&](const model::Host* h) {
-                return h->exchange->site == host.exchange->site;
+                return h->exchange->site == host->exchange->site;
             }))
-            global.push_back(&host);
+            global.push_back(host);
     }
     for (const auto* to : exchange) {
         const auto target = sim::primaryAddress(*to);
         if (!target)
             continue;
         std::vector<const model::Host*> senders;
-        for (const auto& [key, hosts] : bySiteClass)
+        for (const auto& [key, members] : bySiteClass)
             if (key.first == to->exchange->site)
-                for (const auto* h : hosts)
+                for (const auto* h : members)
                     if (h != to) {
                         senders.push_back(h);
                         break;
                     }
-        for (const auto& [key, hosts] : byClass)
-            for (const auto* h : hosts)
+        for (const auto& [key, members] : byClass)
+            for (const auto* h : members)
                 if (h->exchange->site != to->exchange->site) {
                     senders.push_back(h);
                     break;
@@ -150,7 +157,8 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     }
 
     // Application clients to what they submit to.
-    for (const auto& host : design.hosts) {
+    for (const auto* client : hosts) {
+        const auto& host = *client;
         if (host.kind != model::HostKind::ApplicationClient || !host.smtp ||
             host.smtp->submitTo.empty())
             continue;
@@ -166,9 +174,9 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     // Every VIP to each pool member, from the first application client (or internet sender
     // for a VIP on an internet segment).
     const model::Host* appClient = nullptr;
-    for (const auto& host : design.hosts)
-        if (appClient == nullptr && host.kind == model::HostKind::ApplicationClient)
-            appClient = &host;
+    for (const auto* host : hosts)
+        if (appClient == nullptr && host->kind == model::HostKind::ApplicationClient)
+            appClient = host;
     for (const auto& lb : design.loadBalancers)
         for (const auto& vip : lb.vips) {
             const model::Host* from = appClient ? appClient : internetHost;
@@ -216,13 +224,27 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
             flows.push_back({FlowPurpose::Outbound, out});
         }
     }
+    // A canonical order: findings that several flows show cite the same first flow whatever
+    // the order of elements in the file.
+    std::stable_sort(flows.begin(), flows.end(), [](const AnalysisFlow& a, const AnalysisFlow& b) {
+        return std::tie(a.purpose, a.request.name, a.request.sourceHost, a.request.destination,
+                        a.request.port, a.request.poolMember) <
+               std::tie(b.purpose, b.request.name, b.request.sourceHost, b.request.destination,
+                        b.request.port, b.request.poolMember);
+    });
     return flows;
 }
 
 SimulationResult simulateDesign(const model::Design& design) {
     SimulationResult result;
+    // Design flows by id: the file's order of flows must not change what validate says.
+    std::vector<const model::Flow*> designFlows;
     for (const auto& flow : design.flows)
-        result.flows.push_back({FlowPurpose::DesignFlow, sim::requestFromFlow(flow)});
+        designFlows.push_back(&flow);
+    std::sort(designFlows.begin(), designFlows.end(),
+              [](const model::Flow* a, const model::Flow* b) { return a->id < b->id; });
+    for (const auto* flow : designFlows)
+        result.flows.push_back({FlowPurpose::DesignFlow, sim::requestFromFlow(*flow)});
     for (auto& flow : standardFlows(design)) {
         flow.request.explain = false;  // findings cite decisions, not every route line
         result.flows.push_back(std::move(flow));

@@ -255,6 +255,8 @@ ConnectorMatch ReceiveConnectorTable::choose(const model::Id& server, const net:
         if (std::find(match.tied.begin(), match.tied.end(), connector) == match.tied.end())
             match.tied.push_back(connector);
     }
+    std::sort(match.tied.begin(), match.tied.end(),
+              [](const auto* a, const auto* b) { return lessIgnoreCase(a->name, b->name); });
     auto specific = [&](const model::ReceiveConnector* c) {
         return std::any_of(c->bindings.begin(), c->bindings.end(), [&](const net::Binding& b) {
             return !b.isWildcard() && b.covers(local, port);
