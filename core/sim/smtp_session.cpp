@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "core/dns/spf_evaluator.h"
+#include "core/sim/anti_spam.h"
+#include "core/sim/session_rights.h"
 #include "core/util/enum_text.h"
 
 namespace mailtopo::sim {
@@ -22,105 +23,6 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-enum class Principal : uint8_t {
-    Anonymous,
-    Authenticated,
-    ExchangeServers,
-    ExternallySecured,
-    LegacyInterop,
-    Partner,
-};
-
-std::string principalName(Principal p) {
-    switch (p) {
-        case Principal::Anonymous:
-            return "NT AUTHORITY\\ANONYMOUS LOGON";
-        case Principal::Authenticated:
-            return "NT AUTHORITY\\Authenticated Users";
-        case Principal::ExchangeServers:
-            return "MS Exchange\\Exchange Servers";
-        case Principal::ExternallySecured:
-            return "MS Exchange\\Externally Secured Servers";
-        case Principal::LegacyInterop:
-            return "MS Exchange\\ExchangeLegacyInterop";
-        case Principal::Partner:
-            return "MS Exchange\\Partner Servers";
-    }
-    return {};
-}
-
-// The account names an explicit ACE may use for a principal (Get-ADPermission prints them
-// with a domain or "MS Exchange" prefix; the part after the backslash decides).
-bool aceNamesPrincipal(std::string_view user, Principal p) {
-    std::string name = lower(user);
-    if (auto slash = name.rfind('\\'); slash != std::string::npos)
-        name = name.substr(slash + 1);
-    switch (p) {
-        case Principal::Anonymous:
-            return name == "anonymous logon";
-        case Principal::Authenticated:
-            return name == "authenticated users";
-        case Principal::ExchangeServers:
-            return name == "exchange servers" || name == "hub transport servers" ||
-                   name == "edge transport servers";
-        case Principal::ExternallySecured:
-            return name == "externally secured servers";
-        case Principal::LegacyInterop:
-            return name == "exchangelegacyinterop";
-        case Principal::Partner:
-            return name == "partner servers";
-    }
-    return false;
-}
-
-// R22: the rights a permission group grants to the principal it stands for.
-Rights groupRights(PermissionGroup group, Principal p, bool externalAuthoritative) {
-    using R = ExtendedRight;
-    const Rights serverRights{R::Submit,
-                              R::AcceptAnyRecipient,
-                              R::AcceptAnySender,
-                              R::AcceptAuthoritativeDomainSender,
-                              R::AcceptAuthenticationFlag,
-                              R::AcceptExch50,
-                              R::BypassAntiSpam,
-                              R::BypassMessageSizeLimit,
-                              R::AcceptRoutingHeaders};
-    switch (group) {
-        case PermissionGroup::AnonymousUsers:
-            if (p == Principal::Anonymous)
-                return {R::Submit, R::AcceptAnySender, R::AcceptAuthoritativeDomainSender,
-                        R::AcceptRoutingHeaders};
-            break;
-        case PermissionGroup::ExchangeUsers:
-            if (p == Principal::Authenticated)
-                return {R::Submit, R::AcceptAnyRecipient, R::BypassAntiSpam,
-                        R::AcceptRoutingHeaders};
-            break;
-        case PermissionGroup::ExchangeServers:
-            if (p == Principal::ExternallySecured && externalAuthoritative)
-                return serverRights;
-            if (p == Principal::ExchangeServers) {
-                Rights all = serverRights;
-                all.insert(R::AcceptOrganizationHeaders);
-                all.insert(R::AcceptForestHeaders);
-                return all;
-            }
-            break;
-        case PermissionGroup::ExchangeLegacyServers:
-            if (p == Principal::LegacyInterop)
-                return serverRights;
-            break;
-        case PermissionGroup::Partners:
-            if (p == Principal::Partner)
-                return {R::Submit, R::AcceptRoutingHeaders};
-            break;
-        case PermissionGroup::None:
-        case PermissionGroup::Custom:
-            break;
-    }
-    return {};
-}
-
 Step smtpStep(const model::Id& element, std::string summary,
               std::vector<std::pair<std::string, std::string>> inputs = {},
               std::string rule = "R23") {
@@ -131,16 +33,6 @@ Step smtpStep(const model::Id& element, std::string summary,
     step.summary = std::move(summary);
     step.inputs = std::move(inputs);
     return step;
-}
-
-std::string rightsText(const Rights& rights) {
-    std::string out;
-    for (auto right : rights.values()) {
-        if (!out.empty())
-            out += ", ";
-        out += rightShortName(right);
-    }
-    return out.empty() ? "none" : out;
 }
 
 bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& address) {
@@ -257,34 +149,6 @@ SessionOutcome runPlainMta(const SessionInput& in) {
 }
 
 }  // namespace
-
-std::string_view rightShortName(model::ExtendedRight right) {
-    switch (right) {
-        case ExtendedRight::Submit:
-            return "Submit";
-        case ExtendedRight::AcceptAnyRecipient:
-            return "AnyRcpt";
-        case ExtendedRight::AcceptAnySender:
-            return "AnySender";
-        case ExtendedRight::AcceptAuthoritativeDomainSender:
-            return "AuthDom";
-        case ExtendedRight::AcceptAuthenticationFlag:
-            return "AuthFlag";
-        case ExtendedRight::AcceptExch50:
-            return "Exch50";
-        case ExtendedRight::BypassAntiSpam:
-            return "BypassAS";
-        case ExtendedRight::BypassMessageSizeLimit:
-            return "BypassSize";
-        case ExtendedRight::AcceptRoutingHeaders:
-            return "HdrR";
-        case ExtendedRight::AcceptOrganizationHeaders:
-            return "HdrO";
-        case ExtendedRight::AcceptForestHeaders:
-            return "HdrF";
-    }
-    return "";
-}
 
 std::string domainOf(std::string_view address) {
     auto at = address.rfind('@');
@@ -409,29 +273,8 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         why = "no authentication completed";
     }
 
-    Rights rights;
-    std::string grantedBy;
-    for (auto group : connector.permissionGroups.values()) {
-        auto granted = groupRights(group, principal, externalAuthoritative);
-        if (!granted.values().empty()) {
-            for (auto r : granted.values())
-                rights.insert(r);
-            grantedBy += (grantedBy.empty() ? "" : ", ") + std::string(enumName(group));
-        }
-    }
-    std::string aces;
-    for (const auto& ace : connector.permissions)
-        if (!ace.deny && aceNamesPrincipal(ace.user, principal))
-            for (auto r : ace.extendedRights.values()) {
-                rights.insert(r);
-                aces += (aces.empty() ? "allow " : ", ") + std::string(rightShortName(r));
-            }
-    for (const auto& ace : connector.permissions)
-        if (ace.deny && aceNamesPrincipal(ace.user, principal))
-            for (auto r : ace.extendedRights.values()) {
-                rights.erase(r);
-                aces += (aces.empty() ? "deny " : ", deny ") + std::string(rightShortName(r));
-            }
+    const auto granted = grantRights(connector, principal);
+    const Rights& rights = granted.rights;
     out.principal = principalName(principal);
     for (auto r : rights.values())
         out.rights.emplace_back(rightShortName(r));
@@ -441,10 +284,10 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         step.rule = "R21";
         step.element = cid;
         step.summary = "principal " + out.principal + "; rights " + rightsText(rights);
-        step.inputs = {
-            {"why", why},
-            {"permission groups", grantedBy.empty() ? "none for this principal" : grantedBy},
-            {"explicit ACEs", aces.empty() ? "none" : aces}};
+        step.inputs = {{"why", why},
+                       {"permission groups",
+                        granted.grantedBy.empty() ? "none for this principal" : granted.grantedBy},
+                       {"explicit ACEs", granted.aces.empty() ? "none" : granted.aces}};
         out.steps.push_back(std::move(step));
     }
 
@@ -598,102 +441,14 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     }
 
     // Originating IP and anti-spam (R30–R32).
-    const auto& internal = org.internalSmtpServers;
-    std::optional<net::Address> origin;
-    std::string originWhy;
-    if (internal.empty()) {
-        origin = in.seenSource;
-        originWhy = "InternalSMTPServers is empty: the connecting IP (ASSUMPTION A18)";
-    } else if (!inRanges(internal, in.seenSource)) {
-        origin = in.seenSource;
-        originWhy = in.seenSource.toString() + " is not in InternalSMTPServers";
-    } else {
-        for (const auto& hop : chain)
-            if (!inRanges(internal, hop)) {
-                origin = hop;
-                break;
-            }
-        originWhy = origin ? in.seenSource.toString() +
-                                 " is in InternalSMTPServers: the first Received IP outside it"
-                           : in.seenSource.toString() +
-                                 " is in InternalSMTPServers and no Received header names an "
-                                 "outside IP: no originating IP";
-    }
-    out.originatingIp = origin;
-    {
-        Step step;
-        step.kind = StepKind::AntiSpam;
-        step.rule = "R30";
-        step.element = server.id;
-        step.summary = "originating IP " + (origin ? origin->toString() : std::string("(none)"));
-        step.inputs = {{"why", originWhy}};
+    auto judged = runAntiSpam({in.design, &server, in.seenSource, chain, rights, in.mailFrom,
+                               in.helo, senderDomain, in.resolver, in.explain});
+    for (auto& step : judged.steps)
         out.steps.push_back(std::move(step));
-    }
-
-    const bool agents =
-        server.exchange && (server.exchange->antiSpam.agentsInstalled ||
-                            server.exchange->roles.contains(model::ExchangeRole::Edge));
-    if (agents && !rights.contains(ExtendedRight::BypassAntiSpam) && origin) {
-        const auto& antiSpam = server.exchange->antiSpam;
-        if (inRanges(antiSpam.ipAllowList, *origin)) {
-            Step step;
-            step.kind = StepKind::AntiSpam;
-            step.rule = "R32";
-            step.element = server.id;
-            step.summary = origin->toString() + " is on the IP Allow list: other agents skipped";
-            out.steps.push_back(std::move(step));
-        } else {
-            if (inRanges(antiSpam.ipBlockList, *origin)) {
-                say([&] {
-                    return smtpStep(server.id,
-                                    "S: 550 5.7.1 External client with IP address " +
-                                        origin->toString() +
-                                        " does not have permissions to submit to this server",
-                                    {{"IP Block list", "contains " + origin->toString()}}, "R32");
-                });
-                out.disposition =
-                    reject(550, "5.7.1",
-                           "originating IP " + origin->toString() + " is on the IP Block list",
-                           server.id, "R32");
-                return out;
-            }
-            if (antiSpam.senderIdEnabled && in.resolver != nullptr && !senderDomain.empty()) {
-                dns::SpfOptions options;
-                options.trace = false;
-                dns::SpfEvaluator evaluator(*in.resolver, options);
-                const auto outcome = evaluator.checkHost(
-                    dns::SpfRequest::forMailFrom(*origin, in.mailFrom, in.helo));
-                const auto result = outcome.result;
-                Step step;
-                step.kind = StepKind::AntiSpam;
-                step.rule = "R31";
-                step.element = server.id;
-                step.summary = "Sender ID: " + std::string(dns::spfResultName(result)) + " for " +
-                               origin->toString() + " as " + senderDomain;
-                const bool fail = result == dns::SpfResult::Fail;
-                const bool temp = result == dns::SpfResult::TempError;
-                const auto action = fail   ? antiSpam.senderIdSpoofedAction
-                                    : temp ? antiSpam.senderIdTempErrorAction
-                                           : model::SenderIdAction::StampStatus;
-                if (fail || temp)
-                    step.inputs.push_back({"action", std::string(enumName(action))});
-                out.steps.push_back(std::move(step));
-                if ((fail || temp) && action == model::SenderIdAction::Reject) {
-                    out.disposition =
-                        reject(550, "5.7.1", "Sender ID (PRA) Not Permitted", server.id, "R31");
-                    return out;
-                }
-                if ((fail || temp) && action == model::SenderIdAction::Delete) {
-                    out.disposition.kind = DispositionKind::Dropped;
-                    out.disposition.text =
-                        "SENDER_ID_DELETE: the server answered 250 and "
-                        "discarded the message";
-                    out.disposition.element = server.id;
-                    out.disposition.rule = "R31";
-                    return out;
-                }
-            }
-        }
+    out.originatingIp = judged.originatingIp;
+    if (judged.verdict) {
+        out.disposition = *judged.verdict;
+        return out;
     }
 
     out.accepted = true;

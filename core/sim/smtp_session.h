@@ -42,9 +42,6 @@ struct SessionOutcome {
 
 SessionOutcome runSmtpSession(const SessionInput& input);
 
-// R22 short name of an extended right ("AnyRcpt"); stable, used in traces and findings.
-std::string_view rightShortName(model::ExtendedRight right);
-
 // Whether `domain` is one of the organisation's accepted domains (any type; "*.d" matches
 // subdomains). `authoritativeOnly` restricts to authoritative domains.
 bool isAcceptedDomain(const model::Organization& org, std::string_view domain,

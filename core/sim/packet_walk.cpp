@@ -1,0 +1,160 @@
+// One packet from node to node: host receive and send checks (R4, R5), device handlers,
+// route lookup (R6) and ARP on the egress segment, until it arrives, leaves the design into
+// the internet, or is dropped.
+
+#include "core/sim/packet_walk.h"
+#include "core/sim/host_stack.h"
+
+namespace mailtopo::sim::detail {
+
+WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
+    WalkResult result;
+    uint32_t current = from;
+    uint32_t ingress = kNone;
+    bool originating = true;
+    for (int hops = 0; hops < kMaxHops; ++hops) {
+        const Node& node = topo_.node(current);
+        DeviceVerdict verdict;
+        DeviceSession* fwSession = nullptr;
+        const Packet arrived = p;
+        if (!originating) {
+            switch (node.kind) {
+                case NodeKind::Host: {
+                    const auto check = receiveCheck(topo_, ingress, p.destination);
+                    if (check.verdict == ReceiveVerdict::Local) {
+                        const auto& hostFirewall = node.host->firewall;
+                        if (p.flag == Packet::Flag::Syn && hostFirewall.enabled &&
+                            !hostFirewall.smtpLocalAddresses.empty() &&
+                            !inRanges(hostFirewall.smtpLocalAddresses, p.destination)) {
+                            step(leg, StepKind::Filter, "R11", node.id,
+                                 "Windows Firewall on " + node.name + " does not allow SMTP to " +
+                                     p.destination.toString(),
+                                 p);
+                            fail(DispositionKind::Dropped, "HOST_FIREWALL on " + node.name, node.id,
+                                 "R11");
+                            return result;
+                        }
+                        step(leg, StepKind::HostReceive, "R4", topo_.interface(ingress).id,
+                             check.reason, p);
+                        result.end = WalkEnd::Arrived;
+                        result.node = current;
+                        result.ingress = ingress;
+                        result.packet = p;
+                        return result;
+                    }
+                    if (check.verdict != ReceiveVerdict::Forward) {
+                        step(leg, StepKind::HostReceive, "R4", topo_.interface(ingress).id,
+                             check.reason, p);
+                        const bool strong = check.verdict == ReceiveVerdict::DropStrongHost;
+                        const std::string reason = strong ? "STRONG_HOST_RECEIVE" : "NOT_LOCAL";
+                        fail(DispositionKind::Dropped,
+                             reason + " on " + topo_.interface(ingress).label +
+                                 ": the client times out",
+                             topo_.interface(ingress).id, "R4");
+                        if (strong)
+                            flag("STRONG_HOST_RECEIVE", "R4",
+                                 {topo_.interface(ingress).id, node.id}, check.reason);
+                        return result;
+                    }
+                    step(leg, StepKind::HostReceive, "R4", topo_.interface(ingress).id,
+                         check.reason, p);
+                    break;
+                }
+                case NodeKind::LoadBalancer:
+                    verdict = loadBalancer(current, p, leg);
+                    break;
+                case NodeKind::Firewall:
+                    verdict = firewallIngress(current, p, leg, fwSession);
+                    break;
+                case NodeKind::Router:
+                    break;
+            }
+            if (verdict.stop)
+                return result;
+        }
+
+        // Route (R6), with the host's send model when the packet starts here (R5).
+        const RouteEntry* route = nullptr;
+        uint32_t egressIf = verdict.forcedInterface;
+        if (egressIf == kNone) {
+            if (originating && node.kind == NodeKind::Host) {
+                const auto send = sendRoute(topo_, current, p.source, p.destination);
+                if (send.strongHostDrop) {
+                    step(leg, StepKind::HostSend, "R5", node.id, send.reason, p);
+                    fail(DispositionKind::Dropped, "STRONG_HOST_SEND on " + node.name, node.id,
+                         "R5");
+                    const uint32_t owner = topo_.interfaceOwning(current, p.source);
+                    flag("STRONG_HOST_SEND", "R5",
+                         {owner == kNone ? node.id : topo_.interface(owner).id, node.id},
+                         send.reason);
+                    return result;
+                }
+                if (!send.reason.empty())
+                    step(leg, StepKind::HostSend, "R5", node.id, send.reason, p);
+                route = send.route;
+            } else {
+                route = topo_.lookup(current, p.destination);
+            }
+            if (route == nullptr) {
+                step(leg, StepKind::Route, "R6", node.id,
+                     node.name + " has no route to " + p.destination.toString(), p);
+                fail(DispositionKind::Dropped, "NO_ROUTE at " + node.name, node.id, "R6");
+                return result;
+            }
+            egressIf = route->interface;
+        }
+        const Interface& out = topo_.interface(egressIf);
+        const net::Address nextHop = verdict.forcedNextHop.value_or(
+            route && route->nextHop ? *route->nextHop : p.destination);
+        if (route != nullptr && explain_)
+            step(leg, StepKind::Route, "R6", node.id,
+                 node.name + " routes " + p.destination.toString() + " via " +
+                     route->destination.toString() +
+                     (route->nextHop ? " next hop " + route->nextHop->toString()
+                                     : std::string(" on-link")) +
+                     " out of " + out.label,
+                 p);
+        if (node.kind == NodeKind::Firewall &&
+            !firewallEgress(current, ingress, egressIf, p, leg, fwSession, arrived))
+            return result;
+        if (out.loopback) {
+            fail(DispositionKind::Dropped,
+                 "LOOPBACK_ROUTE: " + node.name + " sends " + p.destination.toString() +
+                     " into its loopback adapter",
+                 out.id, "R6");
+            flag("LOOPBACK_ROUTE_SHADOW", "R6", {out.id, node.id},
+                 "the route through loopback adapter " + out.label + " wins for " +
+                     p.destination.toString());
+            return result;
+        }
+        // Layer 2: who answers ARP for the next hop on the egress segment.
+        const auto owner = topo_.arpOwner(out.segmentId, nextHop);
+        if (!owner || topo_.interface(owner->interface).node == current) {
+            if (topo_.isInternetSegment(out.segmentId) && nextHop == p.destination) {
+                step(leg, StepKind::L2, "R1", out.id,
+                     p.destination.toString() + " is on the internet, outside the design", p);
+                result.end = WalkEnd::LeftDesign;
+                result.node = current;
+                result.packet = p;
+                return result;
+            }
+            step(
+                leg, StepKind::L2, "R1", out.id,
+                "nothing on " +
+                    (out.segmentId.empty() ? std::string("its link") : "segment " + out.segmentId) +
+                    " answers ARP for " + nextHop.toString(),
+                p);
+            fail(DispositionKind::Dropped,
+                 "NO_ARP: nobody answers for " + nextHop.toString() + " on " + out.label, out.id,
+                 "R1");
+            return result;
+        }
+        current = topo_.interface(owner->interface).node;
+        ingress = owner->interface;
+        originating = false;
+    }
+    fail(DispositionKind::Dropped, "ROUTING_LOOP: more than 32 hops", topo_.node(current).id, "R6");
+    return result;
+}
+
+}  // namespace mailtopo::sim::detail
