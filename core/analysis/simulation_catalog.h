@@ -98,6 +98,12 @@ inline constexpr CheckInfo kMultiARegistration{
     "With 'Register this connection's addresses in DNS' on, every address that is not "
     "SkipAsSource gets an A record for the host name, so clients and partners resolve the "
     "server to addresses it does not send from."};
+inline constexpr CheckInfo kDnsRegistrationDisabled{
+    "dns-registration-disabled", Warning, "An Exchange 2013 server's NIC does not register in DNS",
+    "R3",
+    "Exchange 2013's Managed Availability probes the server by its DNS name; with 'Register this "
+    "connection's addresses in DNS' off on the server's NIC the probes fail and the server is "
+    "restarted (S0). Use SkipAsSource to keep extra addresses out of DNS instead."};
 inline constexpr CheckInfo kInternalSmtpServersMissing{
     "internal-smtp-servers-missing", Warning,
     "A gateway that relays inbound mail is not in InternalSMTPServers", "R30",
@@ -130,6 +136,7 @@ inline constexpr auto kAll = std::to_array<CheckInfo>({
     kDsrMisconfigured,
     kSourceIpDrift,
     kMultiARegistration,
+    kDnsRegistrationDisabled,
     kInternalSmtpServersMissing,
     kClientIpHiddenBySnat,
     kDynamicAddress,

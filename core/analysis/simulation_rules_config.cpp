@@ -360,6 +360,19 @@ void checkHostConfiguration(const SimulationContext& context, FindingSink& sink)
                      .remediation = "Keep " + keep->toString() +
                                     " as the source and registered address:\n" + commands});
             }
+            // R3 lint (S0): Exchange 2013 needs its NIC registered in DNS.
+            if (host.isExchange() && host.exchange &&
+                host.exchange->version == model::ExchangeVersion::Ex2013 && !nic.registerInDns &&
+                !nic.loopbackAdapter && !nic.segmentId.empty() && !registered.empty()) {
+                sink.report(rules::kDnsRegistrationDisabled,
+                            {.message = nicLabel(host, nic) + " of Exchange 2013 server " +
+                                        hostLabel(host) + " does not register in DNS",
+                             .elements = {nic.id, host.id},
+                             .pointer = pointer + "/registerInDns",
+                             .remediation = "Set-DnsClient -InterfaceAlias " +
+                                            psString(nic.alias.empty() ? nic.id : nic.alias) +
+                                            " -RegisterThisConnectionsAddress $true"});
+            }
             // R46/R47: DHCP on a mail server.
             const bool dhcp =
                 nic.dhcp ||

@@ -66,7 +66,7 @@ private slots:
                 QVERIFY((c >= 'a' && c <= 'z') || c == '-');
             QVERIFY(!rule.rule.empty());
         }
-        QCOMPARE(ids.size(), size_t(18));
+        QCOMPARE(ids.size(), size_t(19));
     }
 
     // R39 + R43 (E8): inbound SNAT to the gateway, which the relay connector lists.
@@ -276,6 +276,19 @@ private slots:
                          "Set-TransportConfig -InternalSMTPServers @{Add=\"10.0.0.40\"}"));
         d.organization.internalSmtpServers.push_back(range("10.0.0.40"));
         QVERIFY(withId(d, "internal-smtp-servers-missing").empty());
+    }
+
+    // R3 lint (S0): an Exchange 2013 NIC that does not register in DNS.
+    void dnsRegistrationDisabled() {
+        auto d = scenario("e07-coexistence-break");
+        auto& ex13 = host(d, "ex13");
+        QVERIFY(withId(d, "dns-registration-disabled").empty());
+        ex13.nics.front().registerInDns = false;
+        const auto found = withId(d, "dns-registration-disabled");
+        QCOMPARE(found.size(), size_t(1));
+        QVERIFY(mentions(found.front(), "-RegisterThisConnectionsAddress $true"));
+        ex13.exchange->version = model::ExchangeVersion::Ex2016;
+        QVERIFY(withId(d, "dns-registration-disabled").empty());
     }
 
     // R46/R47: DHCP on a mail server.
