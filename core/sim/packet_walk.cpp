@@ -6,6 +6,22 @@
 #include "core/sim/host_stack.h"
 
 namespace mailtopo::sim::detail {
+namespace {
+
+// Special-purpose ranges that never route on the internet (RFC 1918, 6598, 1122, 3927,
+// 4193, 4291). The documentation ranges count as internet: the examples use them so.
+bool isInternetRoutable(const net::Address& a) {
+    static const char* const kPrivate[] = {
+        "10.0.0.0/8",     "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
+        "169.254.0.0/16", "0.0.0.0/8",     "fc00::/7",       "fe80::/10",     "::1/128"};
+    for (const char* text : kPrivate)
+        if (const auto prefix = net::Prefix::parse(text);
+            prefix && prefix->family() == a.family() && prefix->contains(a))
+            return false;
+    return true;
+}
+
+}  // namespace
 
 WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
     WalkResult result;
@@ -130,7 +146,10 @@ WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
         // Layer 2: who answers ARP for the next hop on the egress segment.
         const auto owner = topo_.arpOwner(out.segmentId, nextHop);
         if (!owner || topo_.interface(owner->interface).node == current) {
-            if (topo_.isInternetSegment(out.segmentId) && nextHop == p.destination) {
+            // Only a public address nobody in the design holds is "somewhere on the internet";
+            // a private or design-owned address there is simply unreachable.
+            if (topo_.isInternetSegment(out.segmentId) && nextHop == p.destination &&
+                isInternetRoutable(p.destination) && !topo_.holds(p.destination)) {
                 step(leg, StepKind::L2, "R1", out.id,
                      p.destination.toString() + " is on the internet, outside the design", p);
                 result.end = WalkEnd::LeftDesign;

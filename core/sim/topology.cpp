@@ -229,6 +229,27 @@ std::vector<uint32_t> Topology::interfacesCarrying(const net::Address& address) 
     return it == carriers_.end() ? std::vector<uint32_t>{} : it->second;
 }
 
+bool Topology::holds(const net::Address& address) const {
+    if (carriers_.contains(address))
+        return true;
+    for (const auto& [segment, table] : arp_)
+        if (table.contains(address))
+            return true;
+    for (const auto& lb : design_.loadBalancers)
+        for (const auto& v : lb.vips)
+            if (v.address == address || (v.snatAddress && *v.snatAddress == address))
+                return true;
+    for (const auto& fw : design_.firewalls) {
+        for (const auto& nat : fw.inboundNat)
+            if (nat.publicAddress == address)
+                return true;
+        for (const auto& nat : fw.outboundNat)
+            if (nat.publicAddress == address)
+                return true;
+    }
+    return false;
+}
+
 std::optional<ArpOwner> Topology::arpOwner(const model::Id& segment,
                                            const net::Address& address) const {
     auto table = arp_.find(segment);

@@ -76,6 +76,9 @@ public:
 
     // The interface of `node` that carries `address`, or kNone.
     uint32_t interfaceOwning(uint32_t node, const net::Address& address) const;
+    // Whether anything in the design holds `address`: an interface, a VIP, a SNAT or NAT
+    // address.
+    bool holds(const net::Address& address) const;
     // Every interface in the design (loopback adapters included) that carries `address`.
     std::vector<uint32_t> interfacesCarrying(const net::Address& address) const;
     // Who answers ARP for `address` on `segment`; loopback adapters never do.

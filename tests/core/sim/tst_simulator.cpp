@@ -200,6 +200,19 @@ private slots:
         QVERIFY(t3.disposition.text.find("MX") != std::string::npos);
     }
 
+    // An internet host cannot reach a private address, nor one the design holds, by simply
+    // putting it on the internet segment: only unknown public addresses leave the design.
+    void privateAddressesDoNotLeaveIntoTheInternet() {
+        const auto d = scenario("e08-internet-open-relay-via-gateway");
+        const sim::Simulator simulator(d);
+        const auto inside = simulator.trace(request("inet66", "10.0.0.20"));
+        QCOMPARE(inside.disposition.kind, sim::DispositionKind::Dropped);
+        QVERIFY(inside.disposition.text.starts_with("NO_ARP"));
+        const auto outside = simulator.trace(request("inet66", "203.0.113.200"));
+        QCOMPARE(outside.disposition.kind, sim::DispositionKind::Delivered);
+        QVERIFY(outside.lastHop()->egress.has_value());
+    }
+
     // The same design with its elements in another order traces identically.
     void tracesDoNotDependOnElementOrder() {
         auto d = scenario("e11-dsr-reply-bypasses-firewall");
