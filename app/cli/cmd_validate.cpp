@@ -4,6 +4,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
+#include "core/analysis/dns_checks.h"
 #include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_json.h"
@@ -36,7 +37,8 @@ int runValidate(const QStringList& args) {
                        "addresses outside their subnets, connector bindings and ranges, R19) "
                        "and what the simulator finds when it traces the design's flows and "
                        "the standard flows (open relays, asymmetric paths, coexistence "
-                       "breakage, R39-R46)."));
+                       "breakage, R39-R46), and the design's DNS zones against its egress "
+                       "(SPF, FCrDNS, MX, R33-R38)."));
     auto& p = line.parser();
     p.addPositionalArgument(QStringLiteral("FILE"),
                             QStringLiteral("The .mailtopo design to check."));
@@ -73,6 +75,7 @@ int runValidate(const QStringList& args) {
         };
         list(analysis::structureCheckCatalog());
         list(analysis::simulationRuleCatalog());
+        list(analysis::dnsRuleCatalog());
         writeOut(out);
         return kExitClean;
     }

@@ -11,6 +11,8 @@ int runNotYetAvailable(const QStringList& args);
 int runSpf(const QStringList& args);
 int runImport(const QStringList& args);
 int runTrace(const QStringList& args);
+int runProbe(const QStringList& args);
+int runDnsCheck(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
@@ -25,10 +27,9 @@ const std::vector<Command>& commands() {
         {"report", "Write the PDF report of a design (not available yet)", runNotYetAvailable},
         {"export", "Export the diagram as SVG or PNG (not available yet)", runNotYetAvailable},
         {"spf", "Evaluate SPF for a domain and IP", runSpf},
-        {"dns-check", "Check a design's DNS against its zones or live DNS (not available yet)",
-         runNotYetAvailable},
-        {"probe", "Probe a live SMTP server without sending mail (not available yet)",
-         runNotYetAvailable},
+        {"dns-check", "Check a design's DNS: SPF, FCrDNS and MX of its egress, live DNS",
+         runDnsCheck},
+        {"probe", "Probe a live SMTP server without sending mail", runProbe},
     };
     return list;
 }

@@ -1,20 +1,27 @@
 // mailtopo: the desktop GUI.
 //   mailtopo [FILE] [--screenshot OUT.png]
+//            [--probe ELEMENT [--probe-target HOST[:PORT]] [--probe-run]]
 // Without FILE it reopens the last design, else the bundled example. --screenshot shows
 // the window, fits the diagram, saves the window as PNG and exits: used for the README
 // picture and by tests, and it works headless (QT_QPA_PLATFORM=offscreen).
+// --probe selects ELEMENT and opens the "Probe Live…" dialog for it (--screenshot then saves
+// that dialog); with --probe-run the command line is the confirmation: the probe runs at
+// once and --screenshot saves the result dialog.
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QTimer>
 #include <cstdio>
 
+#include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/recent_files.h"
 #include "ui/mainwindow/startup_file.h"
+#include "ui/probe/probe_controller.h"
 
 #ifndef MAILTOPO_SOURCE_DIR
 #define MAILTOPO_SOURCE_DIR ""
@@ -53,6 +60,21 @@ int main(int argc, char* argv[]) {
         QStringLiteral("Show the design, save the window to <png> and exit (0 on success)."),
         QStringLiteral("png"));
     parser.addOption(screenshot);
+    const QCommandLineOption probeElement(
+        QStringLiteral("probe"),
+        QStringLiteral("Select <element> (a mail server or VIP) and open Probe Live for it."),
+        QStringLiteral("element"));
+    const QCommandLineOption probeTarget(
+        QStringLiteral("probe-target"),
+        QStringLiteral("With --probe: connect to <host[:port]> instead of the design's address."),
+        QStringLiteral("host[:port]"));
+    const QCommandLineOption probeRun(
+        QStringLiteral("probe-run"),
+        QStringLiteral("With --probe: probe at once, without asking (this option is the "
+                       "confirmation)."));
+    parser.addOption(probeElement);
+    parser.addOption(probeTarget);
+    parser.addOption(probeRun);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -89,14 +111,61 @@ int main(int argc, char* argv[]) {
     if (!file.isEmpty())
         window.openFile(file);
 
+    // Probe Live from the command line: open the dialog, or run at once with --probe-run.
+    QWidget* probeWindow = nullptr;  // what --screenshot saves instead of the main window
+    if (parser.isSet(probeElement) && opened) {
+        const QString element = parser.value(probeElement);
+        mailtopo::ui::ProbeController* controller = window.probeController();
+        window.scene()->selectElement(element);
+        const QStringList selected = window.scene()->selectedElementIds();
+        const auto candidates =
+            controller->candidatesFor(selected.isEmpty() ? element : selected.first());
+        mailtopo::ui::ProbeSetupDialog* dialog = controller->ask(candidates, element.toStdString());
+        if (!dialog) {
+            printLine(QStringLiteral("mailtopo: %1 is not a mail server or VIP of the design")
+                          .arg(element));
+            return 2;
+        }
+        if (parser.isSet(probeTarget))
+            dialog->targetEdit()->setText(parser.value(probeTarget));
+        probeWindow = dialog;
+        if (parser.isSet(probeRun)) {
+            const auto request = dialog->request();
+            if (!request) {
+                printLine(QStringLiteral("mailtopo: %1").arg(dialog->error()));
+                return 2;
+            }
+            dialog->close();
+            probeWindow = nullptr;
+            controller->run(*request);
+        }
+    }
+
     if (!unattended)
         return QApplication::exec();
 
     const QString out = parser.value(screenshot);
     int status = 0;
+    if (parser.isSet(probeRun) && parser.isSet(probeElement)) {
+        // Saved when the result is shown; the probe's own limits bound the wait.
+        QObject::connect(window.probeController(), &mailtopo::ui::ProbeController::resultShown,
+                         &window, [&](mailtopo::ui::ProbeResultDialog* dialog) {
+                             QTimer::singleShot(kScreenshotDelayMs, dialog, [&, dialog] {
+                                 if (!dialog->grab().save(out, "PNG")) {
+                                     printLine(QStringLiteral("mailtopo: cannot write %1")
+                                                   .arg(QDir::toNativeSeparators(out)));
+                                     status = 1;
+                                 }
+                                 QApplication::quit();
+                             });
+                         });
+        QApplication::exec();
+        return status;
+    }
     QTimer::singleShot(kScreenshotDelayMs, &window, [&] {
         window.view()->fitToContents();
-        if (!window.grab().save(out, "PNG")) {
+        QWidget* shown = probeWindow ? probeWindow : static_cast<QWidget*>(&window);
+        if (!shown->grab().save(out, "PNG")) {
             printLine(
                 QStringLiteral("mailtopo: cannot write %1").arg(QDir::toNativeSeparators(out)));
             status = 1;

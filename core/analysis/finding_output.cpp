@@ -1,5 +1,6 @@
 #include "core/analysis/finding_output.h"
 
+#include "core/analysis/dns_checks.h"
 #include "core/analysis/simulation_checks.h"
 #include "core/analysis/structure_checks.h"
 
@@ -120,9 +121,10 @@ namespace {
 const CheckInfo* describeRule(std::string_view id) {
     if (const auto* check = findStructureCheck(id))
         return check;
-    for (const auto& rule : simulationRuleCatalog())
-        if (rule.id == id)
-            return &rule;
+    for (const auto* catalog : {&simulationRuleCatalog(), &dnsRuleCatalog()})
+        for (const auto& rule : *catalog)
+            if (rule.id == id)
+                return &rule;
     return nullptr;
 }
 }  // namespace

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "core/analysis/dns_checks.h"
 #include "core/analysis/simulation_rules.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/smtp_session.h"
@@ -303,9 +304,12 @@ std::vector<Finding> validateDesign(const model::Design& design) {
                (f.id == "duplicate-id" || f.id == "empty-id" || f.id == "dangling-reference");
     });
     if (!broken) {
-        auto simulated = simulateDesign(design).findings;
-        findings.insert(findings.end(), std::make_move_iterator(simulated.begin()),
-                        std::make_move_iterator(simulated.end()));
+        // One simulation feeds both: the DNS checks read the egress identities of its traces.
+        SimulationResult simulated = simulateDesign(design);
+        auto dns = checkDns(design, simulated);
+        for (auto* more : {&simulated.findings, &dns})
+            findings.insert(findings.end(), std::make_move_iterator(more->begin()),
+                            std::make_move_iterator(more->end()));
     }
     sortFindings(findings);
     return findings;

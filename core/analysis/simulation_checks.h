@@ -47,9 +47,9 @@ SimulationResult simulateDesign(const model::Design& design);
 // Every rule simulateDesign can report, for `validate --list-rules`, SARIF and the docs.
 const std::vector<CheckInfo>& simulationRuleCatalog();
 
-// Structural checks and simulation rules together, sorted: what `mailtopo-cli validate`
-// reports. The simulation runs only when the structure has no error, because a dangling
-// reference or a duplicate id makes every trace meaningless.
+// Structural checks, simulation rules and the DNS checks of dns_checks.h together, sorted:
+// what `mailtopo-cli validate` reports. The simulation runs only when the structure has no error,
+// because a dangling reference or a duplicate id makes every trace meaningless.
 std::vector<Finding> validateDesign(const model::Design& design);
 
 }  // namespace mailtopo::analysis

@@ -17,7 +17,8 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
         return false;
     for (size_t i = 0; i < a.size(); ++i) {
-        if (toLowerAscii(a[i]) != toLowerAscii(b[i]))
+        // Equal bytes first: names are mostly written in one case.
+        if (a[i] != b[i] && toLowerAscii(a[i]) != toLowerAscii(b[i]))
             return false;
     }
     return true;

@@ -71,12 +71,18 @@ LevelVerdict Evaluation::run(SpfRecordTrace* root) {
     return checkHost(domain_, trace_ ? root : nullptr, 0, true);
 }
 
-DnsAnswer Evaluation::lookup(std::string_view name, RRType type, const char* purpose) {
+LookupAnswer Evaluation::lookup(std::string_view name, RRType type, const char* purpose) {
     ++queries_;
-    DnsAnswer answer = resolver_.query(name, type);
-    if (trace_ && sink_ != nullptr) {
-        SpfLookupTrace t;
-        t.name = std::string(name);
+    // Zone data lends its answers: no copy of the records on the hot path.
+    LookupAnswer result = [&] {
+        if (const DnsAnswer* lent = resolver_.lend(name, type))
+            return LookupAnswer(lent);
+        return LookupAnswer(resolver_.query(name, type));
+    }();
+    if (trace_ && sink_) {
+        const DnsAnswer& answer = *result;
+        SpfLookupTrace& t = sink_.add();  // built in place
+        t.name.assign(name);
         t.type = type;
         t.rcode = answer.rcode;
         t.purpose = purpose;
@@ -88,9 +94,8 @@ DnsAnswer Evaluation::lookup(std::string_view name, RRType type, const char* pur
                 t.aliases.push_back(r.name + " -> " + r.target);
             }
         }
-        sink_->push_back(std::move(t));
     }
-    return answer;
+    return result;
 }
 
 bool Evaluation::countLookup(SpfTermTrace* tt, LevelVerdict& out) {
@@ -110,8 +115,8 @@ bool Evaluation::countLookup(SpfTermTrace* tt, LevelVerdict& out) {
 
 bool Evaluation::countVoid(SpfTermTrace* tt, std::string_view what, LevelVerdict& out) {
     ++voids_;
-    if (trace_ && sink_ != nullptr && !sink_->empty())
-        sink_->back().isVoid = true;
+    if (SpfLookupTrace* last = trace_ ? sink_.last() : nullptr)
+        last->isVoid = true;
     if (tt != nullptr)
         tt->voidCount = voids_;
     if (voids_ <= options_.voidLookupLimit)
@@ -173,8 +178,9 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
         return finish(SpfResult::None, "4.3",
                       quoted(domain) + " is not a valid multi-label domain name");
     }
-    sink_ = rt != nullptr ? &rt->lookups : nullptr;
-    const DnsAnswer answer = lookup(domain, RRType::TXT, "record");
+    sink_ = rt != nullptr ? LookupSink(&rt->lookups) : LookupSink();
+    const LookupAnswer looked = lookup(domain, RRType::TXT, "record");
+    const DnsAnswer& answer = *looked;
     if (answer.rcode == Rcode::Timeout || answer.rcode == Rcode::ServFail) {
         return finish(SpfResult::TempError, "4.4",
                       "DNS error looking up the TXT records of " + domain + " (" +
@@ -189,11 +195,13 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
     for (const auto& r : answer.records) {
         if (r.type != RRType::TXT)
             continue;
-        std::string joined = r.joinedText();
-        if (!isSpfVersion1(joined))
+        // A one-string record (the usual case) is checked without joining a copy first.
+        const bool single = r.strings.size() == 1;
+        std::string joined = single ? std::string() : r.joinedText();
+        if (!isSpfVersion1(single ? r.strings.front() : joined))
             continue;
         if (++found == 1)
-            text = std::move(joined);
+            text = single ? r.strings.front() : std::move(joined);
     }
     if (found == 0)
         return finish(SpfResult::None, "4.5", "no SPF record at " + domain);
@@ -202,10 +210,10 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
             SpfResult::PermError, "4.5",
             std::to_string(found) + " SPF records at " + domain + "; exactly one is allowed");
     }
-    if (rt != nullptr)
-        rt->record = text;
-    const SpfParseResult parsed = parseSpfRecord(std::move(text));
+    SpfParseResult parsed = parseSpfRecord(std::move(text));
     if (!parsed.ok()) {
+        if (rt != nullptr)
+            rt->record = std::move(text);  // a failed parse leaves the text with us
         if (!parsed.error.term.empty())
             v.path.push_back(pathElement(domain, parsed.error.term));
         if (rt != nullptr && parsed.error.termIndex >= 0) {
@@ -219,6 +227,16 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
                       "syntax error in the record of " + domain + ": " + parsed.error.message);
     }
     const SpfRecord& record = *parsed.record;
+    // The trace keeps the record's text: it moves there when this level ends (the terms are
+    // views into it until then), which saves copying every record evaluated.
+    struct KeepText {
+        SpfRecordTrace* rt;
+        std::string& text;
+        ~KeepText() {
+            if (rt != nullptr)
+                rt->record = std::move(text);
+        }
+    } keepText{rt, parsed.record->text};
     if (rt != nullptr) {
         rt->terms.resize(record.terms.size());
         for (size_t i = 0; i < record.terms.size(); ++i) {
@@ -249,7 +267,7 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
         if (term.kind != SpfTerm::Kind::Mechanism)
             continue;
         SpfTermTrace* tt = rt != nullptr ? &rt->terms[i] : nullptr;
-        sink_ = tt != nullptr ? &tt->lookups : nullptr;
+        sink_ = tt != nullptr ? LookupSink(&tt->lookups) : LookupSink();
         LevelVerdict inner;
         const Match m = evaluateMechanism(record, term, domain, tt, depth, inner);
         if (tt != nullptr)
@@ -272,12 +290,16 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
                 if (record.redirect >= 0)
                     rt->terms[static_cast<size_t>(record.redirect)].status = "skipped";
             }
-            v.path = std::move(inner.path);
-            v.path.insert(v.path.begin(), pathElement(domain, termText));
             const SpfResult result = qualifierResult(term.qualifier);
-            // Only a decisive level's sentence is ever read; levels that merely feed an include
-            // skip building it (the hot path of deep include chains). The trace shows the
-            // matching term itself, so no note either.
+            // An include keeps the path of an inner pass only (matchInclude): a level that
+            // merely feeds an include and does not pass skips building it, as it skips the
+            // sentence below (the hot path of deep include chains).
+            if (decisive || result == SpfResult::Pass) {
+                v.path = std::move(inner.path);
+                v.path.insert(v.path.begin(), pathElement(domain, termText));
+            }
+            // Only a decisive level's sentence is ever read. The trace shows the matching term
+            // itself, so no note either.
             std::string reason;
             if (decisive) {
                 reason = quoted(termText);
@@ -293,7 +315,7 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
         const SpfTerm& term = record.terms[static_cast<size_t>(record.redirect)];
         SpfTermTrace* tt =
             rt != nullptr ? &rt->terms[static_cast<size_t>(record.redirect)] : nullptr;
-        sink_ = tt != nullptr ? &tt->lookups : nullptr;
+        sink_ = tt != nullptr ? LookupSink(&tt->lookups) : LookupSink();
         LevelVerdict inner;
         evaluateRedirect(record, term, domain, tt, depth, decisive, inner);
         inner.path.insert(inner.path.begin(), pathElement(domain, record.view(term.text)));
@@ -303,7 +325,8 @@ LevelVerdict Evaluation::checkHost(const std::string& domain, SpfRecordTrace* rt
         }
         return inner;
     }
-    v.path.push_back(pathElement(domain, "(no mechanism matched)"));
+    if (decisive)  // neutral: an include drops the path (see above)
+        v.path.push_back(pathElement(domain, "(no mechanism matched)"));
     return finish(SpfResult::Neutral, "4.7",
                   "no mechanism matched and there is no redirect=, so the default result neutral "
                   "applies");
@@ -390,7 +413,8 @@ Match Evaluation::evaluateRedirect(const SpfRecord& record, const SpfTerm& term,
 std::string Evaluation::validatedName() {
     if (!validatedNames_) {
         validatedNames_.emplace();
-        const DnsAnswer answer = lookup(reverseName(ip_), RRType::PTR, "p-macro");
+        const LookupAnswer looked = lookup(reverseName(ip_), RRType::PTR, "p-macro");
+        const DnsAnswer& answer = *looked;
         if (answer.rcode == Rcode::NoError) {
             int considered = 0;
             for (const auto& r : answer.records) {
@@ -439,9 +463,10 @@ std::string Evaluation::explanation(const LevelVerdict& verdict, SpfTrace& trace
     const std::string query = toQueryName(std::move(*name));
     if (!isQueryableName(query))
         return useDefault("exp= names no valid domain");
-    sink_ = trace_ ? &trace.explanationLookups : nullptr;
+    sink_ = trace_ ? LookupSink(&trace.explanationLookups) : LookupSink();
     // §6.2: the exp= lookup counts neither as a DNS-lookup term nor as a void lookup.
-    const DnsAnswer answer = lookup(query, RRType::TXT, "exp");
+    const LookupAnswer looked = lookup(query, RRType::TXT, "exp");
+    const DnsAnswer& answer = *looked;
     if (answer.rcode != Rcode::NoError) {
         return useDefault("TXT lookup of " + query + " answered " +
                           std::string(rcodeName(answer.rcode)));

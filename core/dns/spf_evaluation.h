@@ -27,6 +27,44 @@ struct LevelVerdict {
     std::string explanationDomain;
 };
 
+// Where lookups are recorded in the trace: a record's discovery list, a term's list or the
+// explanation's; nothing when the trace is off.
+class LookupSink {
+public:
+    LookupSink() = default;
+    explicit LookupSink(SmallVector<SpfLookupTrace, 1>* record) : record_(record) {}
+    explicit LookupSink(std::vector<SpfLookupTrace>* list) : list_(list) {}
+    explicit operator bool() const { return record_ != nullptr || list_ != nullptr; }
+    SpfLookupTrace& add() {
+        return record_ != nullptr ? record_->emplace_back() : list_->emplace_back();
+    }
+    // The lookup recorded last, or nullptr.
+    SpfLookupTrace* last() {
+        if (record_ != nullptr)
+            return record_->empty() ? nullptr : &record_->back();
+        if (list_ != nullptr)
+            return list_->empty() ? nullptr : &list_->back();
+        return nullptr;
+    }
+
+private:
+    SmallVector<SpfLookupTrace, 1>* record_ = nullptr;
+    std::vector<SpfLookupTrace>* list_ = nullptr;
+};
+
+// The answer to one lookup: lent by the resolver (zone data, no copy) or built for it.
+class LookupAnswer {
+public:
+    explicit LookupAnswer(const DnsAnswer* lent) : lent_(lent) {}
+    explicit LookupAnswer(DnsAnswer owned) : owned_(std::move(owned)) {}
+    const DnsAnswer& operator*() const { return lent_ != nullptr ? *lent_ : owned_; }
+    const DnsAnswer* operator->() const { return &**this; }
+
+private:
+    const DnsAnswer* lent_ = nullptr;
+    DnsAnswer owned_;
+};
+
 class Evaluation {
 public:
     Evaluation(Resolver& resolver, const SpfOptions& options, const SpfRequest& request);
@@ -61,7 +99,7 @@ private:
     // Validates `name` for the client (§5.5): one of its addresses is the client's.
     bool validates(const std::string& name, const char* purpose);
 
-    DnsAnswer lookup(std::string_view name, RRType type, const char* purpose);
+    LookupAnswer lookup(std::string_view name, RRType type, const char* purpose);
     bool countLookup(SpfTermTrace* tt, LevelVerdict& out);
     bool countVoid(SpfTermTrace* tt, std::string_view what, LevelVerdict& out);
     bool target(const SpfRecord& record, const SpfTerm& term, const std::string& domain,
@@ -76,7 +114,7 @@ private:
     std::string ipDotted_, ipText_, sender_, localPart_, senderDomain_, helo_, timestamp_;
     std::string domain_;  // the request's <domain>
     MacroContext context_;
-    std::vector<SpfLookupTrace>* sink_ = nullptr;             // where lookups are recorded
+    LookupSink sink_;                                         // where lookups are recorded
     std::optional<std::vector<std::string>> validatedNames_;  // %{p} cache
     int lookups_ = 0;
     int voids_ = 0;

@@ -20,7 +20,8 @@ Json lookupToJson(const SpfLookupTrace& l) {
     return j;
 }
 
-Json lookupsToJson(const std::vector<SpfLookupTrace>& lookups) {
+template <class List>  // a record's SmallVector or a term's std::vector
+Json lookupsToJson(const List& lookups) {
     Json list = Json::array();
     for (const auto& l : lookups)
         list.push_back(lookupToJson(l));

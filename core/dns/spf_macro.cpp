@@ -260,9 +260,15 @@ bool checkDomainSpec(std::string_view text, std::string* error) {
     if (text.empty())
         return setError(error, "empty domain-spec");
     size_t lastMacroEnd = 0;
-    if (!walk(
-            text, MacroMode::Domain, error, [](std::string_view) {}, [](const Macro&) {},
-            &lastMacroEnd)) {
+    // Most domain-specs are plain names: without '%' the walk below only checks that every
+    // byte is visible ASCII, which this loop does faster (records are parsed per evaluation).
+    const bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return c >= 0x21 && c <= 0x7e && c != '%';
+    });
+    if (!plain && !walk(
+                      text, MacroMode::Domain, error, [](std::string_view) {}, [](const Macro&) {},
+                      &lastMacroEnd)) {
         return false;
     }
     // "%%", "%_" and "%-" are macro-expands too, and may end a domain-spec.

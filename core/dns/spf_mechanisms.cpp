@@ -50,7 +50,8 @@ bool Evaluation::validates(const std::string& name, const char* purpose) {
     if (!isQueryableName(name))
         return false;
     const RRType type = addressType();
-    const DnsAnswer answer = lookup(name, type, purpose);
+    const LookupAnswer looked = lookup(name, type, purpose);
+    const DnsAnswer& answer = *looked;
     // §5.5: a DNS error while validating skips that name.
     if (answer.rcode != Rcode::NoError)
         return false;
@@ -69,7 +70,8 @@ Match Evaluation::matchA(const std::string& target, const SpfTerm& term, SpfTerm
         return Match::No;
     }
     const RRType type = addressType();
-    const DnsAnswer answer = lookup(target, type, "a");
+    const LookupAnswer looked = lookup(target, type, "a");
+    const DnsAnswer& answer = *looked;
     if (!answer.ok())
         return dnsError(answer, target, type, out);
     if (!hasAnswer(answer, type)) {
@@ -91,7 +93,8 @@ Match Evaluation::matchMx(const std::string& target, const SpfTerm& term, SpfTer
         note(tt, "'" + target + "' is not a valid DNS name: no match");
         return Match::No;
     }
-    const DnsAnswer answer = lookup(target, RRType::MX, "mx");
+    const LookupAnswer looked = lookup(target, RRType::MX, "mx");
+    const DnsAnswer& answer = *looked;
     if (!answer.ok())
         return dnsError(answer, target, RRType::MX, out);
     std::vector<const DnsRecord*> hosts = answer.rcode == Rcode::NoError
@@ -116,7 +119,8 @@ Match Evaluation::matchMx(const std::string& target, const SpfTerm& term, SpfTer
         // A null MX (RFC 7505, exchange ".") names no host.
         if (mx->target.empty() || !isQueryableName(mx->target))
             continue;
-        const DnsAnswer addresses = lookup(mx->target, type, "mx-host");
+        const LookupAnswer lookedUp = lookup(mx->target, type, "mx-host");
+        const DnsAnswer& addresses = *lookedUp;
         if (!addresses.ok())
             return dnsError(addresses, mx->target, type, out);
         if (!hasAnswer(addresses, type)) {
@@ -137,7 +141,8 @@ Match Evaluation::matchMx(const std::string& target, const SpfTerm& term, SpfTer
 // ptr (§5.5): a validated name of the client equal to the target or below it. Only names
 // ending in the target are validated: the others could never match.
 Match Evaluation::matchPtr(const std::string& target, SpfTermTrace* tt, LevelVerdict& out) {
-    const DnsAnswer answer = lookup(reverseName(ip_), RRType::PTR, "ptr");
+    const LookupAnswer looked = lookup(reverseName(ip_), RRType::PTR, "ptr");
+    const DnsAnswer& answer = *looked;
     if (!answer.ok()) {
         note(tt, "DNS error on the PTR lookup: no match (RFC 7208 5.5)");
         return Match::No;
@@ -168,7 +173,8 @@ Match Evaluation::matchExists(const std::string& target, SpfTermTrace* tt, Level
         note(tt, "'" + target + "' is not a valid DNS name: no match");
         return Match::No;
     }
-    const DnsAnswer answer = lookup(target, RRType::A, "exists");
+    const LookupAnswer looked = lookup(target, RRType::A, "exists");
+    const DnsAnswer& answer = *looked;
     if (!answer.ok())
         return dnsError(answer, target, RRType::A, out);
     if (!hasAnswer(answer, RRType::A)) {

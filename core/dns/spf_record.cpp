@@ -208,13 +208,19 @@ bool parseMechanism(std::string_view text, TextSpan span, SpfTerm& term, Failure
     while (nameEnd < text.size() && text[nameEnd] != ':' && text[nameEnd] != '/')
         ++nameEnd;
     const std::string_view name = text.substr(pos, nameEnd - pos);
+    // This runs for every term of every record evaluated: an exact match (records are
+    // written in lower case) before the case-insensitive one.
     const MechanismInfo* info = nullptr;
     for (const auto& m : kMechanisms) {
-        // Length first: this runs for every term of every record evaluated.
-        if (m.name.size() == name.size() && equalsIgnoreCase(name, m.name)) {
+        if (m.name == name) {
             info = &m;
             break;
         }
+    }
+    for (size_t i = 0; info == nullptr && i < kMechanisms.size(); ++i) {
+        if (kMechanisms[i].name.size() == name.size() &&
+            equalsIgnoreCase(name, kMechanisms[i].name))
+            info = &kMechanisms[i];
     }
     if (info == nullptr) {
         if (equalsIgnoreCase(name, "redirect") || equalsIgnoreCase(name, "exp")) {
@@ -323,8 +329,10 @@ bool SpfTerm::countsLookup() const {
 }
 
 bool isSpfVersion1(std::string_view text) {
-    return text.size() >= 6 && equalsIgnoreCase(text.substr(0, 6), "v=spf1") &&
-           (text.size() == 6 || text[6] == ' ');
+    if (text.size() < 6 || (text.size() > 6 && text[6] != ' '))
+        return false;
+    const std::string_view version = text.substr(0, 6);
+    return version == "v=spf1" || equalsIgnoreCase(version, "v=spf1");
 }
 
 SpfParseResult parseSpfRecord(std::string_view text) {
@@ -341,6 +349,12 @@ SpfParseResult parseSpfRecord(std::string&& text) {
     SpfRecord record;
     record.text = std::move(text);
     const std::string_view all = record.text;
+    // One allocation for the terms instead of a growing vector: records are parsed on every
+    // evaluation, so this is on the hot path.
+    size_t count = 0;  // spaces: at least the number of terms
+    for (size_t at = all.find(' ', 6); at != std::string_view::npos; at = all.find(' ', at + 1))
+        ++count;
+    record.terms.reserve(count);
     size_t pos = 6;
     while (pos < all.size()) {
         if (all[pos] == ' ') {
@@ -359,6 +373,7 @@ SpfParseResult parseSpfRecord(std::string&& text) {
         if (!parseTerm(all, span, term, f)) {
             result.error = SpfSyntaxError{std::move(f.message), std::string(termText), index,
                                           std::move(f.section)};
+            text = std::move(record.text);  // the caller keeps its text on failure
             return result;
         }
         if (term.kind == SpfTerm::Kind::Redirect || term.kind == SpfTerm::Kind::Explanation) {
@@ -368,6 +383,7 @@ SpfParseResult parseSpfRecord(std::string&& text) {
                     std::string(term.kind == SpfTerm::Kind::Redirect ? "redirect=" : "exp=") +
                         " appears more than once",
                     std::string(termText), index, "6"};
+                text = std::move(record.text);
                 return result;
             }
             slot = index;

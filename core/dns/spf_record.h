@@ -78,7 +78,8 @@ struct SpfParseResult {
 bool isSpfVersion1(std::string_view text);
 
 SpfParseResult parseSpfRecord(std::string_view text);
-// The same, keeping `text` as the record's text without a copy.
+// The same, keeping `text` as the record's text without a copy. On failure `text` is left
+// as it was.
 SpfParseResult parseSpfRecord(std::string&& text);
 inline SpfParseResult parseSpfRecord(const char* text) {
     return parseSpfRecord(std::string_view(text));

@@ -8,6 +8,7 @@
 
 #include "core/dns/dns_types.h"
 #include "core/dns/spf_result.h"
+#include "core/util/small_vector.h"
 
 namespace mailtopo::dns {
 
@@ -28,8 +29,9 @@ struct SpfTermTrace;
 // One check_host() invocation: the top level, an include, or a redirect.
 struct SpfRecordTrace {
     std::string domain;
-    std::vector<SpfLookupTrace> lookups;  // record discovery (TXT)
-    std::string record;                   // the selected SPF record, "" if none
+    // Record discovery (TXT): one lookup, kept inline (a tree has one such list per record).
+    SmallVector<SpfLookupTrace, 1> lookups;
+    std::string record;  // the selected SPF record, "" if none
     std::vector<SpfTermTrace> terms;
     SpfResult result = SpfResult::None;
     std::string note;  // why this level ended as it did when no term decided

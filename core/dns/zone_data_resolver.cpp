@@ -13,8 +13,33 @@ ZoneDataResolver::Node& ZoneDataResolver::node(std::string_view name) {
 
 void ZoneDataResolver::add(DnsRecord record) {
     Node& n = node(record.name);
+    auto it = std::find_if(n.answers.begin(), n.answers.end(),
+                           [&](const auto& a) { return a.first == record.type; });
+    if (it == n.answers.end())
+        it = n.answers.insert(n.answers.end(), {record.type, DnsAnswer{}});
+    it->second.records.push_back(record);
     n.records.push_back(std::move(record));
     ++recordCount_;
+}
+
+namespace {
+
+// Lower case, no trailing dot: the form names are stored in.
+bool isNormalName(std::string_view name) {
+    return (name.empty() || name.back() != '.') &&
+           std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+}  // namespace
+
+const DnsAnswer* ZoneDataResolver::lendAnswer(std::string_view name, RRType type) {
+    const auto it = isNormalName(name) ? nodes_.find(name) : nodes_.find(normalizeName(name));
+    if (it == nodes_.end())
+        return nullptr;
+    for (const auto& [answerType, answer] : it->second.answers)
+        if (answerType == type)
+            return &answer;
+    return nullptr;  // an alias, NODATA or a timeout: resolve() builds those
 }
 
 void ZoneDataResolver::add(const std::vector<DnsRecord>& records) {

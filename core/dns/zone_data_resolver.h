@@ -4,6 +4,7 @@
 // but lacks the asked type answers NOERROR with no records (NODATA), as real DNS does.
 // Read-only after it is filled, so one instance can serve several threads.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,16 +39,27 @@ public:
 
 protected:
     DnsAnswer resolve(std::string_view name, RRType type) override;
+    // Lends the answer when the name holds records of the type (no alias to follow).
+    const DnsAnswer* lendAnswer(std::string_view name, RRType type) override;
 
 private:
     struct Node {
         std::vector<DnsRecord> records;
         bool timeoutAll = false;  // TIMEOUT for every type without records
         std::vector<RRType> timeoutTypes;
+        // The records again, one ready answer per type, for lend().
+        std::vector<std::pair<RRType, DnsAnswer>> answers;
     };
     Node& node(std::string_view name);
 
-    std::unordered_map<std::string, Node> nodes_;
+    // Transparent hashing: a name already in normal form is looked up without a copy.
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view name) const {
+            return std::hash<std::string_view>{}(name);
+        }
+    };
+    std::unordered_map<std::string, Node, NameHash, std::equal_to<>> nodes_;
     size_t recordCount_ = 0;
 };
 

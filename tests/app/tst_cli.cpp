@@ -11,6 +11,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/core/probe/fake_smtp_server.h"
+
+using mailtopo::testing::FakeSmtpServer;
+
 namespace {
 
 struct Run {
@@ -24,6 +28,27 @@ Run runCli(const QStringList& args, const QString& workDir = QStringLiteral(MAIL
     p.setWorkingDirectory(workDir);
     p.start(QStringLiteral(MAILTOPO_CLI_PATH), args);
     if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// Like runCli, but keeps this process's event loop turning while the CLI runs, so a server
+// in the test (FakeSmtpServer) can answer it.
+Run runCliServing(const QStringList& args) {
+    QProcess p;
+    p.setWorkingDirectory(QStringLiteral(MAILTOPO_SOURCE_DIR));
+    p.start(QStringLiteral(MAILTOPO_CLI_PATH), args);
+    QDeadlineTimer deadline(60000);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (p.state() != QProcess::NotRunning) {
         p.kill();
         p.waitForFinished();
         return {};
@@ -109,7 +134,7 @@ private slots:
     void commandsNotYetAvailableSaySo() {
         // The commands whose engines later issues bring: each says so, and the overview marks them.
         const Run overview = runCli({QStringLiteral("--help")});
-        for (const char* command : {"report", "export", "dns-check", "probe"}) {
+        for (const char* command : {"report", "export"}) {
             const Run r = runCli({QLatin1String(command), QStringLiteral("anything")});
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(r.err.contains("not available yet"), command);
@@ -154,6 +179,50 @@ private slots:
         // Determinism: the same file gives byte-identical output on every run.
         for (int i = 0; i < 3; ++i)
             QCOMPARE(runCli(args).out, first.out);
+    }
+
+    // E17 (R34, R37, R38): dns-check on its own reports the DNS findings of the egress
+    // 198.51.100.1 (SPF fail, FCrDNS fail, DUHL) and none of validate's other rules; exit 1
+    // for the errors, deterministic output.
+    void dnsCheckGoldens_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("golden");
+        QTest::newRow("e17 text") << QStringLiteral("text") << QStringLiteral("dns-check-e17.txt");
+        QTest::newRow("e17 json") << QStringLiteral("json") << QStringLiteral("dns-check-e17.json");
+    }
+    void dnsCheckGoldens() {
+        QFETCH(QString, format);
+        QFETCH(QString, golden);
+        const QStringList args{
+            QStringLiteral("dns-check"),
+            QStringLiteral("tests/scenarios/e17-source-drift-breaks-spf.mailtopo"),
+            QStringLiteral("--format"), format};
+        const Run first = runCli(args);
+        QCOMPARE(first.exitCode, 1);
+        QVERIFY2(first.err.isEmpty(), first.err.constData());
+        QVERIFY(first.out.contains("spf-egress-not-authorized"));
+        QVERIFY(!first.out.contains("multi-a-registration"));  // validate's, not a DNS rule
+        compareWithGolden(first.out, golden);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(runCli(args).out, first.out);
+        // --fail-on never: the findings stay, the exit code is 0; bad options exit 2.
+        QCOMPARE(runCli(args + QStringList{QStringLiteral("--fail-on"), QStringLiteral("never")})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            runCli(args + QStringList{QStringLiteral("--server"), QStringLiteral("nope")}).exitCode,
+            2);
+    }
+
+    // validate --list-rules names the DNS rules (R33-R38) with the structure and simulation ones.
+    void validateListsDnsRules() {
+        const Run r = runCli({QStringLiteral("validate"), QStringLiteral("--list-rules")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* line :
+             {"spf-egress-not-authorized\terror\tR34\t", "spf-lookup-limit\terror\tR35\t",
+              "duhl-policy\tinfo\tR38\t", "mx-unreachable\terror\tR28\t",
+              "internet-open-relay\terror\tR39\t"})
+            QVERIFY2(r.out.contains(line), line);
     }
 
     void validateFailOnThresholds() {
@@ -401,6 +470,84 @@ private slots:
                         QStringLiteral("xml")})
                      .exitCode,
                  2);
+    }
+
+    // probe refuses what it must not connect to, and bad options, before any traffic: each
+    // case exits 2 with one line naming the problem and prints nothing on stdout.
+    void probeRefusesInvalidTargetsAndOptions() {
+        const QList<QStringList> cases = {
+            {QStringLiteral("224.0.0.25")},
+            {QStringLiteral("255.255.255.255:25")},
+            {QStringLiteral("0.0.0.0")},
+            {QStringLiteral("[::]:25")},
+            {QStringLiteral("192.0.2.7:0")},
+            {QStringLiteral("192.0.2.7:99999")},
+            {QStringLiteral("mail server!")},
+            {QStringLiteral("10.0.0.300:25")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--rcpt"),
+             QStringLiteral("a b@c.example")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--timeout"), QStringLiteral("0")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--server"), QStringLiteral("ex16")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--design"),
+             QStringLiteral("tests/scenarios/e08-internet-open-relay-via-gateway.mailtopo")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--design"),
+             QStringLiteral("tests/scenarios/e08-internet-open-relay-via-gateway.mailtopo"),
+             QStringLiteral("--server"), QStringLiteral("nosuch")},
+        };
+        QByteArray transcript;
+        for (const QStringList& args : cases) {
+            const Run r = runCli(QStringList{QStringLiteral("probe")} + args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+            transcript +=
+                "$ mailtopo-cli probe " + args.join(QLatin1Char(' ')).toUtf8() + "\n" + r.err;
+        }
+        compareWithGolden(transcript, QStringLiteral("probe-invalid.txt"));
+    }
+
+    // probe against an Exchange-like server in this process (127.0.0.1, a free port): the
+    // relay is refused (exit 0); with a design that predicts an open relay the difference is
+    // a model-reality-mismatch (exit 1, or 0 with --fail-on never).
+    void probeAgainstALocalServer() {
+        FakeSmtpServer server(FakeSmtpServer::Mode::Exchange);
+        QVERIFY(server.isListening());
+        const QString target = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        const QStringList base{QStringLiteral("probe"),     target,
+                               QStringLiteral("--domain"),  QStringLiteral("contoso.example"),
+                               QStringLiteral("--timeout"), QStringLiteral("5")};
+        const Run text = runCliServing(base);
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("S: 250-X-EXPS GSSAPI NTLM"));
+        QVERIFY(text.out.contains("Relay:    refused (550 5.7.54 SMTP; Unable to relay"));
+        QVERIFY(text.out.contains("Nothing was delivered"));
+
+        const QStringList withDesign =
+            base + QStringList{QStringLiteral("--design"),
+                               QStringLiteral(
+                                   "tests/scenarios/e08-internet-open-relay-via-gateway.mailtopo"),
+                               QStringLiteral("--server"),
+                               QStringLiteral("EX16"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("json")};
+        const Run json = runCliServing(withDesign);
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(doc.value(QStringLiteral("relay")).toString(), QStringLiteral("relay-refused"));
+        const QJsonObject design = doc.value(QStringLiteral("design")).toObject();
+        QCOMPARE(design.value(QStringLiteral("destination")).toString(),
+                 QStringLiteral("198.51.100.25:25"));
+        bool mismatch = false;
+        for (const auto& f : doc.value(QStringLiteral("findings")).toArray())
+            mismatch = mismatch || f.toObject().value(QStringLiteral("rule")).toString() ==
+                                       QStringLiteral("model-reality-mismatch");
+        QVERIFY(mismatch);
+        QCOMPARE(runCliServing(withDesign +
+                               QStringList{QStringLiteral("--fail-on"), QStringLiteral("never")})
+                     .exitCode,
+                 0);
+        for (const QByteArray& line : server.commands())
+            QVERIFY2(!line.toUpper().startsWith("DATA"), line.constData());
     }
 
     void generateWritesALoadableDeterministicEstate() {

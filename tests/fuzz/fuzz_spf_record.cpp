@@ -151,7 +151,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(traced.trace.lookups <= options.lookupLimit + 1);
     check(traced.trace.voidLookups <= options.voidLookupLimit + 1);
     check(!traced.trace.decision.reason.empty() && !traced.trace.decision.section.empty());
-    if (traced.result != SpfResult::Fail) check(traced.explanation.empty());
+    if (traced.result != SpfResult::Fail)
+        check(traced.explanation.empty());
     if (!parsed.ok())
         check(traced.result == SpfResult::PermError || traced.result == SpfResult::None);
     check(nlohmann::json::accept(spfOutcomeToJsonText(traced)));

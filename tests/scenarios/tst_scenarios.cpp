@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/analysis/simulation_checks.h"
+#include "core/dns/spf_evaluator.h"
+#include "core/dns/zone_data_resolver.h"
 #include "core/io/design_file.h"
 #include "core/sim/simulator.h"
 #include "core/sim/smtp_session.h"
@@ -60,6 +62,14 @@ std::vector<std::string> flagNames(const sim::Trace& trace) {
     for (const auto& f : trace.flags)
         out.push_back(f.name);
     return out;
+}
+
+// check_host() for MAIL FROM sender@example.org from `client`, against the design's
+// external DNS zones (the worked examples' DNS).
+dns::SpfOutcome checkSpf(const model::Design& design, const char* client) {
+    const auto zones = dns::ZoneDataResolver::fromZones(design.dnsZones, model::DnsView::External);
+    return dns::SpfEvaluator(*zones).checkHost(dns::SpfRequest::forMailFrom(
+        *net::Address::parse(client), "sender@example.org", "mail.example.org"));
 }
 
 bool hasFinding(const std::vector<analysis::Finding>& findings, std::string_view id) {
@@ -364,6 +374,36 @@ private slots:
         QVERIFY(pass);
     }
 
+    // R35 (E14): the 11th include would be the 11th lookup, a permerror for 203.0.113.9;
+    // 192.0.2.3 passes at include 3 after 3 lookups; lint SPF_LOOKUP_RISK.
+    void e14_elevenLookups() {
+        const auto d = load(QStringLiteral("e14-eleven-lookups.mailtopo"));
+        const auto outside = checkSpf(d, "203.0.113.9");
+        QCOMPARE(outside.result, dns::SpfResult::PermError);
+        QCOMPARE(outside.trace.lookups, 11);
+        const auto listed = checkSpf(d, "192.0.2.3");
+        QCOMPARE(listed.result, dns::SpfResult::Pass);
+        QCOMPARE(listed.trace.lookups, 3);
+        QVERIFY(hasFinding(analysis::validateDesign(d), "spf-lookup-limit"));
+    }
+
+    // R33 (E15): two v=spf1 records are a permerror for every client, listed or not.
+    void e15_twoSpfRecords() {
+        const auto d = load(QStringLiteral("e15-two-spf-records.mailtopo"));
+        QCOMPARE(checkSpf(d, "192.0.2.25").result, dns::SpfResult::PermError);
+        QCOMPARE(checkSpf(d, "203.0.113.66").result, dns::SpfResult::PermError);
+        QVERIFY(hasFinding(analysis::validateDesign(d), "spf-multiple-records"));
+    }
+
+    // R35 (E16): old1, old2 and old3 are NXDOMAIN; the third void lookup is a permerror.
+    void e16_voidLookups() {
+        const auto d = load(QStringLiteral("e16-void-lookups.mailtopo"));
+        const auto outcome = checkSpf(d, "203.0.113.9");
+        QCOMPARE(outcome.result, dns::SpfResult::PermError);
+        QCOMPARE(outcome.trace.voidLookups, 3);
+        QVERIFY(hasFinding(analysis::validateDesign(d), "spf-void-lookups"));
+    }
+
     // R2, R16, R46: a new address wins source selection and leaves as interface PAT.
     void e17_sourceDriftBreaksSpf() {
         auto d = load(QStringLiteral("e17-source-drift-breaks-spf.mailtopo"));
@@ -371,7 +411,13 @@ private slots:
         QCOMPARE(text(t.hops.front().chosenSource), std::string("10.0.0.9"));
         QVERIFY(t.hops.front().egress.has_value());
         QCOMPARE(t.hops.front().egress->publicAddress.toString(), std::string("198.51.100.1"));
-        QVERIFY(hasFinding(analysis::validateDesign(d), "source-ip-drift"));
+        // E17: the receiver's SPF fails, SOURCE_IP_DRIFT, and R37/R38 fail for 198.51.100.1
+        // (its PTR names fw.example.com, which neither resolves back nor is the MX host).
+        const auto findings = analysis::validateDesign(d);
+        QVERIFY(hasFinding(findings, "source-ip-drift"));
+        QVERIFY(hasFinding(findings, "spf-egress-not-authorized"));
+        QVERIFY(hasFinding(findings, "fcrdns-fail"));
+        QVERIFY(hasFinding(findings, "duhl-policy"));
         for (auto& host : d.hosts)
             for (auto& nic : host.nics)
                 for (auto& a : nic.addresses)
@@ -380,7 +426,11 @@ private slots:
         const auto fixed = traceFlow(d, d.flows.front().id);
         QCOMPARE(text(fixed.hops.front().chosenSource), std::string("10.0.0.20"));
         QCOMPARE(fixed.hops.front().egress->publicAddress.toString(), std::string("198.51.100.25"));
-        QVERIFY(!hasFinding(analysis::validateDesign(d), "source-ip-drift"));
+        // SkipAsSource restores 198.51.100.25: SPF passes, its PTR is the MX host.
+        const auto after = analysis::validateDesign(d);
+        for (const char* id :
+             {"source-ip-drift", "spf-egress-not-authorized", "fcrdns-fail", "duhl-policy"})
+            QVERIFY2(!hasFinding(after, id), id);
     }
 
     // R19(b): both transport roles on port 25.

@@ -8,16 +8,19 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 
+#include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/document/design_document.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/design_tree_dock.h"
+#include "ui/probe/probe_controller.h"
 
 #ifndef MAILTOPO_VERSION
 #define MAILTOPO_VERSION "unknown"
@@ -42,7 +45,8 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       document_(new DesignDocument(this)),
       scene_(new DiagramScene(document_, this)),
       view_(new DiagramView(this)),
-      dock_(new DesignTreeDock(this)) {
+      dock_(new DesignTreeDock(this)),
+      probe_(new ProbeController(document_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
@@ -67,6 +71,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     connect(dock_, &DesignTreeDock::elementChosen, this, &MainWindow::showElementFromTree);
     connect(scene_, &QGraphicsScene::selectionChanged, this,
             &MainWindow::syncTreeWithSceneSelection);
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::updateProbeAction);
+    connect(probe_, &ProbeController::resultShown, this, &MainWindow::updateProbeAction);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu* menu = createCanvasMenu(pos);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(view_->viewport()->mapToGlobal(pos));
+    });
 
     updateTitle();
     updateZoomLabel(view_->zoom());
@@ -118,6 +130,14 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    probeAction_ = tools->addAction(tr("&Probe Live…"), this, &MainWindow::probeSelection);
+    probeAction_->setObjectName(QStringLiteral("actionProbeLive"));
+    probeAction_->setStatusTip(
+        tr("Connect to the selected server or VIP and test relaying and spoofing, then compare "
+           "with the design"));
+    probeAction_->setEnabled(false);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About MailTopo"), this, &MainWindow::showAbout);
@@ -261,6 +281,7 @@ void MainWindow::onDesignReset() {
     summaryLabel_->setText(statusSummary());
     rebuildViewMenu();
     updateTitle();
+    updateProbeAction();
 }
 
 QString MainWindow::statusSummary() const {
@@ -285,6 +306,7 @@ void MainWindow::updateZoomLabel(qreal zoom) {
 }
 
 void MainWindow::showElementFromTree(const QString& elementId) {
+    treeElement_ = elementId;
     showingFromTree_ = true;  // keep the tree row the user chose (a connector, not its server)
     if (QGraphicsItem* item = scene_->selectElement(elementId))
         view_->centerOn(item);
@@ -307,6 +329,37 @@ void MainWindow::showAbout() {
            "receive and send connectors.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QStringLiteral(MAILTOPO_VERSION), QString::fromLatin1(qVersion())));
+}
+
+// ---- live probe ----------------------------------------------------------------------
+
+void MainWindow::updateProbeAction() {
+    const QStringList ids = scene_->selectedElementIds();
+    probeAction_->setEnabled(ids.size() == 1 && !probe_->isRunning() &&
+                             !probe_->candidatesFor(ids.first()).empty());
+}
+
+void MainWindow::probeSelection() {
+    const QStringList ids = scene_->selectedElementIds();
+    if (ids.size() != 1)
+        return;
+    probe_->ask(probe_->candidatesFor(ids.first()), treeElement_.toStdString());
+}
+
+QMenu* MainWindow::createCanvasMenu(const QPoint& viewPos) {
+    if (CardItem* card = cardCast(view_->itemAt(viewPos))) {
+        if (!card->isSelected()) {
+            treeElement_.clear();
+            scene_->selectElement(card->elementId());
+        }
+    }
+    updateProbeAction();
+    auto* menu = new QMenu(view_);
+    menu->setObjectName(QStringLiteral("canvasMenu"));
+    menu->addAction(probeAction_);
+    menu->addSeparator();
+    menu->addAction(tr("&Fit to Window"), view_, &DiagramView::fitToContents);
+    return menu;
 }
 
 // ---- settings ------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 #include "ui/mainwindow/recent_files.h"
 
+class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
@@ -19,6 +20,7 @@ class DesignDocument;
 class DesignTreeDock;
 class DiagramScene;
 class DiagramView;
+class ProbeController;
 
 struct MainWindowOptions {
     // Restore and save the window geometry and keep the Open Recent list. Off for
@@ -41,6 +43,12 @@ public:
     DiagramView* view() const { return view_; }
     DesignTreeDock* designDock() const { return dock_; }
     QString statusSummary() const;
+    ProbeController* probeController() const { return probe_; }
+    // Tools > Probe Live…: enabled while the selection holds a mail server or a VIP.
+    QAction* probeAction() const { return probeAction_; }
+    // The diagram's context menu for a click at `viewPos` (view coordinates): selects the
+    // card there first, so its actions apply to it. The caller owns the menu.
+    QMenu* createCanvasMenu(const QPoint& viewPos);
 
 public slots:
     // Opens `path`; on failure the current design stays open and the problems are
@@ -51,6 +59,8 @@ public slots:
     bool openRecentFile(const QString& path);
     void chooseFileToOpen();
     void showAbout();
+    // Opens the probe setup dialog for the selected server or VIP.
+    void probeSelection();
 
 signals:
     void openFailed(const QString& path, const QStringList& diagnostics);
@@ -70,6 +80,7 @@ private:
     void syncTreeWithSceneSelection();
     void reportOpenFailure(const QString& path, const QStringList& diagnostics);
     void showNotice(const QString& title, const QString& text);
+    void updateProbeAction();
     void restoreSettings();
     void saveSettings() const;
 
@@ -79,6 +90,9 @@ private:
     DiagramView* view_;
     DesignTreeDock* dock_;
     RecentFiles recent_;
+    ProbeController* probe_;
+    QAction* probeAction_ = nullptr;
+    QString treeElement_;  // the element last chosen in the tree (a VIP rather than its LB)
 
     QMenu* recentMenu_ = nullptr;
     QMenu* diagramMenu_ = nullptr;

@@ -1,7 +1,8 @@
 // Live DNS: starts NSD on 127.0.0.1 at a free high port with the zone files of
 // tests/core/dns/zones (recipe: ../shared/notes/toolchain.md §4, readiness polled with
-// `ss`, never with a query), then runs LiveResolver, the SPF evaluator and
-// `mailtopo-cli spf --server` against it, and stops NSD. Skips only when nsd is absent.
+// `ss`, never with a query), then runs LiveResolver, the SPF evaluator,
+// `mailtopo-cli spf --server` and `mailtopo-cli dns-check --server` against it, and stops NSD.
+// Skips only when nsd is absent.
 
 #include <QtTest>
 
@@ -20,6 +21,8 @@
 #include "core/dns/spf_evaluator.h"
 #include "core/dns/zone_data_resolver.h"
 #include "core/dns/zone_file.h"
+#include "core/dns/zone_import.h"
+#include "core/io/design_json.h"
 
 using namespace mailtopo::dns;
 using mailtopo::net::Address;
@@ -303,6 +306,52 @@ private slots:
         const QByteArray text = overLimit.readAllStandardOutput();
         QVERIFY(text.contains("Result: permerror"));
         QVERIFY(text.contains("section 4.6.4"));
+    }
+
+    // dns-check --server (design vs world): the zone files NSD serves, imported as the
+    // design's external zones, match record for record; with one deliberate difference in
+    // the design (backup.example.org A 192.0.2.99, NSD serves 192.0.2.11) exactly one
+    // dns-live-mismatch finding names the record set and both values.
+    void dnsCheckAgainstLiveServer() {
+        mailtopo::model::Design design;
+        design.info.name = "dns-check against NSD";
+        for (const char* zone : {"example.org.zone", "2.0.192.in-addr.arpa.zone"}) {
+            const auto parsed = parseZoneFile((kZones + QLatin1String(zone)).toStdString());
+            QVERIFY2(parsed.ok, parsed.error.c_str());
+            design.dnsZones.push_back(
+                toModelZone(parsed.records, parsed.origin, "zone-" + parsed.origin));
+        }
+        auto run = [this](const mailtopo::model::Design& d, const QString& name) {
+            const QString path = dir_.filePath(name);
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(QByteArray::fromStdString(mailtopo::io::serializeDesign(d)));
+            file.close();
+            QProcess cli;
+            cli.start(QStringLiteral(MAILTOPO_CLI_PATH),
+                      {QStringLiteral("dns-check"), path, QStringLiteral("--server"), serverText(),
+                       QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--fail-on"), QStringLiteral("warning")});
+            cli.waitForFinished(60000);
+            return std::make_pair(cli.exitCode(), cli.readAllStandardOutput().toStdString());
+        };
+        const auto [sameExit, sameOut] = run(design, QStringLiteral("same.mailtopo"));
+        QCOMPARE(sameExit, 0);
+        QVERIFY2(nlohmann::json::parse(sameOut).at("findings").empty(), sameOut.c_str());
+
+        for (auto& record : design.dnsZones.front().records)
+            if (record.name == "backup" && record.type == "A")
+                record.data = "192.0.2.99";
+        const auto [diffExit, diffOut] = run(design, QStringLiteral("different.mailtopo"));
+        QCOMPARE(diffExit, 1);  // a warning, and --fail-on warning
+        const auto findings = nlohmann::json::parse(diffOut).at("findings");
+        QCOMPARE(findings.size(), size_t(1));
+        QCOMPARE(findings.at(0).at("rule").get<std::string>(), std::string("dns-live-mismatch"));
+        const auto message = findings.at(0).at("message").get<std::string>();
+        QVERIFY2(message.find("backup.example.org A") != std::string::npos, message.c_str());
+        QVERIFY2(
+            message.find("the design has 192.0.2.99, the server 192.0.2.11") != std::string::npos,
+            message.c_str());
     }
 
     // No server listening: TIMEOUT within the configured bound, not a hang.

@@ -1,0 +1,161 @@
+// Entry point of the design-level DNS checks: gathers the senders whose SPF receivers will
+// evaluate — the egress identities of the simulated traces and the internet senders of the
+// design's own flows — evaluates each once against the external view, and runs the rules.
+
+#include "core/analysis/dns_checks.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/analysis/dns_rules.h"
+#include "core/dns/dns_name.h"
+#include "core/sim/send_routing.h"
+
+namespace mailtopo::analysis {
+namespace {
+
+using detail::SpfSender;
+
+std::string domainOf(std::string_view address) {
+    const size_t at = address.rfind('@');
+    return detail::lower(
+        dns::stripTrailingDot(at == std::string_view::npos ? address : address.substr(at + 1)));
+}
+
+std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
+    for (size_t i = 0; i < design.flows.size(); ++i)
+        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
+            return detail::indexed("", "flows", i);
+    return "";
+}
+
+// A hop to a smart host is not what final receivers see: they see the smart host, which
+// relays. Such hops end at a host of kind smart-host, or at an address a send connector
+// lists as its smart host.
+class RelayTargets {
+public:
+    RelayTargets(const model::Design& design, dns::Resolver& resolver) : design_(design) {
+        for (const auto& connector : design.sendConnectors)
+            for (const auto& name : connector.smartHosts)
+                if (auto address = sim::resolveHostName(design, name, &resolver))
+                    addresses_.insert(*address);
+    }
+    bool isRelay(const sim::Hop& hop) const {
+        if (const auto* server = design_.findHost(hop.server);
+            server != nullptr && server->kind == model::HostKind::SmartHost)
+            return true;
+        return hop.target && addresses_.count(*hop.target) > 0;
+    }
+
+private:
+    const model::Design& design_;
+    std::set<net::Address> addresses_;
+};
+
+SpfSender& senderFor(std::vector<SpfSender>& senders, bool egress, const std::string& domain,
+                     const net::Address& address, const std::string& helo) {
+    for (auto& s : senders)
+        if (s.egress == egress && s.domain == domain && s.address == address && s.helo == helo)
+            return s;
+    SpfSender& s = senders.emplace_back();
+    s.egress = egress;
+    s.domain = domain;
+    s.address = address;
+    s.helo = helo;
+    return s;
+}
+
+void addFlow(SpfSender& sender, const std::string& label, const std::string& pointer) {
+    if (std::find(sender.flows.begin(), sender.flows.end(), label) == sender.flows.end())
+        sender.flows.push_back(label);
+    if (sender.flowPointer.empty())
+        sender.flowPointer = pointer;
+}
+
+std::vector<SpfSender> collectSenders(const model::Design& design,
+                                      const SimulationResult& simulation,
+                                      const detail::DesignZones& zones, dns::Resolver& resolver) {
+    std::vector<SpfSender> senders;
+    const RelayTargets relays(design, resolver);
+    for (size_t i = 0; i < simulation.traces.size() && i < simulation.flows.size(); ++i) {
+        const auto& flow = simulation.flows[i];
+        const auto& trace = simulation.traces[i];
+        const std::string label = detail::flowLabel(flow);
+        const std::string pointer = flowPointer(design, trace);
+        for (const auto& hop : trace.hops) {
+            if (!hop.egress || hop.egress->mailFromDomain.empty() || relays.isRelay(hop))
+                continue;
+            const std::string domain = detail::lower(hop.egress->mailFromDomain);
+            if (!zones.covers(domain))
+                continue;
+            SpfSender& s =
+                senderFor(senders, true, domain, hop.egress->publicAddress, hop.egress->heloName);
+            if (s.flows.empty()) {
+                s.identity = *hop.egress;
+                s.client = hop.client;
+                s.source = hop.chosenSource;
+                s.mailFrom =
+                    domainOf(trace.mailFrom) == domain ? trace.mailFrom : "postmaster@" + domain;
+            }
+            addFlow(s, label, pointer);
+        }
+        // An internet sender of a design flow: receivers judge its own address.
+        const auto* client = design.findHost(trace.sourceHost);
+        const auto* first = trace.hops.empty() ? nullptr : &trace.hops.front();
+        if (flow.purpose != FlowPurpose::DesignFlow || client == nullptr ||
+            client->kind != model::HostKind::InternetSender || first == nullptr ||
+            !first->chosenSource)
+            continue;
+        const std::string domain = domainOf(trace.mailFrom);
+        if (domain.empty() || !zones.covers(domain))
+            continue;
+        const std::string helo = !flow.request.helo.empty() ? flow.request.helo
+                                 : !client->fqdn.empty()    ? client->fqdn
+                                                            : detail::hostLabel(*client);
+        SpfSender& s = senderFor(senders, false, domain, *first->chosenSource, helo);
+        if (s.flows.empty()) {
+            s.client = client->id;
+            s.source = first->chosenSource;
+            s.mailFrom = trace.mailFrom;
+        }
+        addFlow(s, label, pointer);
+    }
+    return senders;
+}
+
+}  // namespace
+
+std::vector<Finding> checkDns(const model::Design& design, const SimulationResult& simulation) {
+    const detail::DesignZones zones(design, model::DnsView::External);
+    bool anyZone = false;
+    for (const auto& zone : design.dnsZones)
+        anyZone = anyZone || zone.view == model::DnsView::External;
+    if (!anyZone)
+        return {};  // nothing the design says about DNS can be judged
+    detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
+    auto senders = collectSenders(design, simulation, zones, resolver);
+    dns::SpfOptions options;
+    options.timestamp = 0;  // %{t}: findings must not depend on the clock
+    const dns::SpfEvaluator evaluator(resolver, options);
+    for (auto& sender : senders)
+        sender.outcome = evaluator.checkHost(
+            dns::SpfRequest::forMailFrom(sender.address, sender.mailFrom, sender.helo));
+
+    const detail::DesignIndex index(design);
+    const detail::DnsContext context{design, index, zones, resolver, senders};
+    detail::FindingSink sink;
+    detail::checkSpfEgress(context, sink);
+    detail::checkSpfRecords(context, sink);
+    detail::checkReverseDns(context, sink);
+    detail::checkMxReachability(context, sink);
+    auto findings = sink.take();
+    sortFindings(findings);
+    return findings;
+}
+
+const std::vector<CheckInfo>& dnsRuleCatalog() {
+    static const std::vector<CheckInfo> catalog(dnsrules::kAll.begin(), dnsrules::kAll.end());
+    return catalog;
+}
+
+}  // namespace mailtopo::analysis

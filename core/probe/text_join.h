@@ -1,0 +1,18 @@
+#pragma once
+// Joins pieces of text by appending. GCC 12 in Release warns falsely (-Wrestrict) on
+// "literal" + std::string&& and on (cond ? "" : ",") + std::string, so probe messages are
+// built with this instead.
+
+#include <string>
+#include <string_view>
+
+namespace mailtopo::probe {
+
+template <class... Parts>
+std::string cat(const Parts&... parts) {
+    std::string out;
+    (out.append(std::string_view(parts)), ...);
+    return out;
+}
+
+}  // namespace mailtopo::probe
