@@ -66,7 +66,9 @@ std::string answerText(const Forward& f, const net::Address& address) {
 std::vector<std::string> mxHostsAt(dns::Resolver& resolver, const std::string& domain,
                                    const net::Address& address) {
     std::vector<std::string> out;
-    for (const auto* mx : resolver.query(domain, dns::RRType::MX).ofType(dns::RRType::MX))
+    // The answer must outlive the loop: ofType() points into it.
+    const auto answer = resolver.query(domain, dns::RRType::MX);
+    for (const auto* mx : answer.ofType(dns::RRType::MX))
         if (!mx->target.empty() && forward(resolver, mx->target, address).matches)
             out.push_back(mx->target);
     return out;
