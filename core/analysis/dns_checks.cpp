@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/analysis/dns_rules.h"
+#include "core/analysis/simulation_rules.h"
 #include "core/dns/dns_name.h"
 #include "core/sim/send_routing.h"
 
@@ -20,13 +21,6 @@ std::string domainOf(std::string_view address) {
     const size_t at = address.rfind('@');
     return detail::lower(
         dns::stripTrailingDot(at == std::string_view::npos ? address : address.substr(at + 1)));
-}
-
-std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
-    for (size_t i = 0; i < design.flows.size(); ++i)
-        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
-            return detail::indexed("", "flows", i);
-    return "";
 }
 
 // A hop to a smart host is not what final receivers see: they see the smart host, which
@@ -81,7 +75,7 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
         const auto& flow = simulation.flows[i];
         const auto& trace = simulation.traces[i];
         const std::string label = detail::flowLabel(flow);
-        const std::string pointer = flowPointer(design, trace);
+        const std::string pointer = detail::flowPointer(design, trace);
         for (const auto& hop : trace.hops) {
             if (!hop.egress || hop.egress->mailFromDomain.empty() || relays.isRelay(hop))
                 continue;

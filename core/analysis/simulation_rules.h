@@ -45,6 +45,10 @@ bool isRelayCandidate(const model::ReceiveConnector& connector);
 // "10.0.0.60","10.0.0.61": a RemoteIPRanges argument from addresses.
 std::string addressList(const std::vector<net::Address>& addresses);
 
+// The JSON pointer of the design flow a trace comes from ("/flows/2"), or "" for a standard
+// flow: where a finding about that trace points.
+std::string flowPointer(const model::Design& design, const sim::Trace& trace);
+
 void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink);  // R40–R43
 void checkHostConfiguration(const SimulationContext& context, FindingSink& sink);   // R3, R11, R46
 void checkTraces(const SimulationContext& context,

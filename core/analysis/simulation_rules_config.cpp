@@ -173,9 +173,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
                 const bool member =
                     std::any_of(s.vip->pool.begin(), s.vip->pool.end(),
                                 [&](const auto& m) { return m.hostId == c.serverId; });
-                if (!member ||
-                    !std::any_of(c.remoteIpRanges.begin(), c.remoteIpRanges.end(),
-                                 [&](const net::IpRange& r) { return r.contains(s.address); }))
+                if (!member || !net::anyContains(c.remoteIpRanges, s.address))
                     continue;
                 sink.report(
                     rules::kRelayViaLbSnat,
@@ -293,8 +291,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
         // R43: the server's own default gateway inside the ranges.
         for (const auto& nic : server->nics)
             for (const auto& gateway : nic.gateways) {
-                if (!std::any_of(c.remoteIpRanges.begin(), c.remoteIpRanges.end(),
-                                 [&](const net::IpRange& r) { return r.contains(gateway); }))
+                if (!net::anyContains(c.remoteIpRanges, gateway))
                     continue;
                 sink.report(
                     rules::kGatewayInRelayRange,
@@ -336,9 +333,7 @@ void checkHostConfiguration(const SimulationContext& context, FindingSink& sink)
                 for (const auto& fw : design.firewalls)
                     for (const auto& nat : fw.outboundNat)
                         for (const auto& a : registered)
-                            if (!keep &&
-                                std::any_of(nat.insideSources.begin(), nat.insideSources.end(),
-                                            [&](const net::IpRange& r) { return r.contains(a); }))
+                            if (!keep && net::anyContains(nat.insideSources, a))
                                 keep = a;
                 if (!keep && !nic.gateways.empty())
                     keep = context.simulator.selectSource(host.id, nic.gateways.front(), &reason);
@@ -452,9 +447,7 @@ void checkHostConfiguration(const SimulationContext& context, FindingSink& sink)
                                        " -InterfaceMetric 254");
                 }
                 if (host->firewall.enabled && !host->firewall.smtpLocalAddresses.empty() &&
-                    !std::any_of(host->firewall.smtpLocalAddresses.begin(),
-                                 host->firewall.smtpLocalAddresses.end(),
-                                 [&](const net::IpRange& r) { return r.contains(vip.address); })) {
+                    !net::anyContains(host->firewall.smtpLocalAddresses, vip.address)) {
                     missing.push_back("Windows Firewall does not allow SMTP to the VIP");
                     commands.push_back(
                         "New-NetFirewallRule -DisplayName \"SMTP to VIP\" -Direction "

@@ -12,13 +12,6 @@
 namespace mailtopo::analysis::detail {
 namespace {
 
-std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
-    for (size_t i = 0; i < design.flows.size(); ++i)
-        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
-            return indexed("", "flows", i);
-    return "";
-}
-
 std::string flowLabel(const AnalysisFlow& flow) {
     return flow.purpose == FlowPurpose::DesignFlow
                ? "flow '" + flow.request.name + "'"
@@ -82,11 +75,6 @@ std::string connectorName(const DesignIndex& index, const sim::Simulator& simula
     return hop.receiveConnector;
 }
 
-bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& a) {
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [&](const net::IpRange& r) { return r.contains(a); });
-}
-
 std::string interfaceAlias(const DesignIndex& index, const model::Id& id) {
     for (const auto& record : index.interfaces())
         if (record.id() == id && record.nic != nullptr)
@@ -95,6 +83,13 @@ std::string interfaceAlias(const DesignIndex& index, const model::Id& id) {
 }
 
 }  // namespace
+
+std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
+    for (size_t i = 0; i < design.flows.size(); ++i)
+        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
+            return indexed("", "flows", i);
+    return "";
+}
 
 void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
     const auto& design = context.index.design();
@@ -256,7 +251,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
             if ((client->kind == model::HostKind::MailGateway ||
                  client->kind == model::HostKind::SmartHost) &&
                 !design.organization.internalSmtpServers.empty() &&
-                !inRanges(design.organization.internalSmtpServers, *hop.seenSource)) {
+                !net::anyContains(design.organization.internalSmtpServers, *hop.seenSource)) {
                 sink.report(
                     rules::kInternalSmtpServersMissing,
                     {.message = where + ": gateway " + hostLabel(*client) + " delivers to " +
@@ -283,7 +278,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
                 for (const auto& nat : fw.outboundNat)
                     for (const auto& nic : host->nics)
                         for (const auto& a : nic.addresses)
-                            if (inRanges(nat.insideSources, a.address))
+                            if (net::anyContains(nat.insideSources, a.address))
                                 mapped.emplace_back(a.address, nat.publicAddress);
             const bool covered = std::any_of(mapped.begin(), mapped.end(), [&](const auto& m) {
                 return m.first == *last->chosenSource;

@@ -78,4 +78,11 @@ std::string IpRange::toString() const {
     return {};  // unreachable; keeps compilers that do not see that quiet
 }
 
+bool anyContains(const std::vector<IpRange>& ranges, const Address& a) {
+    for (const auto& range : ranges)
+        if (range.contains(a))
+            return true;
+    return false;
+}
+
 }  // namespace mailtopo::net

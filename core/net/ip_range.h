@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/net/address.h"
 #include "core/net/prefix.h"
@@ -92,5 +93,8 @@ private:
     Address last_;
     int length_ = 0;  // prefix length of the Cidr and Netmask forms, else 0
 };
+
+// Whether any of `ranges` contains `a` (a RemoteIPRanges list, an ACL, InternalSMTPServers).
+bool anyContains(const std::vector<IpRange>& ranges, const Address& a);
 
 }  // namespace mailtopo::net

@@ -10,26 +10,7 @@
 #include "core/util/enum_text.h"
 
 namespace mailtopo::sim {
-namespace {
-
-bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& address) {
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [&](const net::IpRange& r) { return r.contains(address); });
-}
-
-Disposition reject(int code, std::string status, std::string text, const model::Id& element,
-                   std::string rule) {
-    Disposition d;
-    d.kind = DispositionKind::Rejected;
-    d.smtpCode = code;
-    d.enhancedStatus = std::move(status);
-    d.text = std::move(text);
-    d.element = element;
-    d.rule = std::move(rule);
-    return d;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
     AntiSpamOutcome out;
@@ -39,12 +20,12 @@ AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
     if (internal.empty()) {
         origin = in.seenSource;
         originWhy = "InternalSMTPServers is empty: the connecting IP (ASSUMPTION A18)";
-    } else if (!inRanges(internal, in.seenSource)) {
+    } else if (!net::anyContains(internal, in.seenSource)) {
         origin = in.seenSource;
         originWhy = in.seenSource.toString() + " is not in InternalSMTPServers";
     } else {
         for (const auto& hop : in.receivedChain)
-            if (!inRanges(internal, hop)) {
+            if (!net::anyContains(internal, hop)) {
                 origin = hop;
                 break;
             }
@@ -70,7 +51,7 @@ AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
                                 in.server->exchange->roles.contains(model::ExchangeRole::Edge));
     if (agents && !in.rights.contains(model::ExtendedRight::BypassAntiSpam) && origin) {
         const auto& antiSpam = in.server->exchange->antiSpam;
-        if (inRanges(antiSpam.ipAllowList, *origin)) {
+        if (net::anyContains(antiSpam.ipAllowList, *origin)) {
             Step step;
             step.kind = StepKind::AntiSpam;
             step.rule = "R32";
@@ -78,7 +59,7 @@ AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
             step.summary = origin->toString() + " is on the IP Allow list: other agents skipped";
             out.steps.push_back(std::move(step));
         } else {
-            if (inRanges(antiSpam.ipBlockList, *origin)) {
+            if (net::anyContains(antiSpam.ipBlockList, *origin)) {
                 Step step;
                 step.kind = StepKind::Smtp;
                 step.rule = "R32";
@@ -89,9 +70,9 @@ AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
                 step.inputs = {{"IP Block list", "contains " + origin->toString()}};
                 out.steps.push_back(std::move(step));
                 out.verdict =
-                    reject(550, "5.7.1",
-                           "originating IP " + origin->toString() + " is on the IP Block list",
-                           in.server->id, "R32");
+                    rejection(550, "5.7.1",
+                              "originating IP " + origin->toString() + " is on the IP Block list",
+                              in.server->id, "R32");
                 return out;
             }
             if (antiSpam.senderIdEnabled && in.resolver != nullptr && !in.senderDomain.empty()) {
@@ -116,8 +97,8 @@ AntiSpamOutcome runAntiSpam(const AntiSpamInput& in) {
                     step.inputs.push_back({"action", std::string(enumName(action))});
                 out.steps.push_back(std::move(step));
                 if ((fail || temp) && action == model::SenderIdAction::Reject) {
-                    out.verdict =
-                        reject(550, "5.7.1", "Sender ID (PRA) Not Permitted", in.server->id, "R31");
+                    out.verdict = rejection(550, "5.7.1", "Sender ID (PRA) Not Permitted",
+                                            in.server->id, "R31");
                     return out;
                 }
                 if ((fail || temp) && action == model::SenderIdAction::Delete) {

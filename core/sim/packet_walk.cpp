@@ -41,7 +41,7 @@ WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
                         const auto& hostFirewall = node.host->firewall;
                         if (p.flag == Packet::Flag::Syn && hostFirewall.enabled &&
                             !hostFirewall.smtpLocalAddresses.empty() &&
-                            !inRanges(hostFirewall.smtpLocalAddresses, p.destination)) {
+                            !net::anyContains(hostFirewall.smtpLocalAddresses, p.destination)) {
                             step(leg, StepKind::Filter, "R11", node.id,
                                  "Windows Firewall on " + node.name + " does not allow SMTP to " +
                                      p.destination.toString(),

@@ -49,11 +49,6 @@ inline bool sameTuple(const Packet& a, const Packet& b) {
            a.destinationPort == b.destinationPort;
 }
 
-inline bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& a) {
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [&](const net::IpRange& r) { return r.contains(a); });
-}
-
 enum class WalkEnd : uint8_t { Arrived, LeftDesign, Failed };
 
 struct WalkResult {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/dns/dns_name.h"
 #include "core/util/enum_text.h"
 
 namespace mailtopo::sim {
@@ -120,13 +121,6 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
     return rows;
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 bool lessIgnoreCase(const std::string& a, const std::string& b) {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
         return std::tolower(static_cast<unsigned char>(x)) <
@@ -170,7 +164,7 @@ ReceiveConnectorTable::ReceiveConnectorTable(const model::Design& design) {
         auto& list = connectors_[host.id];
         for (auto& implicit : defaultReceiveConnectors(host)) {
             const bool declared = std::any_of(list.begin(), list.end(), [&](const auto& c) {
-                return equalsIgnoreCase(c.name, implicit.name);
+                return dns::equalsIgnoreCase(c.name, implicit.name);
             });
             if (!declared)
                 list.push_back(std::move(implicit));

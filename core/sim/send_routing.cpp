@@ -1,4 +1,5 @@
 #include "core/sim/send_routing.h"
+#include "core/dns/dns_name.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,18 +7,11 @@
 namespace mailtopo::sim {
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // R27 step 3: how specific an address space is for `domain`; -1 when it does not match.
 int specificity(const model::AddressSpace& space, const std::string& domain) {
-    if (lower(space.type) != "smtp")
+    if (dns::toLowerAscii(space.type) != "smtp")
         return -1;
-    const std::string d = lower(space.domain);
+    const std::string d = dns::toLowerAscii(space.domain);
     if (d == "*")
         return 0;
     if (d.starts_with("*.")) {
@@ -83,7 +77,7 @@ std::optional<net::Address> resolveHostName(const model::Design& design, const s
     if (const auto* host = design.findHostByName(name))
         return primaryAddress(*host);
     for (const auto& host : design.hosts)
-        if (!host.fqdn.empty() && lower(host.fqdn) == lower(name))
+        if (!host.fqdn.empty() && dns::equalsIgnoreCase(host.fqdn, name))
             return primaryAddress(host);
     if (dns != nullptr) {
         const auto answer = dns->query(name, dns::RRType::A);
@@ -98,7 +92,7 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
                       const std::string& recipientDomain, dns::Resolver* dns) {
     NextHop hop;
     hop.sendingServer = server.id;
-    const std::string domain = lower(recipientDomain);
+    const std::string domain = dns::toLowerAscii(recipientDomain);
     const std::string site = server.exchange ? server.exchange->site : std::string();
 
     // R27: candidates, most specific address space, then cost, then locality, then name.
@@ -147,7 +141,7 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
             return a.cost < b.cost;
         if (a.locality != b.locality)
             return a.locality < b.locality;
-        return lower(a.connector->name) < lower(b.connector->name);
+        return dns::toLowerAscii(a.connector->name) < dns::toLowerAscii(b.connector->name);
     });
     const auto& chosen = *candidates.front().connector;
     hop.connector = &chosen;

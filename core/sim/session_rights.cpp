@@ -2,6 +2,7 @@
 // the rights each permission group grants it, and explicit ACEs on top (deny wins).
 
 #include "core/sim/session_rights.h"
+#include "core/dns/dns_name.h"
 
 #include <cctype>
 
@@ -13,13 +14,6 @@ namespace {
 using model::ExtendedRight;
 using model::PermissionGroup;
 using Rights = FlagSet<ExtendedRight>;
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 }  // namespace
 
@@ -46,7 +40,7 @@ namespace {
 // The account names an explicit ACE may use for a principal (Get-ADPermission prints them
 // with a domain or "MS Exchange" prefix; the part after the backslash decides).
 bool aceNamesPrincipal(std::string_view user, Principal p) {
-    std::string name = lower(user);
+    std::string name = dns::toLowerAscii(user);
     if (auto slash = name.rfind('\\'); slash != std::string::npos)
         name = name.substr(slash + 1);
     switch (p) {

@@ -1,4 +1,5 @@
 #include "core/sim/smtp_session.h"
+#include "core/dns/dns_name.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,13 +17,6 @@ using model::ExtendedRight;
 using model::PermissionGroup;
 using Rights = FlagSet<ExtendedRight>;
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (auto& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 Step smtpStep(const model::Id& element, std::string summary,
               std::vector<std::pair<std::string, std::string>> inputs = {},
               std::string rule = "R23") {
@@ -33,23 +27,6 @@ Step smtpStep(const model::Id& element, std::string summary,
     step.summary = std::move(summary);
     step.inputs = std::move(inputs);
     return step;
-}
-
-bool inRanges(const std::vector<net::IpRange>& ranges, const net::Address& address) {
-    return std::any_of(ranges.begin(), ranges.end(),
-                       [&](const net::IpRange& r) { return r.contains(address); });
-}
-
-Disposition reject(int code, std::string status, std::string text, const model::Id& element,
-                   std::string rule) {
-    Disposition d;
-    d.kind = DispositionKind::Rejected;
-    d.smtpCode = code;
-    d.enhancedStatus = std::move(status);
-    d.text = std::move(text);
-    d.element = element;
-    d.rule = std::move(rule);
-    return d;
 }
 
 // R29: an Exchange 2000/2003 SMTP connector on `server` with "Allow messages to be relayed to
@@ -66,7 +43,7 @@ const model::SendConnector* legacyRelayConnector(const model::Design& design,
                       server.id) == connector.sourceServerIds.end())
             continue;
         for (const auto& space : connector.addressSpaces) {
-            const std::string d = lower(space.domain);
+            const std::string d = dns::toLowerAscii(space.domain);
             if (d == "*" || d == domain ||
                 (d.starts_with("*.") && (domain == d.substr(2) || domain.ends_with(d.substr(1)))))
                 return &connector;
@@ -105,12 +82,13 @@ SessionOutcome runPlainMta(const SessionInput& in) {
     say([&] { return smtpStep(server.id, "S: 220 " + fqdn + " ESMTP"); });
     say([&] { return smtpStep(server.id, "C: EHLO " + in.helo + "  S: 250 " + fqdn); });
     say([&] { return smtpStep(server.id, "C: MAIL FROM:<" + in.mailFrom + ">  S: 250 2.1.0 Ok"); });
-    const bool relayAllowed = inRanges(smtp.relayFrom, in.seenSource);
+    const bool relayAllowed = net::anyContains(smtp.relayFrom, in.seenSource);
     bool any = false, relayed = false;
     for (const auto& rcpt : in.rcptTo) {
         const std::string domain = domainOf(rcpt);
-        const bool local = std::any_of(smtp.localDomains.begin(), smtp.localDomains.end(),
-                                       [&](const std::string& d) { return lower(d) == domain; });
+        const bool local =
+            std::any_of(smtp.localDomains.begin(), smtp.localDomains.end(),
+                        [&](const std::string& d) { return dns::toLowerAscii(d) == domain; });
         if (local || relayAllowed) {
             any = true;
             relayed = relayed || !local;
@@ -130,7 +108,7 @@ SessionOutcome runPlainMta(const SessionInput& in) {
                      {"relay ranges", relayAllowed ? "match" : "no match"}});
             });
             if (out.disposition.kind != DispositionKind::Rejected || out.disposition.smtpCode == 0)
-                out.disposition = reject(554, "5.7.1", "Relay access denied", server.id, "R23");
+                out.disposition = rejection(554, "5.7.1", "Relay access denied", server.id, "R23");
         }
     }
     if (!any)
@@ -155,16 +133,16 @@ std::string domainOf(std::string_view address) {
     std::string domain(at == std::string_view::npos ? address : address.substr(at + 1));
     while (!domain.empty() && domain.back() == '>')
         domain.pop_back();
-    return lower(domain);
+    return dns::toLowerAscii(domain);
 }
 
 bool isAcceptedDomain(const model::Organization& org, std::string_view domain,
                       bool authoritativeOnly) {
-    const std::string d = lower(domain);
+    const std::string d = dns::toLowerAscii(domain);
     for (const auto& accepted : org.acceptedDomains) {
         if (authoritativeOnly && accepted.type != model::AcceptedDomainType::Authoritative)
             continue;
-        const std::string name = lower(accepted.domainName);
+        const std::string name = dns::toLowerAscii(accepted.domainName);
         if (name.starts_with("*.")) {
             const std::string base = name.substr(2);
             if (d == base || (d.size() > base.size() && d.ends_with("." + base)))
@@ -215,13 +193,14 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     for (const auto& [verb, device] : in.strippedVerbs) {
         const std::string upperVerb = verb;
         auto it = std::find_if(verbs.begin(), verbs.end(), [&](const std::string& v) {
-            return lower(v).starts_with(lower(upperVerb)) ||
-                   (lower(upperVerb) == "gssapi" && lower(v).find("gssapi") != std::string::npos);
+            return dns::toLowerAscii(v).starts_with(dns::toLowerAscii(upperVerb)) ||
+                   (dns::toLowerAscii(upperVerb) == "gssapi" &&
+                    dns::toLowerAscii(v).find("gssapi") != std::string::npos);
         });
         if (it == verbs.end())
             continue;
         stripped.push_back(verb);
-        if (lower(verb) == "gssapi")
+        if (dns::toLowerAscii(verb) == "gssapi")
             *it = "X-EXPS NTLM";
         else
             verbs.erase(it);
@@ -337,7 +316,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                 "C: MAIL FROM:<" + in.mailFrom + ">  S: 530 5.7.1 Client was not authenticated",
                 {{"rights", rightsText(rights)}});
         });
-        out.disposition = reject(530, "5.7.1", "Client was not authenticated", cid, "R23");
+        out.disposition = rejection(530, "5.7.1", "Client was not authenticated", cid, "R23");
         return out;
     }
     if (!senderDomain.empty() && isAcceptedDomain(org, senderDomain, true) &&
@@ -350,7 +329,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                 {{"sender domain", senderDomain + " (authoritative accepted domain)"},
                  {"rights", rightsText(rights) + " (no AuthDom)"}});
         });
-        out.disposition = reject(
+        out.disposition = rejection(
             550, "5.7.1", "Client does not have permissions to send as this sender", cid, "R23");
         return out;
     }
@@ -406,7 +385,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                                  {"rights", rightsText(rights) + " (no AnyRcpt)"}});
             });
             if (out.disposition.kind != DispositionKind::Rejected)
-                out.disposition = reject(550, status, text, cid, "R23");
+                out.disposition = rejection(550, status, text, cid, "R23");
         }
     }
     if (!anyAccepted)

@@ -100,6 +100,19 @@ struct Disposition {
     bool operator==(const Disposition&) const = default;
 };
 
+// An SMTP reply that ended the dialogue (550 5.7.54 …), decided by `rule` at `element`.
+inline Disposition rejection(int code, std::string status, std::string text, model::Id element,
+                             std::string rule) {
+    Disposition d;
+    d.kind = DispositionKind::Rejected;
+    d.smtpCode = code;
+    d.enhancedStatus = std::move(status);
+    d.text = std::move(text);
+    d.element = std::move(element);
+    d.rule = std::move(rule);
+    return d;
+}
+
 // A FLAG(name) of domain-rules.md raised while tracing, with the evidence behind it.
 struct TraceFlag {
     std::string name;                 // "ASYMMETRIC_PATH"

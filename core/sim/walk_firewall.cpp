@@ -134,9 +134,9 @@ bool ConnectionWalk::firewallEgress(uint32_t nodeIndex, uint32_t ingress, uint32
         };
         if (!zoneOk(rule.fromZone, fromZone) || !zoneOk(rule.toZone, toZone))
             continue;
-        if (!rule.sources.empty() && !inRanges(rule.sources, arrived.source))
+        if (!rule.sources.empty() && !net::anyContains(rule.sources, arrived.source))
             continue;
-        if (!rule.destinations.empty() && !inRanges(rule.destinations, p.destination))
+        if (!rule.destinations.empty() && !net::anyContains(rule.destinations, p.destination))
             continue;
         if (!rule.ports.empty() &&
             std::find(rule.ports.begin(), rule.ports.end(), p.destinationPort) == rule.ports.end())
@@ -163,7 +163,7 @@ bool ConnectionWalk::firewallEgress(uint32_t nodeIndex, uint32_t ingress, uint32
         Packet before = p;
         const model::OutboundNat* nat = nullptr;
         for (const auto& candidate : fw.outboundNat)
-            if (inRanges(candidate.insideSources, p.source)) {
+            if (net::anyContains(candidate.insideSources, p.source)) {
                 nat = &candidate;
                 break;
             }

@@ -15,7 +15,7 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, P
         (p.flag == Packet::Flag::Syn || vip->mode == model::LoadBalancerMode::Dsr)) {
         const std::string vipText = vip->address.toString() + ":" + std::to_string(vip->port);
         if (p.flag == Packet::Flag::Syn && !vip->sourceAcl.empty() &&
-            !inRanges(vip->sourceAcl, p.source)) {
+            !net::anyContains(vip->sourceAcl, p.source)) {
             step(leg, StepKind::Filter, "R12", vip->id,
                  node.name + " refuses " + p.source.toString() + ": not in the source ACL of VIP " +
                      vipText,
