@@ -1,44 +1,13 @@
 #include "core/io/json_locator.h"
 
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
+#include "core/io/json_counting_iterator.h"
+
 namespace mailtopo::io {
 namespace {
-
-// An input iterator over the text that counts how many bytes the lexer has pulled, so
-// SAX callbacks know where in the text they are.
-class CountingIterator {
-public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = const char&;
-
-    CountingIterator() = default;
-    CountingIterator(const char* p, size_t* counter) : p_(p), counter_(counter) {}
-    reference operator*() const { return *p_; }
-    CountingIterator& operator++() {
-        ++p_;
-        if (counter_ != nullptr)
-            ++*counter_;
-        return *this;
-    }
-    CountingIterator operator++(int) {
-        CountingIterator old = *this;
-        ++*this;
-        return old;
-    }
-    bool operator==(const CountingIterator& other) const { return p_ == other.p_; }
-    bool operator!=(const CountingIterator& other) const { return p_ != other.p_; }
-
-private:
-    const char* p_ = nullptr;
-    size_t* counter_ = nullptr;
-};
 
 std::string escapePointerToken(const std::string& token) {
     std::string out;
@@ -142,38 +111,9 @@ private:
         if (!frames_.empty() && !frames_.back().isObject)
             ++frames_.back().index;
     }
-    size_t lastIndex() const {
-        return *consumed_ == 0 ? 0 : std::min(*consumed_, text_.size()) - 1;
-    }
-    size_t bracketStart() const { return lastIndex(); }
-    size_t stringStart() const {
-        size_t i = lastIndex();
-        while (i > 0 && text_[i] != '"')
-            --i;         // the closing quote
-        while (i > 0) {  // back to the opening quote, skipping \"
-            --i;
-            if (text_[i] == '"') {
-                size_t slashes = 0;
-                for (size_t j = i; j > 0 && text_[j - 1] == '\\'; --j)
-                    ++slashes;
-                if (slashes % 2 == 0)
-                    return i;
-            }
-        }
-        return i;
-    }
-    size_t tokenStart() const {
-        size_t i = lastIndex();
-        auto inToken = [](char c) {
-            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                   c == '.' || c == '+' || c == '-';
-        };
-        while (i > 0 && !inToken(text_[i]))
-            --i;  // the lexer may have read one byte ahead
-        while (i > 0 && inToken(text_[i - 1]))
-            --i;
-        return i;
-    }
+    size_t bracketStart() const { return json_scan::lastIndex(text_, *consumed_); }
+    size_t stringStart() const { return json_scan::stringStart(text_, *consumed_); }
+    size_t tokenStart() const { return json_scan::tokenStart(text_, *consumed_); }
 
     std::string_view text_;
     const size_t* consumed_;
@@ -203,8 +143,8 @@ TextPosition positionOfOffset(std::string_view text, size_t offset) {
 JsonLocator::JsonLocator(std::string_view text) : text_(text) {
     size_t consumed = 0;
     LocatingSax sax(text, &consumed, &values_, &keys_, &duplicateKey_, &errorOffset_);
-    CountingIterator first(text.data(), &consumed);
-    CountingIterator last(text.data() + text.size(), nullptr);
+    json_scan::CountingIterator first(text.data(), &consumed);
+    json_scan::CountingIterator last(text.data() + text.size(), nullptr);
     nlohmann::json::sax_parse(first, last, &sax);
 }
 

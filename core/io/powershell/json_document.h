@@ -1,12 +1,14 @@
 #pragma once
 // A compact, read-only JSON document for PowerShell exports.
 //
-// Why not nlohmann::json here: exports are large (the importer must read 100 MB in under two
-// seconds), PowerShell member names must be looked up case-insensitively, integers such as
-// TimeSpan.MaxValue.Ticks must stay exact 64-bit values, and every value must remember where
-// it starts so the import log can point at it. The parser is strict RFC 8259 (no comments,
-// no trailing commas, no raw control characters in strings); its errors carry the byte
-// offset and say what was expected and where the enclosing value began.
+// nlohmann_json's SAX parser reads the text (strict RFC 8259: no comments, no trailing commas,
+// no raw control characters in strings); this layer keeps what the importers need and
+// nlohmann::json does not give: PowerShell member names looked up case-insensitively, integers
+// such as TimeSpan.MaxValue.Ticks kept as exact 64-bit values with their literal text, the byte
+// offset where every value starts (for the import log), and storage compact enough for 100 MB
+// of exports (under two seconds): 16-byte nodes, strings without escapes left in the text.
+// Syntax errors carry the byte offset and say what was expected and where the enclosing value
+// began.
 
 #include <cstdint>
 #include <memory>
