@@ -7,7 +7,8 @@ namespace mailtopo::cli {
 int runValidate(const QStringList& args);
 int runFormat(const QStringList& args);
 int runGenerate(const QStringList& args);
-int runNotYetAvailable(const QStringList& args);
+int runReport(const QStringList& args);
+int runExport(const QStringList& args);
 int runSpf(const QStringList& args);
 int runImport(const QStringList& args);
 int runTrace(const QStringList& args);
@@ -24,8 +25,8 @@ const std::vector<Command>& commands() {
          runGenerate},
         {"trace", "Trace an SMTP flow hop by hop through a design", runTrace},
         {"import", "Import PowerShell JSON exports into a design", runImport},
-        {"report", "Write the PDF report of a design (not available yet)", runNotYetAvailable},
-        {"export", "Export the diagram as SVG or PNG (not available yet)", runNotYetAvailable},
+        {"report", "Write the PDF report of a design", runReport},
+        {"export", "Export the diagram as SVG or PNG", runExport},
         {"spf", "Evaluate SPF for a domain and IP", runSpf},
         {"dns-check", "Check a design's DNS: SPF, FCrDNS and MX of its egress, live DNS",
          runDnsCheck},

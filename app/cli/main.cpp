@@ -1,8 +1,16 @@
 // mailtopo-cli: the headless face of MailTopo. Everything the GUI can do to a design is
 // reachable here, for scripts and CI pipelines.
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <cstdio>
+#include <cstring>
+#include <memory>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 #include "app/cli/command.h"
 
@@ -28,10 +36,40 @@ std::string overview() {
     return text;
 }
 
+// `report` and `export` draw the diagram with Qt Widgets, which needs a QApplication and a
+// platform plugin. They always use the offscreen one: a CI runner has no display, and a
+// desktop session must not see a window flash.
+bool needsPainting(int argc, char** argv) {
+    return argc > 1 && (std::strcmp(argv[1], "report") == 0 || std::strcmp(argv[1], "export") == 0);
+}
+
+// Qt's platform code warns on stderr when XDG_RUNTIME_DIR is unset (containers, CI, cron)
+// and then uses /tmp/runtime-<user> anyway. A pipeline's log should only hold what the
+// command says, so that directory is provided up front, private as the spec asks.
+void quietRuntimeDirectory() {
+#ifdef Q_OS_UNIX
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/mailtopo-runtime-" +
+                           QByteArray::number(static_cast<qulonglong>(getuid()));
+    QDir().mkpath(QString::fromLocal8Bit(dir));
+    QFile::setPermissions(QString::fromLocal8Bit(dir),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", dir);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsPainting(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        quietRuntimeDirectory();
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("mailtopo-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILTOPO_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("MailTopo"));

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLineEdit>
 #include <QTimer>
 #include <cstdio>
@@ -46,6 +47,7 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("MailTopo"));
     QApplication::setApplicationVersion(QStringLiteral(MAILTOPO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("mailtopo"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mailtopo.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

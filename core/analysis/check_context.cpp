@@ -14,6 +14,7 @@ void FindingSink::report(const CheckInfo& check, Occurrence occurrence) {
     finding.elements = std::move(occurrence.elements);
     finding.pointer = std::move(occurrence.pointer);
     finding.remediation = std::move(occurrence.remediation);
+    finding.flow = std::move(occurrence.flow);
     findings_.push_back(std::move(finding));
 }
 

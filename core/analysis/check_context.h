@@ -24,6 +24,7 @@ struct Occurrence {
     std::vector<std::string> elements{};
     std::string pointer{};
     std::string remediation{};
+    std::string flow{};  // Finding::flow
 };
 
 class FindingSink {

@@ -74,7 +74,7 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
     for (size_t i = 0; i < simulation.traces.size() && i < simulation.flows.size(); ++i) {
         const auto& flow = simulation.flows[i];
         const auto& trace = simulation.traces[i];
-        const std::string label = detail::flowLabel(flow);
+        const std::string label = flowLabel(flow);
         const std::string pointer = detail::flowPointer(design, trace);
         for (const auto& hop : trace.hops) {
             if (!hop.egress || hop.egress->mailFromDomain.empty() || relays.isRelay(hop))
@@ -117,16 +117,14 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
     return senders;
 }
 
-}  // namespace
+bool hasExternalZone(const model::Design& design) {
+    return std::any_of(design.dnsZones.begin(), design.dnsZones.end(),
+                       [](const auto& zone) { return zone.view == model::DnsView::External; });
+}
 
-std::vector<Finding> checkDns(const model::Design& design, const SimulationResult& simulation) {
-    const detail::DesignZones zones(design, model::DnsView::External);
-    bool anyZone = false;
-    for (const auto& zone : design.dnsZones)
-        anyZone = anyZone || zone.view == model::DnsView::External;
-    if (!anyZone)
-        return {};  // nothing the design says about DNS can be judged
-    detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
+std::vector<SpfSender> evaluateSenders(const model::Design& design,
+                                       const SimulationResult& simulation,
+                                       const detail::DesignZones& zones, dns::Resolver& resolver) {
     auto senders = collectSenders(design, simulation, zones, resolver);
     dns::SpfOptions options;
     options.timestamp = 0;  // %{t}: findings must not depend on the clock
@@ -134,7 +132,26 @@ std::vector<Finding> checkDns(const model::Design& design, const SimulationResul
     for (auto& sender : senders)
         sender.outcome = evaluator.checkHost(
             dns::SpfRequest::forMailFrom(sender.address, sender.mailFrom, sender.helo));
+    return senders;
+}
 
+}  // namespace
+
+std::vector<SpfSender> evaluateSpfSenders(const model::Design& design,
+                                          const SimulationResult& simulation) {
+    if (!hasExternalZone(design))
+        return {};
+    const detail::DesignZones zones(design, model::DnsView::External);
+    detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
+    return evaluateSenders(design, simulation, zones, resolver);
+}
+
+std::vector<Finding> checkDns(const model::Design& design, const SimulationResult& simulation) {
+    if (!hasExternalZone(design))
+        return {};  // nothing the design says about DNS can be judged
+    const detail::DesignZones zones(design, model::DnsView::External);
+    detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
+    const auto senders = evaluateSenders(design, simulation, zones, resolver);
     const detail::DesignIndex index(design);
     const detail::DnsContext context{design, index, zones, resolver, senders};
     detail::FindingSink sink;

@@ -110,15 +110,6 @@ dns::DnsAnswer ScopedZoneResolver::resolve(std::string_view name, dns::RRType ty
 
 // ---------------------------------------------------------------------------- wording
 
-std::string flowLabel(const AnalysisFlow& flow) {
-    std::string out(flow.purpose == FlowPurpose::DesignFlow ? std::string_view("flow")
-                                                            : enumName(flow.purpose));
-    out += " '";
-    out += flow.request.name;
-    out += '\'';
-    return out;
-}
-
 std::string flowsText(const std::vector<std::string>& flows) {
     if (flows.empty())
         return "";

@@ -14,6 +14,7 @@
 
 #include "core/analysis/check_context.h"
 #include "core/analysis/dns_catalog.h"
+#include "core/analysis/dns_checks.h"
 #include "core/analysis/simulation_checks.h"
 #include "core/dns/resolver.h"
 #include "core/dns/spf_evaluator.h"
@@ -68,20 +69,7 @@ private:
     std::unique_ptr<dns::ZoneDataResolver> data_;
 };
 
-// One client whose SPF the rules evaluate, and the flows that showed it.
-struct SpfSender {
-    bool egress = false;           // the design's own mail leaving (else an internet sender)
-    sim::EgressIdentity identity;  // egress only: NAT device and rule, HELO, MAIL FROM domain
-    std::string domain;            // MAIL FROM domain, lower case
-    std::string mailFrom;          // the full address, for the %{l} and %{s} macros
-    net::Address address;          // what the receiver sees
-    std::string helo;
-    model::Id client;                    // the host that opened the connection
-    std::optional<net::Address> source;  // the client's own address, before any NAT
-    std::vector<std::string> flows;      // "flow 'EX16 to 203.0.113.25'", in flow order
-    std::string flowPointer;             // the first design flow's pointer, or ""
-    dns::SpfOutcome outcome;             // check_host() against the external view
-};
+using analysis::SpfSender;
 
 struct DnsContext {
     const model::Design& design;
@@ -91,8 +79,6 @@ struct DnsContext {
     const std::vector<SpfSender>& senders;
 };
 
-// "flow 'EX16 to 203.0.113.25'", "outbound 'Outbound from EX16 via 'Internet''".
-std::string flowLabel(const AnalysisFlow& flow);
 // "flow 'A'" or "flow 'A' (and 2 more flows)".
 std::string flowsText(const std::vector<std::string>& flows);
 // "198.51.100.1 via FW (interface PAT)", "198.51.100.25 via FW (outbound NAT 'EX16 egress')".

@@ -149,10 +149,12 @@ void fcrdns(const DnsContext& context, const SpfSender& sender, FindingSink& sin
         fix += context.zones.recordLine(wanted, kRecommendedTtl,
                                         dns::rrTypeName(addressType(address)), address.toString());
     }
-    sink.report(dnsrules::kFcrdnsFail, {.message = std::move(message),
-                                        .elements = egressElements(context, reverse, sender),
-                                        .pointer = context.zones.recordPointer(reverse, "PTR"),
-                                        .remediation = std::move(fix)});
+    sink.report(dnsrules::kFcrdnsFail,
+                {.message = std::move(message),
+                 .elements = egressElements(context, reverse, sender),
+                 .pointer = context.zones.recordPointer(reverse, "PTR"),
+                 .remediation = std::move(fix),
+                 .flow = sender.flows.empty() ? std::string() : sender.flows.front()});
 }
 
 void duhl(const DnsContext& context, const SpfSender& sender, FindingSink& sink) {
@@ -290,10 +292,12 @@ void duhl(const DnsContext& context, const SpfSender& sender, FindingSink& sink)
         fix += fix.empty() ? "Publish " : "\nand ";
         fix += line;
     }
-    sink.report(dnsrules::kDuhlPolicy, {.message = std::move(message),
-                                        .elements = egressElements(context, domain, sender),
-                                        .pointer = context.zones.recordPointer(domain, "MX"),
-                                        .remediation = std::move(fix)});
+    sink.report(dnsrules::kDuhlPolicy,
+                {.message = std::move(message),
+                 .elements = egressElements(context, domain, sender),
+                 .pointer = context.zones.recordPointer(domain, "MX"),
+                 .remediation = std::move(fix),
+                 .flow = sender.flows.empty() ? std::string() : sender.flows.front()});
 }
 
 }  // namespace

@@ -103,10 +103,12 @@ void checkSpfEgress(const DnsContext& context, FindingSink& sink) {
         std::string pointer = context.zones.recordPointer(sender.domain, "TXT", isSpfRecordData);
         if (pointer.empty())
             pointer = sender.flowPointer;
-        sink.report(dnsrules::kSpfEgressNotAuthorized, {.message = std::move(message),
-                                                        .elements = std::move(elements),
-                                                        .pointer = std::move(pointer),
-                                                        .remediation = std::move(fix)});
+        sink.report(dnsrules::kSpfEgressNotAuthorized,
+                    {.message = std::move(message),
+                     .elements = std::move(elements),
+                     .pointer = std::move(pointer),
+                     .remediation = std::move(fix),
+                     .flow = sender.flows.empty() ? std::string() : sender.flows.front()});
     }
 }
 

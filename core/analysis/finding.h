@@ -22,6 +22,10 @@ struct Finding {
     std::vector<std::string> elements;  // ids of the affected elements, most relevant first
     std::string pointer;      // JSON pointer of the offending value in the .mailtopo document
     std::string remediation;  // how to fix it (text; PowerShell where it applies)
+    // The flow whose trace shows it, as analysis::flowLabel() names it ("relay-probe 'INET
+    // to 203.0.113.10:25'"); empty for a finding read from the configuration alone. The
+    // report prints that trace as the finding's proof and the editor replays it.
+    std::string flow;
 
     bool operator==(const Finding&) const = default;
 };

@@ -110,6 +110,9 @@ std::string findingsToJson(const std::vector<Finding>& findings, const FindingSo
         if (line > 0)
             item["location"] = {{"line", line}, {"column", column}};
         item["remediation"] = f.remediation;
+        // The flow whose trace proves it: `mailtopo-cli trace --flow` / `--all-flows` show it.
+        if (!f.flow.empty())
+            item["flow"] = f.flow;
         list.push_back(std::move(item));
     }
     doc["findings"] = std::move(list);

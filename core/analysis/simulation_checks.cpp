@@ -297,22 +297,77 @@ const std::vector<CheckInfo>& simulationRuleCatalog() {
     return catalog;
 }
 
-std::vector<Finding> validateDesign(const model::Design& design) {
-    std::vector<Finding> findings = checkStructure(design);
-    const bool broken = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-        return f.severity == Severity::Error &&
-               (f.id == "duplicate-id" || f.id == "empty-id" || f.id == "dangling-reference");
-    });
+std::string flowLabel(const AnalysisFlow& flow) {
+    std::string out(flow.purpose == FlowPurpose::DesignFlow ? std::string_view("flow")
+                                                            : enumName(flow.purpose));
+    out += " '";
+    out += flow.request.name;
+    out += '\'';
+    return out;
+}
+
+std::optional<size_t> provingFlow(const Finding& finding, const SimulationResult& simulation) {
+    const size_t count = std::min(simulation.flows.size(), simulation.traces.size());
+    if (!finding.flow.empty()) {
+        for (size_t i = 0; i < count; ++i)
+            if (flowLabel(simulation.flows[i]) == finding.flow)
+                return i;
+    }
+    if (finding.elements.empty())
+        return std::nullopt;
+    std::optional<size_t> best;
+    size_t bestScore = 0;
+    for (size_t i = 0; i < count; ++i) {
+        std::set<std::string_view> touched;
+        const sim::Trace& trace = simulation.traces[i];
+        for (const auto& hop : trace.hops) {
+            touched.insert(hop.client);
+            touched.insert(hop.server);
+            touched.insert(hop.receiveConnector);
+            for (const auto& leg : hop.legs)
+                for (const auto& step : leg.steps)
+                    touched.insert(step.element);
+        }
+        for (const auto& flag : trace.flags)
+            touched.insert(flag.elements.begin(), flag.elements.end());
+        if (touched.count(finding.elements.front()) == 0)
+            continue;
+        const auto score = static_cast<size_t>(
+            std::count_if(finding.elements.begin(), finding.elements.end(),
+                          [&](const std::string& id) { return touched.count(id) > 0; }));
+        if (score > bestScore) {
+            best = i;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+DesignValidation validateDesignWithTraces(const model::Design& design) {
+    DesignValidation result;
+    result.findings = checkStructure(design);
+    const bool broken =
+        std::any_of(result.findings.begin(), result.findings.end(), [](const Finding& f) {
+            return f.severity == Severity::Error &&
+                   (f.id == "duplicate-id" || f.id == "empty-id" || f.id == "dangling-reference");
+        });
     if (!broken) {
         // One simulation feeds both: the DNS checks read the egress identities of its traces.
-        SimulationResult simulated = simulateDesign(design);
-        auto dns = checkDns(design, simulated);
-        for (auto* more : {&simulated.findings, &dns})
-            findings.insert(findings.end(), std::make_move_iterator(more->begin()),
-                            std::make_move_iterator(more->end()));
+        result.simulation = simulateDesign(design);
+        result.simulated = true;
+        auto dns = checkDns(design, result.simulation);
+        auto& findings = result.findings;
+        findings.insert(findings.end(), result.simulation.findings.begin(),
+                        result.simulation.findings.end());
+        findings.insert(findings.end(), std::make_move_iterator(dns.begin()),
+                        std::make_move_iterator(dns.end()));
     }
-    sortFindings(findings);
-    return findings;
+    sortFindings(result.findings);
+    return result;
+}
+
+std::vector<Finding> validateDesign(const model::Design& design) {
+    return validateDesignWithTraces(design).findings;
 }
 
 }  // namespace mailtopo::analysis

@@ -6,6 +6,7 @@
 // design's own flows, and turn what the traces show into findings with evidence and a
 // remediation in the design's own names.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,10 @@ struct AnalysisFlow {
 
 std::vector<AnalysisFlow> standardFlows(const model::Design& design);
 
+// How findings and reports name a flow: "flow 'EX16 to 203.0.113.25'" for a design flow,
+// "relay-probe 'INET to 198.51.100.25:25'" for a standard one (Finding::flow).
+std::string flowLabel(const AnalysisFlow& flow);
+
 struct SimulationResult {
     std::vector<AnalysisFlow> flows;  // design flows first, then standard flows
     std::vector<sim::Trace> traces;   // one per flow, same order
@@ -51,6 +56,22 @@ const std::vector<CheckInfo>& simulationRuleCatalog();
 // what `mailtopo-cli validate` reports. The simulation runs only when the structure has no error,
 // because a dangling reference or a duplicate id makes every trace meaningless.
 std::vector<Finding> validateDesign(const model::Design& design);
+
+// The flow whose trace shows `finding`, as an index into simulation.flows: the flow it names
+// (Finding::flow); else, for a finding read from the configuration, the flow whose trace
+// touches the most of its elements (as client, server, receive connector, a device that
+// decided a step, or a flag) among those that touch its first, most relevant element.
+// nullopt when no flow touches it.
+std::optional<size_t> provingFlow(const Finding& finding, const SimulationResult& simulation);
+
+// validateDesign with the simulation kept: the report and the editor show the traces that
+// prove the findings. `simulated` is false when structural errors stopped the simulation.
+struct DesignValidation {
+    std::vector<Finding> findings;  // sorted (sortFindings)
+    SimulationResult simulation;
+    bool simulated = false;
+};
+DesignValidation validateDesignWithTraces(const model::Design& design);
 
 }  // namespace mailtopo::analysis
 

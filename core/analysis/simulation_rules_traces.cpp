@@ -12,27 +12,27 @@
 namespace mailtopo::analysis::detail {
 namespace {
 
-std::string flowLabel(const AnalysisFlow& flow) {
-    return flow.purpose == FlowPurpose::DesignFlow
-               ? "flow '" + flow.request.name + "'"
-               : std::string(enumName(flow.purpose)) + " '" + flow.request.name + "'";
-}
-
-// Reports a finding once per (rule, elements): many flows show the same fault.
+// Reports a finding once per (rule, elements): many flows show the same fault. The first
+// flow that showed it is kept as its proof.
 class OnceSink {
 public:
     explicit OnceSink(FindingSink& sink) : sink_(sink) {}
+    void setFlow(const std::string& label) { flow_ = label; }
     void report(const CheckInfo& rule, Occurrence occurrence) {
         std::string key(rule.id);
         for (const auto& e : occurrence.elements)
             key += "\n" + e;
-        if (seen_.insert(key).second)
-            sink_.report(rule, std::move(occurrence));
+        if (!seen_.insert(key).second)
+            return;
+        if (occurrence.flow.empty())
+            occurrence.flow = flow_;
+        sink_.report(rule, std::move(occurrence));
     }
 
 private:
     FindingSink& sink_;
     std::set<std::string> seen_;
+    std::string flow_;
 };
 
 std::vector<std::string> translations(const sim::Hop& hop) {
@@ -98,6 +98,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
         const auto& flow = context.flows[i];
         const auto& trace = context.traces[i];
         const std::string where = flowLabel(flow);
+        sink.setFlow(where);
         const std::string pointer = flowPointer(design, trace);
         const auto* last = trace.lastHop();
         const std::string outcome =

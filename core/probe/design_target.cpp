@@ -115,6 +115,24 @@ std::string elementLabel(const model::Design& design, const model::Id& id) {
         if (router.id == id)
             return named(router.name, router.id);
     }
+    for (const auto& host : design.hosts) {
+        for (const auto& nic : host.nics) {
+            if (nic.id == id)
+                return cat(named(host.name, host.id), " NIC ", named(nic.alias, nic.id));
+        }
+    }
+    for (const auto& segment : design.segments) {
+        if (segment.id == id)
+            return named(segment.name, segment.id);
+    }
+    for (const auto& sc : design.sendConnectors) {
+        if (sc.id == id)
+            return cat("send connector ", named(sc.name, sc.id));
+    }
+    for (const auto& zone : design.dnsZones) {
+        if (zone.id == id)
+            return cat("zone ", zone.origin);
+    }
     return id;
 }
 

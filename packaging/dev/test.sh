@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, build and run the whole test suite twice:
-# once optimised (release preset, gcc) and once under AddressSanitizer + UBSan with the
-# libFuzzer targets smoke-run (asan preset, clang). `--quick` runs only the first pass.
+# once optimised (release preset, gcc), then the .deb is built, installed, smoke-tested and
+# removed; and once under AddressSanitizer + UBSan with the libFuzzer targets smoke-run (asan
+# preset, clang). `--quick` runs only the first pass.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -19,4 +20,8 @@ for preset in "${presets[@]}"; do
   cmake --build --preset "$preset"
   echo "== $preset: tests" >&2
   ctest --preset "$preset"
+  if [ "$preset" = release ]; then
+    echo "== release: .deb package (build, install, smoke test, remove)" >&2
+    packaging/linux/check-deb.sh build/release
+  fi
 done

@@ -100,13 +100,13 @@ private slots:
 
         const Run help = runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char* command :
-             {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
+        for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
+                                    "export", "spf", "probe", "dns-check"}) {
             QVERIFY2(help.out.contains(command), command);
         }
         // Every subcommand answers --help and --version itself.
-        for (const char* command :
-             {"validate", "format", "generate", "trace", "import", "report", "spf", "probe"}) {
+        for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
+                                    "export", "spf", "probe", "dns-check"}) {
             const Run sub = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(sub.exitCode, 0);
             QVERIFY2(sub.out.contains("--help"), command);
@@ -131,18 +131,25 @@ private slots:
         QVERIFY(badFormat.err.contains("--format must be text, json or sarif"));
     }
 
-    void commandsNotYetAvailableSaySo() {
-        // The commands whose engines later issues bring: each says so, and the overview marks them.
-        const Run overview = runCli({QStringLiteral("--help")});
-        for (const char* command : {"report", "export"}) {
-            const Run r = runCli({QLatin1String(command), QStringLiteral("anything")});
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.contains("not available yet"), command);
-            QVERIFY(r.out.isEmpty());
-            const QByteArray line =
-                overview.out.mid(overview.out.indexOf(QByteArray("  ") + command + ' '));
-            QVERIFY2(line.left(line.indexOf('\n')).contains("(not available yet)"), command);
-        }
+    void reportAndExportUsageErrors() {
+        const QString design = QStringLiteral("resources/examples/contoso.mailtopo");
+        const Run noOutput = runCli({QStringLiteral("report"), design});
+        QCOMPARE(noOutput.exitCode, 2);
+        QVERIFY(noOutput.err.contains("-o OUT.pdf"));
+        const Run badPaper =
+            runCli({QStringLiteral("report"), design, QStringLiteral("-o"), QStringLiteral("x.pdf"),
+                    QStringLiteral("--paper"), QStringLiteral("a3")});
+        QCOMPARE(badPaper.exitCode, 2);
+        QVERIFY(badPaper.err.contains("--paper must be a4 or letter, not 'a3'"));
+        const Run badSuffix = runCli({QStringLiteral("export"), design, QStringLiteral("-o"),
+                                      QStringLiteral("diagram.jpg")});
+        QCOMPARE(badSuffix.exitCode, 2);
+        QVERIFY(badSuffix.err.contains("diagram.jpg: the output must end in .svg or .png"));
+        const Run missing = runCli({QStringLiteral("export"), QStringLiteral("no-such.mailtopo"),
+                                    QStringLiteral("-o"), QStringLiteral("d.svg")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("no-such.mailtopo"));
+        QVERIFY(missing.out.isEmpty());
     }
 
     void validateExampleGoldens_data() {

@@ -167,8 +167,15 @@ private slots:
                  QStringLiteral("Small test site — small.mailtopo[*] — MailTopo"));
         QCOMPARE(window.windowFilePath(), QFileInfo(kFixture).absoluteFilePath());
         QVERIFY(!window.isWindowModified());
-        window.document()->setModified(true);
+        // A change makes the window modified; undoing it makes it clean again.
+        mailtopo::model::Design renamed = window.document()->design();
+        renamed.info.name = "Renamed";
+        window.document()->applyChange(QStringLiteral("Rename"), renamed);
         QVERIFY(window.isWindowModified());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Renamed — small.mailtopo[*] — MailTopo"));
+        window.document()->undoStack()->undo();
+        QVERIFY(!window.isWindowModified());
+        QCOMPARE(window.document()->designName(), QStringLiteral("Small test site"));
     }
 
     void treeListsElementsAndSelectsCards() {

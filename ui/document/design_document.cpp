@@ -20,7 +20,37 @@ std::filesystem::path toFsPath(const QString& path) {
 
 }  // namespace
 
-DesignDocument::DesignDocument(QObject* parent) : QObject(parent) {}
+// A whole-design snapshot pair. Imports and bulk edits touch many elements at once; a
+// copy of the model is simpler than inverting each change and costs little next to the
+// simulation every change triggers anyway.
+class ReplaceDesignCommand : public QUndoCommand {
+public:
+    ReplaceDesignCommand(DesignDocument* document, model::Design before, model::Design after,
+                         const QString& description)
+        : QUndoCommand(description),
+          document_(document),
+          before_(std::move(before)),
+          after_(std::move(after)) {}
+    void undo() override { document_->replaceDesign(before_); }
+    void redo() override { document_->replaceDesign(after_); }
+
+private:
+    DesignDocument* document_;
+    model::Design before_;
+    model::Design after_;
+};
+
+DesignDocument::DesignDocument(QObject* parent)
+    : QObject(parent), undoStack_(new QUndoStack(this)) {
+    connect(undoStack_, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { setModified(!clean); });
+}
+
+DesignDocument::~DesignDocument() {
+    // The stack's commands point back here; drop them before the document goes.
+    undoStack_->disconnect(this);
+    undoStack_->clear();
+}
 
 LoadOutcome DesignDocument::load(const QString& path) {
     LoadOutcome outcome;
@@ -45,10 +75,37 @@ void DesignDocument::reset(model::Design design, const QString& filePath) {
     hasDesign_ = true;
     const bool pathChanged = filePath != filePath_;
     filePath_ = filePath;
+    undoStack_->clear();
     setModified(false);
     if (pathChanged)
         emit filePathChanged(filePath_);
     emit designReset();
+}
+
+void DesignDocument::applyChange(const QString& description, model::Design after) {
+    undoStack_->push(new ReplaceDesignCommand(this, design_, std::move(after), description));
+}
+
+void DesignDocument::replaceDesign(const model::Design& design) {
+    design_ = design;
+    hasDesign_ = true;
+    emit designReset();
+}
+
+bool DesignDocument::save(const QString& path, QString* error) {
+    const io::SaveResult saved = io::saveDesignFile(design_, toFsPath(path));
+    if (!saved.ok) {
+        *error = QString::fromStdString(saved.error);
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const bool pathChanged = absolute != filePath_;
+    filePath_ = absolute;
+    undoStack_->setClean();
+    setModified(false);
+    if (pathChanged)
+        emit filePathChanged(filePath_);
+    return true;
 }
 
 QString DesignDocument::fileName() const {

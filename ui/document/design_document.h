@@ -1,12 +1,14 @@
 #pragma once
 // The open design as the GUI sees it: the semantic model, the file it came from and
 // whether it has unsaved changes. Scenes and docks observe it and never keep a copy of the
-// model. The editor will add the QUndoStack here, next to the data it changes, so edits
-// made without a scene (imports, bulk changes) are undoable as well.
+// model. The QUndoStack lives here, next to the data it changes, not in a scene: edits made
+// without a scene (an import, a bulk change) are undoable too, and "modified" is simply
+// "the stack is not at its clean index".
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QUndoStack>
 
 #include "core/model/design.h"
 
@@ -23,14 +25,25 @@ class DesignDocument : public QObject {
 
 public:
     explicit DesignDocument(QObject* parent = nullptr);
+    ~DesignDocument() override;
 
     // Reads `path` through io::loadDesignFile. Only a design that parsed without a single
     // diagnostic replaces the current one, so a bad file never costs the user the design
     // they already had open.
     LoadOutcome load(const QString& path);
 
-    // Replaces the design wholesale (a successful load, a new design, a test fixture).
+    // Replaces the design wholesale (a successful load, a new design, a test fixture). The
+    // undo history starts afresh and the document is unmodified.
     void reset(model::Design design, const QString& filePath);
+
+    // One undoable step that replaces the design by `after` (an import, a merge, a bulk
+    // edit); the file stays. Undo puts back the design as it was. Observers rebuild.
+    void applyChange(const QString& description, model::Design after);
+    QUndoStack* undoStack() const { return undoStack_; }
+
+    // Writes the design to `path` atomically. On success the document takes that path and
+    // is unmodified; on failure nothing changes and `error` names the file and the cause.
+    bool save(const QString& path, QString* error);
 
     bool hasDesign() const { return hasDesign_; }
     const model::Design& design() const { return design_; }
@@ -39,7 +52,6 @@ public:
     QString designName() const;  // the design's own name, else the file's base name
 
     bool isModified() const { return modified_; }
-    void setModified(bool modified);
 
 signals:
     // The whole design was replaced: observers rebuild everything they show.
@@ -48,6 +60,12 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    friend class ReplaceDesignCommand;
+    void setModified(bool modified);
+    // What undo and redo do: swap in a design and tell the observers.
+    void replaceDesign(const model::Design& design);
+
+    QUndoStack* undoStack_;
     model::Design design_;
     QString filePath_;
     bool hasDesign_ = false;

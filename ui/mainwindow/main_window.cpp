@@ -1,19 +1,26 @@
 #include "ui/mainwindow/main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QUndoStack>
 
+#include "core/analysis/simulation_checks.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
@@ -21,6 +28,8 @@
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/probe/probe_controller.h"
+#include "ui/report/diagram_picture.h"
+#include "ui/report/report_preview_dialog.h"
 
 #ifndef MAILTOPO_VERSION
 #define MAILTOPO_VERSION "unknown"
@@ -63,6 +72,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     statusBar()->addPermanentWidget(zoomLabel_);
 
     createMenus();
+    setAcceptDrops(true);
 
     connect(document_, &DesignDocument::designReset, this, &MainWindow::onDesignReset);
     connect(document_, &DesignDocument::filePathChanged, this, &MainWindow::updateTitle);
@@ -106,10 +116,47 @@ void MainWindow::createMenus() {
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
+    QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+    saveAction->setObjectName(QStringLiteral("actionSave"));
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction* saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    saveAsAction->setObjectName(QStringLiteral("actionSaveAs"));
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction* importFiles = file->addAction(tr("&Import PowerShell Exports…"), this,
+                                           &MainWindow::chooseExportsToImport);
+    importFiles->setObjectName(QStringLiteral("actionImport"));
+    importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importFiles->setStatusTip(
+        tr("Merge the JSON written by Export-MailTopology.ps1 (or single "
+           "cmdlet exports) into the design"));
+    QAction* importFolder = file->addAction(tr("Import Export &Folder…"), this,
+                                            &MainWindow::chooseExportFolderToImport);
+    importFolder->setObjectName(QStringLiteral("actionImportFolder"));
+    file->addSeparator();
+    QAction* report = file->addAction(tr("Export &Report…"), this, &MainWindow::showReportPreview);
+    report->setObjectName(QStringLiteral("actionExportReport"));
+    report->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    report->setStatusTip(tr("Preview and save the PDF report of the design"));
+    QAction* diagram =
+        file->addAction(tr("Export &Diagram…"), this, &MainWindow::chooseDiagramExport);
+    diagram->setObjectName(QStringLiteral("actionExportDiagram"));
+    diagram->setStatusTip(tr("Save the diagram as SVG or PNG"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    undoAction_ = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undoAction_->setObjectName(QStringLiteral("actionUndo"));
+    undoAction_->setShortcut(QKeySequence::Undo);
+    redoAction_ = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redoAction_->setObjectName(QStringLiteral("actionRedo"));
+    redoAction_->setShortcut(QKeySequence::Redo);
+    edit->addAction(undoAction_);
+    edit->addAction(redoAction_);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), view_, &DiagramView::zoomIn);
@@ -198,6 +245,8 @@ void MainWindow::rebuildViewMenu() {
 // ---- opening -------------------------------------------------------------------------
 
 void MainWindow::chooseFileToOpen() {
+    if (!confirmDiscardOrSave())
+        return;
     QString start = QFileInfo(document_->filePath()).absolutePath();
     if (document_->filePath().isEmpty()) {
         const QString last = options_.persistSettings ? recent_.mostRecent() : QString();
@@ -224,6 +273,8 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::openRecentFile(const QString& path) {
+    if (!confirmDiscardOrSave())
+        return false;
     if (!QFileInfo(path).isFile()) {
         recent_.remove(path);
         rebuildRecentMenu();
@@ -272,6 +323,180 @@ void MainWindow::showNotice(const QString& title, const QString& text) {
     box->setObjectName(QStringLiteral("noticeBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+// ---- saving, importing, exporting ----------------------------------------------------
+
+QString MainWindow::defaultDirectory() const {
+    if (!document_->filePath().isEmpty())
+        return QFileInfo(document_->filePath()).absolutePath();
+    const QString last = options_.persistSettings ? recent_.mostRecent() : QString();
+    return last.isEmpty() ? QDir::homePath() : QFileInfo(last).absolutePath();
+}
+
+bool MainWindow::confirmDiscardOrSave() {
+    if (!document_->isModified() || !options_.interactiveErrors)
+        return true;
+    const auto choice = QMessageBox::warning(
+        this, tr("Unsaved Changes"),
+        tr("“%1” has changes that are not saved.").arg(document_->designName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (choice == QMessageBox::Save)
+        return save();
+    return choice == QMessageBox::Discard;
+}
+
+bool MainWindow::save() {
+    if (!document_->hasDesign())
+        return false;
+    if (document_->filePath().isEmpty())
+        return saveAs();
+    return saveTo(document_->filePath());
+}
+
+bool MainWindow::saveAs() {
+    if (!document_->hasDesign())
+        return false;
+    const QString suggested =
+        document_->filePath().isEmpty()
+            ? QDir(defaultDirectory())
+                  .filePath(document_->designName() + QStringLiteral(".mailtopo"))
+            : document_->filePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), suggested,
+                                                tr("MailTopo designs (*.mailtopo)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".mailtopo");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString& path) {
+    QString error;
+    if (!document_->save(path, &error)) {
+        statusBar()->showMessage(tr("Could not save %1").arg(QFileInfo(path).fileName()),
+                                 kStatusMessageMs);
+        if (options_.interactiveErrors)
+            QMessageBox::warning(this, tr("Cannot Save Design"), error);
+        return false;
+    }
+    if (options_.persistSettings)
+        recent_.add(document_->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(document_->filePath())),
+                             kStatusMessageMs);
+    return true;
+}
+
+ImportOutcome MainWindow::importPaths(const QStringList& paths) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool hadDesign = document_->hasDesign();
+    const ImportOutcome outcome = importIntoDocument(*document_, paths);
+    QApplication::restoreOverrideCursor();
+    if (outcome.ok && !hadDesign)
+        view_->fitToContents();
+    showImportOutcome(outcome);
+    return outcome;
+}
+
+void MainWindow::showImportOutcome(const ImportOutcome& outcome) {
+    statusBar()->showMessage(outcome.summary, kStatusMessageMs);
+    if (!options_.interactiveErrors)
+        return;
+    auto* box = new QMessageBox(outcome.ok ? QMessageBox::Information : QMessageBox::Warning,
+                                outcome.ok ? tr("Import Finished") : tr("Import Failed"),
+                                outcome.summary, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importBox"));
+    box->setInformativeText(
+        outcome.ok ? tr("Edit › Undo takes the whole import back. The details list every file, "
+                        "object and field that could not be read, with the fix.")
+                   : outcome.errors.join(QLatin1Char('\n')));
+    if (!outcome.log.isEmpty())
+        box->setDetailedText(outcome.log);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::chooseExportsToImport() {
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import PowerShell Exports"), defaultDirectory(),
+                                      tr("PowerShell JSON exports (*.json);;All files (*)"));
+    if (!files.isEmpty())
+        importPaths(files);
+}
+
+void MainWindow::chooseExportFolderToImport() {
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Import Export Folder"), defaultDirectory());
+    if (!folder.isEmpty())
+        importPaths({folder});
+}
+
+void MainWindow::showReportPreview() {
+    if (!document_->hasDesign())
+        return;
+    auto* dialog =
+        new report::ReportPreviewDialog(document_->design(), document_->filePath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &report::ReportPreviewDialog::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)),
+                                 kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::chooseDiagramExport() {
+    if (!document_->hasDesign())
+        return;
+    const QString base = QFileInfo(document_->filePath()).completeBaseName();
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Diagram"),
+        QDir(defaultDirectory())
+            .filePath((base.isEmpty() ? tr("diagram") : base) + QStringLiteral(".svg")),
+        tr("SVG vector image (*.svg);;PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".svg");
+    exportDiagram(path);
+}
+
+bool MainWindow::exportDiagram(const QString& path) {
+    const auto findings = analysis::validateDesign(document_->design());
+    const report::DiagramPicture picture(document_->design(), findings);
+    QString error;
+    if (!picture.save(path, &error)) {
+        if (options_.interactiveErrors)
+            QMessageBox::warning(this, tr("Cannot Export Diagram"), error);
+        statusBar()->showMessage(error, kStatusMessageMs);
+        return false;
+    }
+    statusBar()->showMessage(tr("Diagram saved to %1").arg(QDir::toNativeSeparators(path)),
+                             kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    const bool local = !urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl& u) {
+        return u.isLocalFile();
+    });
+    if (local)
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (paths.size() == 1 && !isImportPath(paths.first())) {
+        if (confirmDiscardOrSave())
+            openFile(paths.first());
+        return;
+    }
+    importPaths(paths);
 }
 
 // ---- reacting to the document and the scene ------------------------------------------
@@ -377,6 +602,10 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmDiscardOrSave()) {
+        event->ignore();
+        return;
+    }
     if (options_.persistSettings)
         saveSettings();
     event->accept();

@@ -7,11 +7,14 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include "ui/mainwindow/design_import.h"
 #include "ui/mainwindow/recent_files.h"
 
 class QAction;
 class QActionGroup;
 class QLabel;
+class QDragEnterEvent;
+class QDropEvent;
 class QMenu;
 
 namespace mailtopo::ui {
@@ -49,6 +52,8 @@ public:
     // The diagram's context menu for a click at `viewPos` (view coordinates): selects the
     // card there first, so its actions apply to it. The caller owns the menu.
     QMenu* createCanvasMenu(const QPoint& viewPos);
+    QAction* undoAction() const { return undoAction_; }
+    QAction* redoAction() const { return redoAction_; }
 
 public slots:
     // Opens `path`; on failure the current design stays open and the problems are
@@ -58,6 +63,21 @@ public slots:
     // and the user is told why.
     bool openRecentFile(const QString& path);
     void chooseFileToOpen();
+    // Saves to the document's file, or asks for one. Returns whether the design was saved.
+    bool save();
+    bool saveAs();
+    // Writes the design to `path`; failures are reported. Used by save/saveAs and tests.
+    bool saveTo(const QString& path);
+    // Imports PowerShell JSON exports (files or folders) into the open design as one
+    // undoable step (a new design when none is open); the log is shown afterwards.
+    ImportOutcome importPaths(const QStringList& paths);
+    void chooseExportsToImport();
+    void chooseExportFolderToImport();
+    // File › Export Report…: the preview dialog with Save PDF.
+    void showReportPreview();
+    // File › Export Diagram…: SVG or PNG of the diagram with the findings marked.
+    void chooseDiagramExport();
+    bool exportDiagram(const QString& path);
     void showAbout();
     // Opens the probe setup dialog for the selected server or VIP.
     void probeSelection();
@@ -67,9 +87,16 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();
+    // Unsaved changes: asks Save / Discard / Cancel. True when the caller may go on.
+    bool confirmDiscardOrSave();
+    void showImportOutcome(const ImportOutcome& outcome);
+    QString defaultDirectory() const;
     void createMenus();
     void rebuildRecentMenu();
     void rebuildViewMenu();
@@ -92,6 +119,8 @@ private:
     RecentFiles recent_;
     ProbeController* probe_;
     QAction* probeAction_ = nullptr;
+    QAction* undoAction_ = nullptr;
+    QAction* redoAction_ = nullptr;
     QString treeElement_;  // the element last chosen in the tree (a VIP rather than its LB)
 
     QMenu* recentMenu_ = nullptr;

@@ -1,0 +1,244 @@
+// The PDF report and the diagram export as their readers get them: `mailtopo-cli report`
+// on the example designs and on scenarios with findings of every kind, read back with
+// poppler (pdftotext: every finding's title and remediation is in it; pdfinfo: the page
+// count and paper; pdftoppm: every page renders and is not blank) and qpdf (the bookmarks).
+// The layout itself is tested in process: tables continue on new pages, the contents and
+// the outline point at the pages their headings are on.
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+
+#include "core/analysis/simulation_checks.h"
+#include "core/io/design_file.h"
+#include "ui/report/report_builder.h"
+#include "ui/report/report_layout.h"
+#include "ui/report/report_writer.h"
+
+using namespace mailtopo;
+using ui::report::ReportLayout;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QString& program, const QStringList& args) {
+    QProcess p;
+    p.setWorkingDirectory(QStringLiteral(MAILTOPO_SOURCE_DIR));
+    p.start(program, args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+Run cli(const QStringList& args) {
+    return run(QStringLiteral(MAILTOPO_CLI_PATH), args);
+}
+
+// Text compared without any whitespace: the report wraps titles, messages and commands
+// wherever the column ends.
+QString squeezed(QString text) {
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    return text.remove(space);
+}
+
+QString source(const QString& relative) {
+    return QStringLiteral(MAILTOPO_SOURCE_DIR "/") + relative;
+}
+
+int pdfPages(const QString& pdf) {
+    const Run info = run(QStringLiteral("pdfinfo"), {pdf});
+    const auto match =
+        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+std::vector<std::string> topLevelBookmarks(const QString& pdf) {
+    QPDF doc;
+    doc.processFile(pdf.toStdString().c_str());
+    std::vector<std::string> titles;
+    for (auto& item : QPDFOutlineDocumentHelper(doc).getTopLevelOutlines())
+        titles.push_back(item.getTitle());
+    return titles;
+}
+
+}  // namespace
+
+class TstReport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void reportOfDesign_data() {
+        QTest::addColumn<QString>("design");
+        QTest::newRow("contoso") << QStringLiteral("resources/examples/contoso.mailtopo");
+        QTest::newRow("single-server")
+            << QStringLiteral("resources/examples/single-server.mailtopo");
+        // Scenarios with traces through SNAT and a gateway (E6, E8), an asymmetric DSR path
+        // (E11) and DNS findings with SPF trees (E17).
+        QTest::newRow("E6") << QStringLiteral(
+            "tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        QTest::newRow("E8") << QStringLiteral(
+            "tests/scenarios/e08-internet-open-relay-via-gateway.mailtopo");
+        QTest::newRow("E11") << QStringLiteral(
+            "tests/scenarios/e11-dsr-reply-bypasses-firewall.mailtopo");
+        QTest::newRow("E17") << QStringLiteral(
+            "tests/scenarios/e17-source-drift-breaks-spf.mailtopo");
+    }
+
+    void reportOfDesign() {
+        QFETCH(QString, design);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        const Run r = cli({QStringLiteral("report"), design, QStringLiteral("-o"), pdf});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.err.isEmpty());
+        const auto said =
+            QRegularExpression(QStringLiteral("(\\d+) pages")).match(QString::fromUtf8(r.out));
+        QVERIFY(said.hasMatch());
+
+        // Page count: what the CLI said, what the PDF holds, and sane for a small design.
+        const int pages = pdfPages(pdf);
+        QCOMPARE(pages, said.captured(1).toInt());
+        QVERIFY2(pages >= 6 && pages <= 120, qPrintable(QString::number(pages)));
+
+        // Every finding's title and remediation is in the text.
+        const io::ParsedDesign parsed = io::loadDesignFile(source(design).toStdString());
+        QVERIFY(parsed.ok());
+        const auto findings = analysis::validateDesign(*parsed.design);
+        const Run text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QCOMPARE(text.exitCode, 0);
+        const QString body = squeezed(QString::fromUtf8(text.out));
+        for (const auto& f : findings) {
+            QVERIFY2(body.contains(squeezed(QString::fromStdString(f.title))), f.title.c_str());
+            QVERIFY2(body.contains(squeezed(QString::fromStdString(f.remediation))),
+                     f.remediation.c_str());
+        }
+        QVERIFY(body.contains(squeezed(ui::report::verdictLine(findings))));
+        for (const char* section :
+             {"Contents", "Summary", "Topology diagram", "Findings", "DNS and SPF", "Inventory"})
+            QVERIFY2(body.contains(squeezed(QLatin1String(section))), section);
+
+        // Bookmarks: the contents and every section.
+        const auto bookmarks = topLevelBookmarks(pdf);
+        const std::vector<std::string> expected{
+            "Contents",    "1  Summary",     "2  Topology diagram",
+            "3  Findings", "4  DNS and SPF", "Appendix A  Inventory"};
+        QCOMPARE(bookmarks, expected);
+
+        // Every page renders, and none is blank.
+        const Run png = run(QStringLiteral("pdftoppm"),
+                            {QStringLiteral("-r"), QStringLiteral("24"), QStringLiteral("-png"),
+                             pdf, dir.filePath(QStringLiteral("page"))});
+        QCOMPARE(png.exitCode, 0);
+        const QStringList images =
+            QDir(dir.path()).entryList({QStringLiteral("page*.png")}, QDir::Files, QDir::Name);
+        QCOMPARE(images.size(), pages);
+        for (const QString& name : images) {
+            const QImage image(dir.filePath(name));
+            QVERIFY2(!image.isNull(), qPrintable(name));
+            int inked = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2)
+                    inked += qGray(image.pixel(x, y)) < 200 ? 1 : 0;
+            QVERIFY2(inked > 20, qPrintable(name));
+        }
+    }
+
+    void letterPaper() {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("letter.pdf"));
+        const Run r = cli(
+            {QStringLiteral("report"), QStringLiteral("resources/examples/single-server.mailtopo"),
+             QStringLiteral("-o"), pdf, QStringLiteral("--paper"), QStringLiteral("letter")});
+        QCOMPARE(r.exitCode, 0);
+        const Run info = run(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY2(info.out.contains("612 x 792 pts (letter)"), info.out.constData());
+    }
+
+    void unwritableReportKeepsNothing() {
+        const Run r =
+            cli({QStringLiteral("report"), QStringLiteral("resources/examples/contoso.mailtopo"),
+                 QStringLiteral("-o"), QStringLiteral("/nonexistent-dir/report.pdf")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("/nonexistent-dir/report.pdf: cannot write"), r.err.constData());
+    }
+
+    void malformedDesignNamesThePlace() {
+        const Run r = cli({QStringLiteral("report"),
+                           QStringLiteral("tests/data/malformed/bad-address.mailtopo"),
+                           QStringLiteral("-o"), QStringLiteral("/tmp/never.pdf")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(QRegularExpression(QStringLiteral("bad-address.mailtopo:\\d+:\\d+: "))
+                     .match(QString::fromUtf8(r.err))
+                     .hasMatch(),
+                 r.err.constData());
+    }
+
+    void exportSvgAndPng() {
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("d.svg"));
+        const QString png = dir.filePath(QStringLiteral("d.png"));
+        QCOMPARE(
+            cli({QStringLiteral("export"), QStringLiteral("resources/examples/contoso.mailtopo"),
+                 QStringLiteral("-o"), svg})
+                .exitCode,
+            0);
+        QCOMPARE(
+            cli({QStringLiteral("export"), QStringLiteral("resources/examples/contoso.mailtopo"),
+                 QStringLiteral("-o"), png, QStringLiteral("--no-findings")})
+                .exitCode,
+            0);
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        // Vector text, not a picture of text: the server names are in the SVG.
+        QVERIFY(text.contains("EX2016A") && text.contains("FW-EDGE"));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 400 && image.height() > 200);
+    }
+
+    // A long table continues on the next pages; every heading's bookmark and contents line
+    // points at the page it is on.
+    void layoutBreaksTablesAndIndexesHeadings() {
+        ReportLayout layout(ui::report::Paper::A4, QStringLiteral("test"));
+        layout.heading(1, QStringLiteral("1  Long table"));
+        std::vector<ui::report::TableRow> rows;
+        for (int i = 0; i < 300; ++i)
+            rows.push_back({{QString::number(i), QStringLiteral("row %1").arg(i)}, {}});
+        layout.table({{QStringLiteral("#"), 1}, {QStringLiteral("Text"), 4}}, rows);
+        layout.heading(1, QStringLiteral("2  After"));
+        layout.paragraph(QStringLiteral("end"));
+        layout.finish();
+        QVERIFY(layout.pageCount() >= 6);  // cover, contents, ≥3 table pages, the last section
+        const auto& outline = layout.outline();
+        QCOMPARE(outline.size(), size_t(3));
+        QCOMPARE(outline[0].title, QStringLiteral("Contents"));
+        QCOMPARE(outline[0].page, 1);
+        QCOMPARE(outline[1].page, 2);                       // the first content page
+        QCOMPARE(outline[2].page, layout.pageCount() - 1);  // a new page for a new section
+        QCOMPARE(layout.contentsLinks().size(), size_t(2));
+        QCOMPARE(layout.contentsLinks()[1].targetPage, layout.pageCount() - 1);
+        const QImage page = ui::report::renderPage(layout, 3, 1.0);
+        QCOMPARE(page.size(), QSize(595, 842));
+    }
+};
+
+QTEST_MAIN(TstReport)
+#include "tst_report.moc"

@@ -1,0 +1,27 @@
+#pragma once
+// Import of PowerShell JSON exports into the open design, as one undoable step: the files
+// (or folders) are read and merged by core's importer into a copy of the design, and only a
+// complete, successful import replaces it. A failed import leaves the design untouched and
+// says which file is unreadable and where (file:line:column).
+
+#include <QString>
+#include <QStringList>
+
+namespace mailtopo::ui {
+
+class DesignDocument;
+
+struct ImportOutcome {
+    bool ok = false;
+    QString summary;     // one line for the status bar and the dialog's title text
+    QString log;         // the importer's text log: files, objects, unreadable fields and fixes
+    QStringList errors;  // when !ok: one per problem, "rc.json:12:5: …"
+};
+
+ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& paths);
+
+// Whether a dropped or chosen path looks like an export to import rather than a design to
+// open: a folder, or a file that is not a .mailtopo design.
+bool isImportPath(const QString& path);
+
+}  // namespace mailtopo::ui

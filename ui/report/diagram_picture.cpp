@@ -1,0 +1,134 @@
+#include "ui/report/diagram_picture.h"
+
+#include <QFileInfo>
+#include <QGraphicsItem>
+#include <QImage>
+#include <QPainter>
+#include <QSvgGenerator>
+
+#include "ui/diagram/diagram_scene.h"
+#include "ui/document/design_document.h"
+
+namespace mailtopo::ui::report {
+namespace {
+
+constexpr qreal kPngScale = 2;
+constexpr qreal kMarkPadding = 5;
+
+}  // namespace
+
+QColor severityColor(analysis::Severity severity) {
+    switch (severity) {
+        case analysis::Severity::Error:
+            return {0xc6, 0x28, 0x28};
+        case analysis::Severity::Warning:
+            return {0xe6, 0x6a, 0x00};
+        case analysis::Severity::Info:
+            break;
+    }
+    return {0x1d, 0x6f, 0xc4};
+}
+
+DiagramPicture::DiagramPicture(const model::Design& design,
+                               const std::vector<analysis::Finding>& findings)
+    : document_(std::make_unique<DesignDocument>()) {
+    document_->reset(design, QString());
+    scene_ = std::make_unique<DiagramScene>(document_.get());
+    for (const auto& finding : findings) {
+        for (const auto& id : finding.elements) {
+            QGraphicsItem* item = scene_->itemForElement(QString::fromStdString(id));
+            if (item == nullptr)
+                continue;
+            const auto it = marks_.find(item);
+            if (it == marks_.end() || it.value() < finding.severity)
+                marks_.insert(item, finding.severity);
+        }
+    }
+}
+
+DiagramPicture::~DiagramPicture() {
+    scene_.reset();  // before the document it observes
+}
+
+QRectF DiagramPicture::sceneRect() const {
+    return scene_->sceneRect();
+}
+
+bool DiagramPicture::isEmpty() const {
+    return scene_->items().isEmpty();
+}
+
+void DiagramPicture::paint(QPainter& painter, const QRectF& target, const QRectF& source) const {
+    if (source.isEmpty() || target.isEmpty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setClipRect(target);
+    scene_->render(&painter, target, source, Qt::IgnoreAspectRatio);
+    // Outline what the findings name, in scene order so overlapping marks stay stable.
+    const qreal sx = target.width() / source.width();
+    const qreal sy = target.height() / source.height();
+    for (auto it = marks_.cbegin(); it != marks_.cend(); ++it) {
+        const QRectF r = it.key()->sceneBoundingRect().adjusted(-kMarkPadding, -kMarkPadding,
+                                                                kMarkPadding, kMarkPadding);
+        if (!r.intersects(source))
+            continue;
+        const QRectF mapped(target.left() + (r.left() - source.left()) * sx,
+                            target.top() + (r.top() - source.top()) * sy, r.width() * sx,
+                            r.height() * sy);
+        painter.setPen(QPen(severityColor(it.value()), std::max(1.2, 3.0 * sx)));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(mapped, 6 * sx, 6 * sy);
+    }
+    painter.restore();
+}
+
+bool DiagramPicture::save(const QString& path, QString* error) const {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QRectF source = sceneRect();
+    const QSizeF size = source.size();
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size.toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), size));
+        generator.setTitle(QString::fromStdString(document_->design().info.name));
+        generator.setDescription(QStringLiteral("Mail topology diagram drawn by MailTopo"));
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            *error = QStringLiteral("%1: cannot write the file").arg(path);
+            return false;
+        }
+        paint(painter, QRectF(QPointF(0, 0), size), source);
+        painter.end();
+        if (QFileInfo(path).size() <= 0) {
+            *error = QStringLiteral("%1: cannot write the file").arg(path);
+            return false;
+        }
+        return true;
+    }
+    if (suffix == QLatin1String("png")) {
+        QImage image((size * kPngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
+        if (image.isNull()) {
+            *error = QStringLiteral("%1: the diagram is too large for a PNG (%2 x %3)")
+                         .arg(path)
+                         .arg(size.width() * kPngScale)
+                         .arg(size.height() * kPngScale);
+            return false;
+        }
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            paint(painter, QRectF(QPointF(0, 0), size * kPngScale), source);
+        }
+        if (!image.save(path, "PNG")) {
+            *error = QStringLiteral("%1: cannot write the file").arg(path);
+            return false;
+        }
+        return true;
+    }
+    *error = QStringLiteral("%1: unknown image format '%2' (use .svg or .png)").arg(path, suffix);
+    return false;
+}
+
+}  // namespace mailtopo::ui::report
