@@ -340,7 +340,9 @@ private slots:
                 drawn += diff > 24 ? 1 : 0;
             }
         }
-        QVERIFY2(drawn * 100 / total >= 15,
+        // A tenth: the canvas is wide and short since the findings dock took the bottom, so
+        // the fitted diagram leaves more background either side than it used to.
+        QVERIFY2(drawn * 100 / total >= 10,
                  qPrintable(QStringLiteral("%1 of %2 pixels drawn").arg(drawn).arg(total)));
     }
 

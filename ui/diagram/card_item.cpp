@@ -159,10 +159,23 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     }
 }
 
+void CardItem::setMark(const QColor& color) {
+    if (color == mark_)
+        return;
+    mark_ = color;
+    update();
+}
+
 void CardItem::paintFrame(QPainter* painter, qreal lod, bool selected) const {
     const DiagramStyle& style = DiagramStyle::standard();
     const QRectF card(0, 0, width_, height_);
     const qreal radius = style.cardRadius;
+    if (mark_.isValid()) {
+        // Outside the card, inside the shadow margin: the bounding rectangle already covers it.
+        painter->setPen(QPen(mark_, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-3.5, -3.5, 3.5, 3.5), radius + 3, radius + 3);
+    }
     painter->setPen(Qt::NoPen);
     if (lod > 0.2) {
         // A soft shadow from a few widening, fading outlines: cheap, and it needs no

@@ -3,6 +3,7 @@
 // routers): a rounded card with an icon header and sections of lines, painted from a
 // CardContent with level-of-detail: zoomed out, only the outline and the name are drawn.
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QHash>
 #include <QList>
@@ -39,6 +40,10 @@ public:
     // negative value when the card lists no such row.
     qreal anchorY(const QString& interfaceId) const { return anchors_.value(interfaceId, -1); }
 
+    // A ring in a finding's severity colour around the card (invalid colour: none).
+    void setMark(const QColor& color);
+    QColor mark() const { return mark_; }
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -74,6 +79,7 @@ private:
     qreal headerHeight_ = 0;
     QString elidedTitle_;
     QString elidedSubtitle_;
+    QColor mark_;
 };
 
 // The card behind `item`, or nullptr when `item` is not a card.

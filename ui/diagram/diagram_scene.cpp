@@ -151,6 +151,7 @@ void DiagramScene::rebuild() {
 
     setSceneRect(itemsBoundingRect().marginsAdded(
         QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));
+    applyMarks();
     emit rebuilt();
 }
 
@@ -172,6 +173,53 @@ QStringList DiagramScene::selectedElementIds() const {
     }
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+
+QRectF DiagramScene::selectElements(const QStringList& elementIds) {
+    clearSelection();
+    QRectF area;
+    for (const QString& id : elementIds) {
+        if (QGraphicsItem* item = itemForElement(id)) {
+            item->setSelected(true);
+            area = area.united(item->sceneBoundingRect());
+        }
+    }
+    return area;
+}
+
+void DiagramScene::setMarks(const QHash<QString, analysis::Severity>& severityByElement) {
+    marks_ = severityByElement;
+    applyMarks();
+}
+
+QColor DiagramScene::markOf(const QString& elementId) const {
+    QGraphicsItem* item = itemForElement(elementId);
+    if (CardItem* card = cardCast(item))
+        return card->mark();
+    if (item != nullptr && item == segment(elementId))
+        return segment(elementId)->mark();
+    return {};
+}
+
+void DiagramScene::applyMarks() {
+    // Several elements can share a card (a server, its NICs and connectors): the worst wins.
+    QHash<QGraphicsItem*, analysis::Severity> byItem;
+    for (auto it = marks_.cbegin(); it != marks_.cend(); ++it) {
+        QGraphicsItem* item = itemForElement(it.key());
+        if (item == nullptr)
+            continue;
+        const auto known = byItem.find(item);
+        if (known == byItem.end() || known.value() < it.value())
+            byItem.insert(item, it.value());
+    }
+    const auto colour = [&byItem](QGraphicsItem* item) {
+        const auto it = byItem.find(item);
+        return it == byItem.end() ? QColor() : DiagramStyle::severityColor(it.value());
+    };
+    for (CardItem* card : std::as_const(cards_))
+        card->setMark(colour(card));
+    for (SegmentItem* band : std::as_const(segments_))
+        band->setMark(colour(band));
 }
 
 QGraphicsItem* DiagramScene::selectElement(const QString& elementId) {

@@ -5,11 +5,15 @@
 // shows is kept in both directions so the tree, the inspector and later the editor can
 // go from ids to items and back.
 
+#include <QColor>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QList>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
+
+#include "core/analysis/finding.h"
 
 namespace mailtopo::ui {
 
@@ -44,6 +48,16 @@ public:
     QStringList selectedElementIds() const;
     // Selects only the item showing `elementId` (see itemForElement). Returns it.
     QGraphicsItem* selectElement(const QString& elementId);
+    // Selects the items showing these elements (a finding's); returns their united scene
+    // rectangle, empty when none is drawn.
+    QRectF selectElements(const QStringList& elementIds);
+
+    // Rings the items showing these elements in the colour of the worst severity among the
+    // findings naming them (a card also carries its connectors' and NICs'); every other item
+    // loses its ring. Kept across rebuilds until replaced.
+    void setMarks(const QHash<QString, analysis::Severity>& severityByElement);
+    // The ring colour of the item showing `elementId`; invalid when it has none.
+    QColor markOf(const QString& elementId) const;
 
 signals:
     // The items were rebuilt (a new design or another view).
@@ -59,7 +73,9 @@ private:
     QHash<QString, CardItem*> cards_;
     QHash<QString, SegmentItem*> segments_;
     QList<LinkItem*> links_;
-    QHash<QString, QString> ownerCard_;  // nested element id → card element id
+    QHash<QString, QString> ownerCard_;         // nested element id → card element id
+    QHash<QString, analysis::Severity> marks_;  // element id → worst severity
+    void applyMarks();
 };
 
 }  // namespace mailtopo::ui

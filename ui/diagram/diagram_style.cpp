@@ -136,4 +136,16 @@ TagColors DiagramStyle::tagColors(TagTone tone) const {
     return {{0xec, 0xef, 0xf3}, {0x4b, 0x57, 0x68}};
 }
 
+QColor DiagramStyle::severityColor(analysis::Severity severity) {
+    switch (severity) {
+        case analysis::Severity::Error:
+            return {0xc6, 0x28, 0x28};
+        case analysis::Severity::Warning:
+            return {0xe6, 0x6a, 0x00};
+        case analysis::Severity::Info:
+            break;
+    }
+    return {0x1d, 0x6f, 0xc4};
+}
+
 }  // namespace mailtopo::ui

@@ -8,6 +8,7 @@
 #include <QPixmap>
 #include <QString>
 
+#include "core/analysis/finding.h"
 #include "core/model/enums.h"
 #include "ui/diagram/card_content.h"
 
@@ -41,6 +42,8 @@ public:
                             const QSizeF& box);
 
     QColor accent(ElementIcon icon) const;
+    // Findings everywhere (canvas rings, findings dock, report): red, orange, blue.
+    static QColor severityColor(analysis::Severity severity);
     SegmentColors segmentColors(model::SegmentKind kind) const;
     TagColors tagColors(TagTone tone) const;
 

@@ -57,6 +57,20 @@ void DiagramView::fitToContents() {
     applyFit();
 }
 
+void DiagramView::reveal(const QRectF& area) {
+    if (area.isEmpty())
+        return;
+    keepFitted_ = false;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    const QRectF wanted = area.adjusted(-60, -60, 60, 60);
+    if (wanted.width() > visible.width() || wanted.height() > visible.height()) {
+        fitInView(wanted, Qt::KeepAspectRatio);
+        emit zoomChanged(zoom());
+    } else if (!visible.contains(area)) {
+        centerOn(area.center());
+    }
+}
+
 void DiagramView::applyFit() {
     if (scene() == nullptr)
         return;

@@ -27,6 +27,9 @@ public slots:
     // Shows the whole diagram. Until the user zooms or pans, the view stays fitted when
     // the window is resized (the first layout of a new window included).
     void fitToContents();
+    // Brings `area` (scene coordinates) into view: centred, and zoomed out just enough when
+    // it is larger than the view; never zoomed in.
+    void reveal(const QRectF& area);
 
 signals:
     void zoomChanged(qreal zoom);

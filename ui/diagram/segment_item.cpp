@@ -13,6 +13,8 @@ namespace mailtopo::ui {
 namespace {
 
 constexpr qreal kInset = 10;
+// Room outside the band for the selection outline and a finding's severity ring.
+constexpr qreal kMarkMargin = 5.5;
 constexpr qreal kIconSize = 16;
 constexpr qreal kGap = 7;
 constexpr qreal kHubPadding = 10;
@@ -84,7 +86,14 @@ void SegmentItem::setGeometry(const QRectF& rect, Shape shape) {
 }
 
 QRectF SegmentItem::boundingRect() const {
-    return QRectF(QPointF(), size_).adjusted(-2, -2, 2, 2);
+    return QRectF(QPointF(), size_).adjusted(-kMarkMargin, -kMarkMargin, kMarkMargin, kMarkMargin);
+}
+
+void SegmentItem::setMark(const QColor& color) {
+    if (color == mark_)
+        return;
+    mark_ = color;
+    update();
 }
 
 QPainterPath SegmentItem::shape() const {
@@ -101,6 +110,11 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     const bool selected = option->state.testFlag(QStyle::State_Selected);
     const QRectF body(QPointF(), size_);
 
+    if (mark_.isValid()) {
+        painter->setPen(QPen(mark_, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(body.adjusted(-3.5, -3.5, 3.5, 3.5), radius() + 3, radius() + 3);
+    }
     painter->setBrush(colors.fill);
     painter->setPen(selected ? QPen(style.selection, 2.2) : QPen(colors.border, 1.2));
     painter->drawRoundedRect(body, radius(), radius());

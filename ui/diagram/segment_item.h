@@ -7,6 +7,7 @@
 //    when the view places the segment itself.
 // Links from NICs and device interfaces end on its edge.
 
+#include <QColor>
 #include <QGraphicsItem>
 
 #include "core/model/network.h"
@@ -38,6 +39,9 @@ public:
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // A ring in a finding's severity colour around the band (invalid colour: none).
+    void setMark(const QColor& color);
+    QColor mark() const { return mark_; }
 
 private:
     void paintBusLabel(QPainter* painter, qreal lod) const;
@@ -52,6 +56,7 @@ private:
     QSizeF hubSize_;
     QSizeF size_;
     Shape shape_ = Shape::Bus;
+    QColor mark_;
 };
 
 }  // namespace mailtopo::ui

@@ -20,13 +20,17 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <QTimer>
+#include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/document/design_document.h"
 #include "ui/document/element_text.h"
+#include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
+#include "ui/mainwindow/findings_dock.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_preview_dialog.h"
@@ -55,20 +59,27 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       scene_(new DiagramScene(document_, this)),
       view_(new DiagramView(this)),
       dock_(new DesignTreeDock(this)),
-      probe_(new ProbeController(document_, this)) {
+      probe_(new ProbeController(document_, this)),
+      validator_(new LiveValidator(document_, this)),
+      findingsDock_(new FindingsDock(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
     resize(1280, 820);
     resizeDocks({dock_}, {380}, Qt::Horizontal);  // room for the Details column
+    resizeDocks({findingsDock_}, {190}, Qt::Vertical);  // the canvas keeps most of the height
 
     summaryLabel_ = new QLabel(this);
     summaryLabel_->setObjectName(QStringLiteral("summaryLabel"));
     zoomLabel_ = new QLabel(this);
     zoomLabel_->setObjectName(QStringLiteral("zoomLabel"));
     statusBar()->addWidget(summaryLabel_, 1);
+    findingsLabel_ = new QLabel(this);
+    findingsLabel_->setObjectName(QStringLiteral("findingsLabel"));
+    statusBar()->addPermanentWidget(findingsLabel_);
     statusBar()->addPermanentWidget(zoomLabel_);
 
     createMenus();
@@ -83,6 +94,18 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             &MainWindow::syncTreeWithSceneSelection);
     connect(scene_, &QGraphicsScene::selectionChanged, this, &MainWindow::updateProbeAction);
     connect(probe_, &ProbeController::resultShown, this, &MainWindow::updateProbeAction);
+    connect(validator_, &LiveValidator::validated, this, &MainWindow::showValidation);
+    connect(validator_, &LiveValidator::started, this, [this] {
+        // A busy mark only when validation takes longer than a frame, so quick edits do not
+        // make the status bar flicker.
+        QTimer::singleShot(16, this, [this] {
+            if (validator_->isRunning()) {
+                findingsDock_->setBusy(true);
+                findingsLabel_->setText(tr("Validating…"));
+            }
+        });
+    });
+    connect(findingsDock_, &FindingsDock::findingChosen, this, &MainWindow::showFindingOnCanvas);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu* menu = createCanvasMenu(pos);
@@ -177,6 +200,10 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+    QAction* toggleFindings = findingsDock_->toggleViewAction();
+    toggleFindings->setText(tr("&Findings Panel"));
+    toggleFindings->setObjectName(QStringLiteral("actionFindingsPanel"));
+    viewMenu->addAction(toggleFindings);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     probeAction_ = tools->addAction(tr("&Probe Live…"), this, &MainWindow::probeSelection);
@@ -554,6 +581,35 @@ void MainWindow::showAbout() {
            "receive and send connectors.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QStringLiteral(MAILTOPO_VERSION), QString::fromLatin1(qVersion())));
+}
+
+// ---- live validation -----------------------------------------------------------------
+
+void MainWindow::showValidation() {
+    const analysis::DesignValidation& v = validator_->validation();
+    findingsDock_->setBusy(false);
+    findingsDock_->setFindings(v.findings, document_->design());
+    QHash<QString, analysis::Severity> marks;
+    for (const auto& f : v.findings) {
+        for (const auto& id : f.elements) {
+            const QString key = QString::fromStdString(id);
+            const auto it = marks.find(key);
+            if (it == marks.end() || it.value() < f.severity)
+                marks.insert(key, f.severity);
+        }
+    }
+    scene_->setMarks(marks);
+    const auto counts = analysis::countBySeverity(v.findings);
+    findingsLabel_->setText(counts.errors + counts.warnings + counts.infos == 0
+                                ? tr("No findings")
+                                : tr("%1 errors · %2 warnings · %3 notes")
+                                      .arg(counts.errors)
+                                      .arg(counts.warnings)
+                                      .arg(counts.infos));
+}
+
+void MainWindow::showFindingOnCanvas(const QStringList& elementIds) {
+    view_->reveal(scene_->selectElements(elementIds));
 }
 
 // ---- live probe ----------------------------------------------------------------------

@@ -21,6 +21,8 @@ namespace mailtopo::ui {
 
 class DesignDocument;
 class DesignTreeDock;
+class FindingsDock;
+class LiveValidator;
 class DiagramScene;
 class DiagramView;
 class ProbeController;
@@ -45,6 +47,8 @@ public:
     DiagramScene* scene() const { return scene_; }
     DiagramView* view() const { return view_; }
     DesignTreeDock* designDock() const { return dock_; }
+    FindingsDock* findingsDock() const { return findingsDock_; }
+    LiveValidator* validator() const { return validator_; }
     QString statusSummary() const;
     ProbeController* probeController() const { return probe_; }
     // Tools > Probe Live…: enabled while the selection holds a mail server or a VIP.
@@ -108,6 +112,8 @@ private:
     void reportOpenFailure(const QString& path, const QStringList& diagnostics);
     void showNotice(const QString& title, const QString& text);
     void updateProbeAction();
+    void showValidation();
+    void showFindingOnCanvas(const QStringList& elementIds);
     void restoreSettings();
     void saveSettings() const;
 
@@ -118,6 +124,9 @@ private:
     DesignTreeDock* dock_;
     RecentFiles recent_;
     ProbeController* probe_;
+    LiveValidator* validator_;
+    FindingsDock* findingsDock_;
+    QLabel* findingsLabel_ = nullptr;
     QAction* probeAction_ = nullptr;
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;

@@ -7,6 +7,7 @@
 #include <QSvgGenerator>
 
 #include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/document/design_document.h"
 
 namespace mailtopo::ui::report {
@@ -18,15 +19,7 @@ constexpr qreal kMarkPadding = 5;
 }  // namespace
 
 QColor severityColor(analysis::Severity severity) {
-    switch (severity) {
-        case analysis::Severity::Error:
-            return {0xc6, 0x28, 0x28};
-        case analysis::Severity::Warning:
-            return {0xe6, 0x6a, 0x00};
-        case analysis::Severity::Info:
-            break;
-    }
-    return {0x1d, 0x6f, 0xc4};
+    return DiagramStyle::severityColor(severity);
 }
 
 DiagramPicture::DiagramPicture(const model::Design& design,

@@ -1,0 +1,60 @@
+#include "ui/document/live_validator.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "ui/document/design_document.h"
+
+namespace mailtopo::ui {
+
+LiveValidator::LiveValidator(DesignDocument* document, QObject* parent)
+    : QObject(parent),
+      document_(document),
+      validation_(std::make_shared<analysis::DesignValidation>()) {
+    connect(document_, &DesignDocument::designReset, this, &LiveValidator::designChanged);
+    connect(&watcher_, &QFutureWatcherBase::finished, this, &LiveValidator::runFinished);
+    if (document_->hasDesign())
+        designChanged();
+}
+
+LiveValidator::~LiveValidator() {
+    // The job owns its copy of the design and its result; waiting keeps the thread pool
+    // from outliving what it reports to.
+    watcher_.disconnect(this);
+    watcher_.waitForFinished();
+}
+
+void LiveValidator::designChanged() {
+    sinceChange_.start();
+    if (running_) {
+        stale_ = true;  // finish, drop, and go again on the newest design
+        return;
+    }
+    startRun();
+}
+
+void LiveValidator::startRun() {
+    running_ = true;
+    stale_ = false;
+    // The worker gets its own copy: the GUI may change the document meanwhile.
+    auto design = std::make_shared<const model::Design>(document_->design());
+    watcher_.setFuture(QtConcurrent::run([design] {
+        return std::shared_ptr<const analysis::DesignValidation>(
+            std::make_shared<analysis::DesignValidation>(
+                analysis::validateDesignWithTraces(*design)));
+    }));
+    emit started();
+}
+
+void LiveValidator::runFinished() {
+    running_ = false;
+    if (stale_) {
+        startRun();
+        return;
+    }
+    validation_ = watcher_.result();
+    lastDurationMs_ = sinceChange_.elapsed();
+    ++published_;
+    emit validated();
+}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,104 @@
+#include "ui/mainwindow/findings_model.h"
+
+#include "core/probe/design_target.h"
+#include "ui/diagram/diagram_style.h"
+
+namespace mailtopo::ui {
+
+QString severityText(analysis::Severity severity) {
+    switch (severity) {
+        case analysis::Severity::Error:
+            return QObject::tr("Error");
+        case analysis::Severity::Warning:
+            return QObject::tr("Warning");
+        case analysis::Severity::Info:
+            break;
+    }
+    return QObject::tr("Note");
+}
+
+FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void FindingsModel::setFindings(const std::vector<analysis::Finding>& findings,
+                                const model::Design& design) {
+    beginResetModel();
+    rows_.clear();
+    rows_.reserve(findings.size());
+    for (const auto& f : findings) {
+        FindingRow row{f, {}};
+        for (const auto& id : f.elements)
+            row.elementLabels << QString::fromStdString(probe::elementLabel(design, id));
+        rows_.push_back(std::move(row));
+    }
+    endResetModel();
+}
+
+int FindingsModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FindingsModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const FindingRow& r = row(index.row());
+    const analysis::Finding& f = r.finding;
+    if (role == SeverityRankRole)
+        return static_cast<int>(f.severity);
+    if (role == SearchTextRole)
+        return QStringList{
+            severityText(f.severity),          QString::fromStdString(f.title),
+            QString::fromStdString(f.id),      QString::fromStdString(f.rule),
+            QString::fromStdString(f.message), r.elementLabels.join(QLatin1Char(' '))}
+            .join(QLatin1Char('\n'));
+    switch (index.column()) {
+        case SeverityColumn:
+            if (role == Qt::DisplayRole)
+                return severityText(f.severity);
+            if (role == Qt::ForegroundRole)
+                return DiagramStyle::severityColor(f.severity);
+            break;
+        case TitleColumn:
+            if (role == Qt::DisplayRole)
+                return QString::fromStdString(f.title);
+            if (role == Qt::ToolTipRole)
+                return QString::fromStdString(f.message);
+            break;
+        case RuleColumn:
+            if (role == Qt::DisplayRole)
+                return f.rule.empty()
+                           ? QString::fromStdString(f.id)
+                           : QStringLiteral("%1 · %2").arg(QString::fromStdString(f.rule),
+                                                           QString::fromStdString(f.id));
+            break;
+        case ElementsColumn:
+            if (role == Qt::DisplayRole)
+                return r.elementLabels.join(QStringLiteral(", "));
+            break;
+        default:
+            break;
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+        case SeverityColumn:
+            return tr("Severity");
+        case TitleColumn:
+            return tr("Finding");
+        case RuleColumn:
+            return tr("Rule");
+        case ElementsColumn:
+            return tr("Elements");
+        default:
+            return {};
+    }
+}
+
+}  // namespace mailtopo::ui
