@@ -12,11 +12,10 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFOutlineDocumentHelper.hh>
 
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "ui/report/pdf_outline.h"
 #include "ui/report/report_builder.h"
 #include "ui/report/report_layout.h"
 #include "ui/report/report_writer.h"
@@ -65,15 +64,6 @@ int pdfPages(const QString& pdf) {
     const auto match =
         QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
     return match.hasMatch() ? match.captured(1).toInt() : -1;
-}
-
-std::vector<std::string> topLevelBookmarks(const QString& pdf) {
-    QPDF doc;
-    doc.processFile(pdf.toStdString().c_str());
-    std::vector<std::string> titles;
-    for (auto& item : QPDFOutlineDocumentHelper(doc).getTopLevelOutlines())
-        titles.push_back(item.getTitle());
-    return titles;
 }
 
 }  // namespace
@@ -134,7 +124,7 @@ private slots:
             QVERIFY2(body.contains(squeezed(QLatin1String(section))), section);
 
         // Bookmarks: the contents and every section.
-        const auto bookmarks = topLevelBookmarks(pdf);
+        const auto bookmarks = ui::report::topLevelBookmarks(pdf);
         const std::vector<std::string> expected{
             "Contents",    "1  Summary",     "2  Topology diagram",
             "3  Findings", "4  DNS and SPF", "Appendix A  Inventory"};

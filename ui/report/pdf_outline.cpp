@@ -3,6 +3,7 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
@@ -145,6 +146,20 @@ QByteArray addOutlineAndLinks(const QByteArray& pdfBytes, const std::vector<Outl
                      .arg(QString::fromUtf8(e.what()));
         return {};
     }
+}
+
+std::vector<std::string> topLevelBookmarks(const QString& path) {
+    std::vector<std::string> titles;
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processFile(path.toLocal8Bit().constData());
+        for (auto& item : QPDFOutlineDocumentHelper(pdf).getTopLevelOutlines())
+            titles.push_back(item.getTitle());
+    } catch (const std::exception&) {
+        titles.clear();
+    }
+    return titles;
 }
 
 }  // namespace mailtopo::ui::report

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <string>
 #include <vector>
 
 #include "ui/report/report_layout.h"
@@ -17,5 +18,9 @@ namespace mailtopo::ui::report {
 QByteArray addOutlineAndLinks(const QByteArray& pdf, const std::vector<OutlineEntry>& outline,
                               const std::vector<ContentsLink>& links,
                               const std::vector<int>& landscape, qreal pageHeight, QString* error);
+
+// The titles of the outline's top-level bookmarks of the PDF at `path`, in order (for tests
+// and checks); empty when it has none or cannot be read.
+std::vector<std::string> topLevelBookmarks(const QString& path);
 
 }  // namespace mailtopo::ui::report

@@ -186,7 +186,10 @@ void ReportLayout::paragraph(const QString& text, TextStyle style, QColor color)
 void ReportLayout::fields(const std::vector<std::pair<QString, QString>>& rows) {
     constexpr qreal labelWidth = 84;
     const qreal valueWidth = content_.width() - labelWidth;
-    for (const auto& [label, value] : rows) {
+    for (const auto& row : rows) {
+        // Named copies: clang 14 cannot capture structured bindings.
+        const QString label = row.first;
+        const QString value = row.second;
         const qreal h = std::max(textHeight(bold_, label, labelWidth - 6),
                                  textHeight(body_, value, valueWidth));
         place(h + 3, [this, label, value, h, valueWidth](QPainter& p, const QRectF& r) {
