@@ -88,8 +88,11 @@ QString packetText(const sim::Packet& packet) {
 QString dispositionText(const model::Design& design, const sim::Trace& trace) {
     const auto& d = trace.disposition;
     QString out = qs(std::string(enumName(d.kind)));
-    if (d.smtpCode != 0)
-        out += QStringLiteral(" %1 %2").arg(d.smtpCode).arg(qs(d.enhancedStatus)).trimmed();
+    if (d.smtpCode != 0) {
+        out += QStringLiteral(" %1").arg(d.smtpCode);
+        if (!d.enhancedStatus.empty())
+            out += QLatin1Char(' ') + qs(d.enhancedStatus);
+    }
     if (!d.text.empty())
         out += QStringLiteral(": ") + qs(d.text);
     if (!d.element.empty())
@@ -135,7 +138,7 @@ void trace(ReportLayout& layout, const model::Design& design, const sim::Trace& 
                                  .arg(i + 1),
                              TextStyle::Bold);
             layout.table({{QStringLiteral("Leg"), 0.8},
-                          {QStringLiteral("Rule"), 0.6},
+                          {QStringLiteral("Rule"), 0.75},
                           {QStringLiteral("Element"), 1.5},
                           {QStringLiteral("Before"), 2, true},
                           {QStringLiteral("After"), 2, true},
@@ -224,6 +227,7 @@ void findings(ReportLayout& layout, const model::Design& design,
             const auto& flow = validation.simulation.flows[*proof];
             sim::TraceRequest request = flow.request;
             request.explain = true;
+            layout.keepTogether(120);  // the caption stays with the start of its tables
             layout.paragraph(f.flow.empty()
                                  ? QStringLiteral("Trace: %1, which reaches the elements above")
                                        .arg(qs(analysis::flowLabel(flow)))

@@ -43,8 +43,10 @@ QFont makeFont(const QString& family, qreal points, bool bold = false) {
 // narrow column, an IPv6 range) breaks inside rather than running into the next cell.
 QTextOption wrapOption(bool anywhere) {
     QTextOption option(Qt::AlignLeft | Qt::AlignTop);
-    option.setWrapMode(anywhere ? QTextOption::WrapAnywhere
-                                : QTextOption::WrapAtWordBoundaryOrAnywhere);
+    // Code and addresses too break at spaces first ("10.0.0.5:25 → 10.0.0.9:25" splits at
+    // the arrow, not inside an address); only what has no space left breaks anywhere.
+    Q_UNUSED(anywhere);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     return option;
 }
 

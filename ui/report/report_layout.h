@@ -87,6 +87,8 @@ public:
                   int outlineLevel = 1);
     QRectF landscapeContentRect() const;
     void spacing(qreal points);
+    // Starts a new page unless `height` points fit below: keeps a caption with what follows.
+    void keepTogether(qreal height) { ensureRoom(height); }
 
     // Puts the cover and contents in front. Call once, after the last block.
     void finish();
