@@ -1,5 +1,5 @@
 // mailtopo: the desktop GUI.
-//   mailtopo [FILE] [--screenshot OUT.png]
+//   mailtopo [FILE] [--screenshot OUT.png] [--import PATH]... [--recover]
 //            [--probe ELEMENT [--probe-target HOST[:PORT]] [--probe-run]]
 // Without FILE it reopens the last design, else the bundled example. --screenshot shows
 // the window, fits the diagram, saves the window as PNG and exits: used for the README
@@ -14,11 +14,14 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
 #include <QTimer>
 #include <cstdio>
 
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
+#include "ui/document/autosave.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/recent_files.h"
 #include "ui/mainwindow/startup_file.h"
@@ -77,6 +80,17 @@ int main(int argc, char* argv[]) {
     parser.addOption(probeElement);
     parser.addOption(probeTarget);
     parser.addOption(probeRun);
+    const QCommandLineOption importOption(
+        QStringLiteral("import"),
+        QStringLiteral("Import PowerShell JSON exports (a file or folder; repeatable) into the "
+                       "design at start, as one undoable change."),
+        QStringLiteral("path"));
+    const QCommandLineOption recoverOption(
+        QStringLiteral("recover"),
+        QStringLiteral("Restore the newest autosaved changes left by a MailTopo that did not "
+                       "end cleanly, without asking."));
+    parser.addOption(importOption);
+    parser.addOption(recoverOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -89,6 +103,15 @@ int main(int argc, char* argv[]) {
     mailtopo::ui::MainWindowOptions options;
     options.persistSettings = !unattended;
     options.interactiveErrors = !unattended;
+    // Unsaved work is autosaved for crash recovery (MAILTOPO_AUTOSAVE_MS shortens the
+    // interval for tests); a screenshot run has no work to keep.
+    const QString recoveryFolder = mailtopo::ui::Autosaver::defaultFolder();
+    if (!unattended) {
+        options.autosaveFolder = recoveryFolder;
+        const int interval = qEnvironmentVariableIntValue("MAILTOPO_AUTOSAVE_MS");
+        if (interval > 0)
+            options.autosaveIntervalMs = interval;
+    }
     mailtopo::ui::MainWindow window(options);
     bool opened = true;
     QObject::connect(&window, &mailtopo::ui::MainWindow::openFailed,
@@ -110,8 +133,36 @@ int main(int argc, char* argv[]) {
     if (unattended)
         window.resize(kScreenshotWidth, kScreenshotHeight);
     window.show();
-    if (!file.isEmpty())
+    // Work a crashed or killed MailTopo left behind comes first: offered back (or restored
+    // at once with --recover) before the startup design is opened.
+    bool recovered = false;
+    const auto leftovers = unattended ? std::vector<mailtopo::ui::Recovery>{}
+                                      : mailtopo::ui::Autosaver::pending(recoveryFolder);
+    if (!leftovers.empty()) {
+        const mailtopo::ui::Recovery& newest = leftovers.front();
+        bool restore = parser.isSet(recoverOption);
+        if (!restore) {
+            const QString name = newest.designName.isEmpty()
+                                     ? QFileInfo(newest.originalPath).fileName()
+                                     : newest.designName;
+            const auto answer = QMessageBox::question(
+                &window, QStringLiteral("Recover Unsaved Changes"),
+                QStringLiteral("MailTopo did not close properly. Recover the unsaved changes to "
+                               "“%1”, autosaved at %2?")
+                    .arg(name,
+                         QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
+            restore = answer == QMessageBox::Yes;
+        }
+        if (restore)
+            recovered = window.recover(newest);
+        else
+            mailtopo::ui::Autosaver::remove(newest);
+    }
+    if (!file.isEmpty() && !recovered)
         window.openFile(file);
+    if (parser.isSet(importOption))
+        window.importPaths(parser.values(importOption));
 
     // Probe Live from the command line: open the dialog, or run at once with --probe-run.
     QWidget* probeWindow = nullptr;  // what --screenshot saves instead of the main window

@@ -20,12 +20,16 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <QFile>
+#include <QLocale>
 #include <QTimer>
 #include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
+#include "core/io/design_file.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
+#include "ui/document/autosave.h"
 #include "ui/document/design_document.h"
 #include "ui/document/element_text.h"
 #include "ui/document/live_validator.h"
@@ -69,7 +73,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
     resize(1280, 820);
-    resizeDocks({dock_}, {380}, Qt::Horizontal);  // room for the Details column
+    resizeDocks({dock_}, {380}, Qt::Horizontal);        // room for the Details column
     resizeDocks({findingsDock_}, {190}, Qt::Vertical);  // the canvas keeps most of the height
 
     summaryLabel_ = new QLabel(this);
@@ -112,6 +116,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(view_->viewport()->mapToGlobal(pos));
     });
+
+    if (!options_.autosaveFolder.isEmpty())
+        autosaver_ =
+            new Autosaver(document_, options_.autosaveFolder, options_.autosaveIntervalMs, this);
 
     updateTitle();
     updateZoomLabel(view_->zoom());
@@ -423,6 +431,27 @@ ImportOutcome MainWindow::importPaths(const QStringList& paths) {
         view_->fitToContents();
     showImportOutcome(outcome);
     return outcome;
+}
+
+bool MainWindow::recover(const Recovery& recovery) {
+    const io::ParsedDesign parsed =
+        io::loadDesignFile(QFile::encodeName(recovery.designPath).toStdString());
+    if (!parsed.ok())
+        return false;
+    if (!recovery.originalPath.isEmpty() && QFileInfo(recovery.originalPath).isFile()) {
+        if (!openFile(recovery.originalPath))
+            return false;
+    } else {
+        document_->reset(model::Design{}, QString());
+    }
+    document_->applyChange(tr("Recovered unsaved changes"), *parsed.design);
+    view_->fitToContents();
+    Autosaver::remove(recovery);
+    statusBar()->showMessage(
+        tr("Recovered the changes autosaved at %1")
+            .arg(QLocale().toString(recovery.savedAt.toLocalTime(), QLocale::ShortFormat)),
+        kStatusMessageMs);
+    return true;
 }
 
 void MainWindow::showImportOutcome(const ImportOutcome& outcome) {

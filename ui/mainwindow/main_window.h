@@ -21,8 +21,10 @@ namespace mailtopo::ui {
 
 class DesignDocument;
 class DesignTreeDock;
+class Autosaver;
 class FindingsDock;
 class LiveValidator;
+struct Recovery;
 class DiagramScene;
 class DiagramView;
 class ProbeController;
@@ -33,6 +35,9 @@ struct MainWindowOptions {
     bool persistSettings = true;
     // Report open failures in message boxes. When off they only go to openFailed().
     bool interactiveErrors = true;
+    // Where unsaved changes are autosaved for crash recovery; empty: no autosave.
+    QString autosaveFolder;
+    int autosaveIntervalMs = 30000;
 };
 
 class MainWindow : public QMainWindow {
@@ -75,6 +80,11 @@ public slots:
     // Imports PowerShell JSON exports (files or folders) into the open design as one
     // undoable step (a new design when none is open); the log is shown afterwards.
     ImportOutcome importPaths(const QStringList& paths);
+    // Restores autosaved changes left by a MailTopo that did not end cleanly: the original
+    // file (when there was one) is opened and the autosaved design applied on top as one
+    // undoable, unsaved change. The recovery file is removed once restored.
+    bool recover(const Recovery& recovery);
+    Autosaver* autosaver() const { return autosaver_; }
     void chooseExportsToImport();
     void chooseExportFolderToImport();
     // File › Export Report…: the preview dialog with Save PDF.
@@ -127,6 +137,7 @@ private:
     LiveValidator* validator_;
     FindingsDock* findingsDock_;
     QLabel* findingsLabel_ = nullptr;
+    Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
