@@ -110,6 +110,10 @@ std::string elementLabel(const model::Design& design, const model::Id& id) {
             if (nat.id == id)
                 return cat(named(fw.name, fw.id), " outbound NAT ", named(nat.name, nat.id));
         }
+        for (const auto& rule : fw.rules) {
+            if (rule.id == id)
+                return cat(named(fw.name, fw.id), " rule ", named(rule.name, rule.id));
+        }
     }
     for (const auto& router : design.routers) {
         if (router.id == id)

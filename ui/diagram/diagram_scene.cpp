@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <QGraphicsEllipseItem>
+#include <QGraphicsPathItem>
+#include <QPainterPath>
+
 #include "core/model/design.h"
 #include "ui/diagram/diagram_layout.h"
 #include "ui/diagram/diagram_style.h"
@@ -54,7 +58,12 @@ void DiagramScene::setViewId(const QString& viewId) {
 
 void DiagramScene::clearDiagram() {
     clearSelection();
-    clear();
+    clear();  // deletes the trace path items too
+    forwardPath_ = nullptr;
+    replyPath_ = nullptr;
+    currentHalo_ = nullptr;
+    forwardPoints_.clear();
+    replyPoints_.clear();
     setSceneRect(QRectF());
     cards_.clear();
     segments_.clear();
@@ -199,6 +208,61 @@ QColor DiagramScene::markOf(const QString& elementId) const {
     if (item != nullptr && item == segment(elementId))
         return segment(elementId)->mark();
     return {};
+}
+
+void DiagramScene::showTracePath(const QStringList& forward, const QStringList& reply,
+                                 const QString& current) {
+    const auto pointsOf = [this](const QStringList& ids, qreal offset) {
+        QList<QPointF> points;
+        QGraphicsItem* last = nullptr;
+        for (const QString& id : ids) {
+            QGraphicsItem* item = itemForElement(id);
+            if (item == nullptr || item == last)
+                continue;  // a device deciding several steps in a row is one point
+            last = item;
+            points << item->sceneBoundingRect().center() + QPointF(offset, offset);
+        }
+        return points;
+    };
+    const auto pathOf = [](const QList<QPointF>& points) {
+        QPainterPath path;
+        for (int i = 0; i < points.size(); ++i) {
+            if (i == 0)
+                path.moveTo(points[i]);
+            else
+                path.lineTo(points[i]);
+        }
+        return path;
+    };
+    forwardPoints_ = pointsOf(forward, 0);
+    replyPoints_ = pointsOf(reply, 14);
+    const auto ensure = [this](QGraphicsPathItem*& item, const QPen& pen) {
+        if (item == nullptr) {
+            item = addPath(QPainterPath(), pen);
+            item->setZValue(1000);  // over cards and links
+            item->setAcceptedMouseButtons(Qt::NoButton);
+        }
+    };
+    ensure(forwardPath_,
+           QPen(QColor(0x1d, 0x6f, 0xc4, 210), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    QPen replyPen(QColor(0xe6, 0x6a, 0x00, 220), 4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
+    ensure(replyPath_, replyPen);
+    forwardPath_->setPath(pathOf(forwardPoints_));
+    replyPath_->setPath(pathOf(replyPoints_));
+    if (currentHalo_ == nullptr) {
+        currentHalo_ = addEllipse(QRectF(-22, -22, 44, 44), QPen(QColor(0x2f, 0x7d, 0xe1), 3),
+                                  QColor(0x2f, 0x7d, 0xe1, 60));
+        currentHalo_->setZValue(1001);
+        currentHalo_->setAcceptedMouseButtons(Qt::NoButton);
+    }
+    QGraphicsItem* at = current.isEmpty() ? nullptr : itemForElement(current);
+    currentHalo_->setVisible(at != nullptr);
+    if (at != nullptr)
+        currentHalo_->setPos(at->sceneBoundingRect().center());
+}
+
+QList<QPointF> DiagramScene::tracePathPoints(bool reply) const {
+    return reply ? replyPoints_ : forwardPoints_;
 }
 
 void DiagramScene::applyMarks() {

@@ -15,6 +15,9 @@
 
 #include "core/analysis/finding.h"
 
+class QGraphicsEllipseItem;
+class QGraphicsPathItem;
+
 namespace mailtopo::ui {
 
 class CardItem;
@@ -59,6 +62,15 @@ public:
     // The ring colour of the item showing `elementId`; invalid when it has none.
     QColor markOf(const QString& elementId) const;
 
+    // Trace playback: the elements a connection's forward legs (SYN, ACK) and its reply
+    // (SYN-ACK) pass through, drawn over the diagram as two paths — forward solid blue,
+    // reply dashed orange and offset — so a reply that skips a device shows at a glance.
+    // `current` (may be empty) gets a halo: the step being played. Empty lists clear it.
+    void showTracePath(const QStringList& forward, const QStringList& reply,
+                       const QString& current);
+    // The items' centres each path passes through, for tests.
+    QList<QPointF> tracePathPoints(bool reply) const;
+
 signals:
     // The items were rebuilt (a new design or another view).
     void rebuilt();
@@ -76,6 +88,11 @@ private:
     QHash<QString, QString> ownerCard_;         // nested element id → card element id
     QHash<QString, analysis::Severity> marks_;  // element id → worst severity
     void applyMarks();
+    QGraphicsPathItem* forwardPath_ = nullptr;
+    QGraphicsPathItem* replyPath_ = nullptr;
+    QGraphicsEllipseItem* currentHalo_ = nullptr;
+    QList<QPointF> forwardPoints_;
+    QList<QPointF> replyPoints_;
 };
 
 }  // namespace mailtopo::ui

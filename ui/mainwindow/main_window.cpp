@@ -35,6 +35,7 @@
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/findings_dock.h"
+#include "ui/mainwindow/traces_dock.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_preview_dialog.h"
@@ -65,13 +66,17 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       dock_(new DesignTreeDock(this)),
       probe_(new ProbeController(document_, this)),
       validator_(new LiveValidator(document_, this)),
-      findingsDock_(new FindingsDock(this)) {
+      findingsDock_(new FindingsDock(this)),
+      tracesDock_(new TracesDock(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
+    addDockWidget(Qt::BottomDockWidgetArea, tracesDock_);
+    tabifyDockWidget(findingsDock_, tracesDock_);
+    findingsDock_->raise();
     resize(1280, 820);
     resizeDocks({dock_}, {380}, Qt::Horizontal);        // room for the Details column
     resizeDocks({findingsDock_}, {190}, Qt::Vertical);  // the canvas keeps most of the height
@@ -110,6 +115,23 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         });
     });
     connect(findingsDock_, &FindingsDock::findingChosen, this, &MainWindow::showFindingOnCanvas);
+    // The chosen finding's proof is ready to play in the Traces tab.
+    connect(findingsDock_, &FindingsDock::findingChosen, this, [this] {
+        const analysis::Finding* f = findingsDock_->chosenFinding();
+        const auto& simulation = validator_->validation().simulation;
+        if (f == nullptr)
+            return;
+        if (const auto proof = analysis::provingFlow(*f, simulation))
+            tracesDock_->chooseFlow(
+                QString::fromStdString(analysis::flowLabel(simulation.flows[*proof])));
+    });
+    connect(tracesDock_, &TracesDock::stepShown, this,
+            [this](const QStringList& forward, const QStringList& reply, const QString& element) {
+                scene_->showTracePath(forward, reply, element);
+                if (tracesDock_->isPlaying() && !element.isEmpty())
+                    if (QGraphicsItem* item = scene_->itemForElement(element))
+                        view_->reveal(item->sceneBoundingRect());
+            });
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
         QMenu* menu = createCanvasMenu(pos);
@@ -208,6 +230,9 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+    QAction* toggleTraces = tracesDock_->toggleViewAction();
+    toggleTraces->setText(tr("&Traces Panel"));
+    viewMenu->addAction(toggleTraces);
     QAction* toggleFindings = findingsDock_->toggleViewAction();
     toggleFindings->setText(tr("&Findings Panel"));
     toggleFindings->setObjectName(QStringLiteral("actionFindingsPanel"));
@@ -618,6 +643,7 @@ void MainWindow::showValidation() {
     const analysis::DesignValidation& v = validator_->validation();
     findingsDock_->setBusy(false);
     findingsDock_->setFindings(v.findings, document_->design());
+    tracesDock_->setFlows(v.simulation.flows, document_->design());
     QHash<QString, analysis::Severity> marks;
     for (const auto& f : v.findings) {
         for (const auto& id : f.elements) {
@@ -631,10 +657,10 @@ void MainWindow::showValidation() {
     const auto counts = analysis::countBySeverity(v.findings);
     findingsLabel_->setText(counts.errors + counts.warnings + counts.infos == 0
                                 ? tr("No findings")
-                                : tr("%1 errors · %2 warnings · %3 notes")
-                                      .arg(counts.errors)
-                                      .arg(counts.warnings)
-                                      .arg(counts.infos));
+                                : tr("%1 · %2 · %3")
+                                      .arg(tr("%n error(s)", nullptr, counts.errors),
+                                           tr("%n warning(s)", nullptr, counts.warnings),
+                                           tr("%n note(s)", nullptr, counts.infos)));
 }
 
 void MainWindow::showFindingOnCanvas(const QStringList& elementIds) {

@@ -24,6 +24,7 @@ class DesignTreeDock;
 class Autosaver;
 class FindingsDock;
 class LiveValidator;
+class TracesDock;
 struct Recovery;
 class DiagramScene;
 class DiagramView;
@@ -53,6 +54,7 @@ public:
     DiagramView* view() const { return view_; }
     DesignTreeDock* designDock() const { return dock_; }
     FindingsDock* findingsDock() const { return findingsDock_; }
+    TracesDock* tracesDock() const { return tracesDock_; }
     LiveValidator* validator() const { return validator_; }
     QString statusSummary() const;
     ProbeController* probeController() const { return probe_; }
@@ -136,6 +138,7 @@ private:
     ProbeController* probe_;
     LiveValidator* validator_;
     FindingsDock* findingsDock_;
+    TracesDock* tracesDock_;
     QLabel* findingsLabel_ = nullptr;
     Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;

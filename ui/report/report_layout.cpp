@@ -39,19 +39,44 @@ QFont makeFont(const QString& family, qreal points, bool bold = false) {
     return font;
 }
 
-// Words wrap at spaces; a word longer than the line ("NT AUTHORITY\ANONYMOUS LOGON" in a
-// narrow column, an IPv6 range) breaks inside rather than running into the next cell.
-QTextOption wrapOption(bool anywhere) {
+// Prose wraps at word boundaries (Unicode rules); a word longer than the line ("NT
+// AUTHORITY\ANONYMOUS LOGON" in a narrow column) breaks inside rather than running into the
+// next cell.
+QTextOption proseOption() {
     QTextOption option(Qt::AlignLeft | Qt::AlignTop);
-    // Code and addresses too break at spaces first ("10.0.0.5:25 → 10.0.0.9:25" splits at
-    // the arrow, not inside an address); only what has no space left breaks anywhere.
-    Q_UNUSED(anywhere);
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     return option;
 }
 
-void drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, bool anywhere) {
-    painter.drawText(rect, text, wrapOption(anywhere));
+// Commands, addresses and records wrap only at spaces: Unicode would also break after a
+// hyphen, splitting "New-NetRoute" or "10.0.0.1-10.0.0.9" where a reader (and a PDF text
+// extractor, which joins such lines without the hyphen) would take it for prose. A token
+// longer than the line is cut where it must be. Leading spaces (tree indentation) are kept.
+QStringList codeLines(const QString& text, const QFontMetricsF& metrics, qreal width) {
+    QStringList lines;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        bool started = false;
+        for (const QString& word : paragraph.split(QLatin1Char(' '))) {
+            const QString candidate = started ? line + QLatin1Char(' ') + word : word;
+            started = true;
+            if (metrics.horizontalAdvance(candidate) <= width || line.trimmed().isEmpty()) {
+                line = candidate;
+            } else {
+                lines << line;
+                line = word;
+            }
+            while (metrics.horizontalAdvance(line) > width && line.size() > 1) {
+                int fit = static_cast<int>(line.size()) - 1;
+                while (fit > 1 && metrics.horizontalAdvance(line.left(fit)) > width)
+                    --fit;
+                lines << line.left(fit);
+                line = line.mid(fit);
+            }
+        }
+        lines << line;
+    }
+    return lines;
 }
 
 }  // namespace
@@ -98,16 +123,33 @@ const QFont& ReportLayout::font(TextStyle style) const {
     return body_;
 }
 
+void ReportLayout::drawWrapped(QPainter& painter, const QRectF& rect, const QString& text,
+                               bool code) const {
+    if (!code) {
+        painter.drawText(rect, text, proseOption());
+        return;
+    }
+    const QFontMetricsF metrics(painter.font(), &measureDevice_);
+    qreal y = rect.top();
+    for (const QString& line : codeLines(text, metrics, rect.width())) {
+        painter.drawText(QRectF(rect.left(), y, rect.width() + 1, metrics.lineSpacing()),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextDontClip, line);
+        y += metrics.lineSpacing();
+    }
+}
+
 qreal ReportLayout::textHeight(const QFont& font, const QString& text, qreal width,
                                bool wrapAnywhere) const {
     // Measured the way drawWrapped() lays it out: one QTextLayout per paragraph.
     const QFontMetricsF metrics(font, &measureDevice_);
+    if (wrapAnywhere)
+        return std::ceil(codeLines(text, metrics, width).size() * metrics.lineSpacing());
     qreal height = 0;
     const QStringList paragraphs =
         (text.isEmpty() ? QStringLiteral(" ") : text).split(QLatin1Char('\n'));
     for (const QString& paragraph : paragraphs) {
         QTextLayout layout(paragraph, font, &measureDevice_);
-        layout.setTextOption(wrapOption(wrapAnywhere));
+        layout.setTextOption(proseOption());
         layout.beginLayout();
         qreal lines = 0;
         for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
@@ -162,7 +204,7 @@ void ReportLayout::heading(int level, const QString& text, bool inContents) {
     ensureRoom(before + textH + after + kKeepWithNext);
     cursor_ += before;
     outline_.push_back({level, text, static_cast<int>(pages_.size()) - 1, cursor_, inContents});
-    place(textH + after, [font, text, level, textH](QPainter& p, const QRectF& r) {
+    place(textH + after, [this, font, text, level, textH](QPainter& p, const QRectF& r) {
         p.setFont(font);
         p.setPen(level <= 1 ? kAccent : kInk);
         drawWrapped(p, QRectF(r.left(), r.top(), r.width(), textH), text, false);
@@ -178,7 +220,7 @@ void ReportLayout::paragraph(const QString& text, TextStyle style, QColor color)
     const QFont& f = font(style);
     const QColor pen = color.isValid() ? color : style == TextStyle::Muted ? kMuted : kInk;
     const qreal h = textHeight(f, text, content_.width());
-    place(h + 5, [f, text, pen, h](QPainter& p, const QRectF& r) {
+    place(h + 5, [this, f, text, pen, h](QPainter& p, const QRectF& r) {
         p.setFont(f);
         p.setPen(pen);
         drawWrapped(p, QRectF(r.left(), r.top(), r.width(), h), text, false);

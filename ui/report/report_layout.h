@@ -126,6 +126,8 @@ private:
                     const QStringList& cells, bool header) const;
     void paintContents(QPainter& painter, int contentsPage) const;
     void paintFrame(QPainter& painter, int page, const QSizeF& size) const;
+    // Draws `text` as textHeight() measured it: prose wrapped at words, code at spaces only.
+    void drawWrapped(QPainter& painter, const QRectF& rect, const QString& text, bool code) const;
 
     QSizeF pageSize_;
     QRectF content_;
