@@ -26,18 +26,29 @@ std::filesystem::path toFsPath(const QString& path) {
 class ReplaceDesignCommand : public QUndoCommand {
 public:
     ReplaceDesignCommand(DesignDocument* document, model::Design before, model::Design after,
-                         const QString& description)
+                         const QString& description, QString mergeKey)
         : QUndoCommand(description),
           document_(document),
           before_(std::move(before)),
-          after_(std::move(after)) {}
+          after_(std::move(after)),
+          mergeKey_(std::move(mergeKey)) {}
     void undo() override { document_->replaceDesign(before_); }
     void redo() override { document_->replaceDesign(after_); }
+    // Only commands that carry a merge key take part in merging (QUndoStack asks id()).
+    int id() const override { return mergeKey_.isEmpty() ? -1 : 1; }
+    bool mergeWith(const QUndoCommand* other) override {
+        const auto* next = static_cast<const ReplaceDesignCommand*>(other);
+        if (next->mergeKey_ != mergeKey_)
+            return false;
+        after_ = next->after_;
+        return true;
+    }
 
 private:
     DesignDocument* document_;
     model::Design before_;
     model::Design after_;
+    QString mergeKey_;
 };
 
 DesignDocument::DesignDocument(QObject* parent)
@@ -82,8 +93,10 @@ void DesignDocument::reset(model::Design design, const QString& filePath) {
     emit designReset();
 }
 
-void DesignDocument::applyChange(const QString& description, model::Design after) {
-    undoStack_->push(new ReplaceDesignCommand(this, design_, std::move(after), description));
+void DesignDocument::applyChange(const QString& description, model::Design after,
+                                 const QString& mergeKey) {
+    undoStack_->push(
+        new ReplaceDesignCommand(this, design_, std::move(after), description, mergeKey));
 }
 
 void DesignDocument::replaceDesign(const model::Design& design) {

@@ -38,7 +38,10 @@ public:
 
     // One undoable step that replaces the design by `after` (an import, a merge, a bulk
     // edit); the file stays. Undo puts back the design as it was. Observers rebuild.
-    void applyChange(const QString& description, model::Design after);
+    // Consecutive changes with the same non-empty `mergeKey` (typing in one field) merge
+    // into one step.
+    void applyChange(const QString& description, model::Design after,
+                     const QString& mergeKey = QString());
     QUndoStack* undoStack() const { return undoStack_; }
 
     // Writes the design to `path` atomically. On success the document takes that path and

@@ -35,6 +35,7 @@
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/findings_dock.h"
+#include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/traces_dock.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
@@ -67,12 +68,15 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       probe_(new ProbeController(document_, this)),
       validator_(new LiveValidator(document_, this)),
       findingsDock_(new FindingsDock(this)),
-      tracesDock_(new TracesDock(this)) {
+      tracesDock_(new TracesDock(this)),
+      inspectorDock_(new InspectorDock(document_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
+    resizeDocks({inspectorDock_}, {300}, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
     addDockWidget(Qt::BottomDockWidgetArea, tracesDock_);
     tabifyDockWidget(findingsDock_, tracesDock_);
@@ -115,6 +119,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         });
     });
     connect(findingsDock_, &FindingsDock::findingChosen, this, &MainWindow::showFindingOnCanvas);
+    // The inspector follows the element chosen in the tree or the one card selected on the
+    // canvas; a selection emptied by a rebuild keeps what it shows.
+    connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);
+    connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+        const QStringList ids = scene_->selectedElementIds();
+        if (ids.size() == 1 && !showingFromTree_)
+            inspectorDock_->inspect(ids.first());
+    });
     // The chosen finding's proof is ready to play in the Traces tab.
     connect(findingsDock_, &FindingsDock::findingChosen, this, [this] {
         const analysis::Finding* f = findingsDock_->chosenFinding();
@@ -230,6 +242,9 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+    QAction* toggleInspector = inspectorDock_->toggleViewAction();
+    toggleInspector->setText(tr("&Inspector"));
+    viewMenu->addAction(toggleInspector);
     QAction* toggleTraces = tracesDock_->toggleViewAction();
     toggleTraces->setText(tr("&Traces Panel"));
     viewMenu->addAction(toggleTraces);

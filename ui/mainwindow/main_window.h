@@ -23,6 +23,7 @@ class DesignDocument;
 class DesignTreeDock;
 class Autosaver;
 class FindingsDock;
+class InspectorDock;
 class LiveValidator;
 class TracesDock;
 struct Recovery;
@@ -55,6 +56,7 @@ public:
     DesignTreeDock* designDock() const { return dock_; }
     FindingsDock* findingsDock() const { return findingsDock_; }
     TracesDock* tracesDock() const { return tracesDock_; }
+    InspectorDock* inspectorDock() const { return inspectorDock_; }
     LiveValidator* validator() const { return validator_; }
     QString statusSummary() const;
     ProbeController* probeController() const { return probe_; }
@@ -139,6 +141,7 @@ private:
     LiveValidator* validator_;
     FindingsDock* findingsDock_;
     TracesDock* tracesDock_;
+    InspectorDock* inspectorDock_;
     QLabel* findingsLabel_ = nullptr;
     Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;

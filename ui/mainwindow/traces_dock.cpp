@@ -48,6 +48,7 @@ TracesDock::TracesDock(QWidget* parent)
     flowBox_->setObjectName(QStringLiteral("traceFlow"));
     flowBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     flowBox_->setMinimumContentsLength(40);
+    flowBox_->setPlaceholderText(tr("Choose a flow, or a finding, to play its trace"));
     backButton_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
     backButton_->setToolTip(tr("Previous step"));
     playButton_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -115,7 +116,8 @@ void TracesDock::setFlows(const std::vector<analysis::AnalysisFlow>& flows,
     for (const auto& flow : flows_)
         flowBox_->addItem(fromStd(analysis::flowLabel(flow)));
     const int index = flowBox_->findText(keep);
-    flowBox_->setCurrentIndex(index >= 0 ? index : (flows_.empty() ? -1 : 0));
+    // Nothing is played until the user (or a chosen finding) picks a flow.
+    flowBox_->setCurrentIndex(index);
     traceChosenFlow();
 }
 
