@@ -100,9 +100,9 @@ int main(int argc, char* argv[]) {
     }
     const bool unattended = parser.isSet(screenshot);
 
-    mailtopo::ui::MainWindowOptions options;
-    options.persistSettings = !unattended;
-    options.interactiveErrors = !unattended;
+    mailtopo::ui::MainWindowOptions options = unattended
+                                                  ? mailtopo::ui::MainWindowOptions::unattended()
+                                                  : mailtopo::ui::MainWindowOptions{};
     // Unsaved work is autosaved for crash recovery (MAILTOPO_AUTOSAVE_MS shortens the
     // interval for tests); a screenshot run has no work to keep.
     const QString recoveryFolder = mailtopo::ui::Autosaver::defaultFolder();

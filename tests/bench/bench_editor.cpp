@@ -11,7 +11,7 @@
 // findings for it (worker thread included). Runs headless (offscreen).
 
 #include <benchmark/benchmark.h>
-#include <QApplication>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -28,13 +28,6 @@
 using namespace mailtopo;
 
 namespace {
-
-ui::MainWindowOptions quiet() {
-    ui::MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
 
 QString estateFile(QTemporaryDir& dir, int servers) {
     model::EstateParameters p;
@@ -54,7 +47,7 @@ void OpenDesign(benchmark::State& state) {
     const QString path = estateFile(dir, static_cast<int>(state.range(0)));
     double items = 0;
     for (auto _ : state) {
-        ui::MainWindow window(quiet());
+        ui::MainWindow window(ui::MainWindowOptions::unattended());
         window.resize(1600, 1000);
         QElapsedTimer timer;  // opening only: closing the window is not part of it
         timer.start();
@@ -68,7 +61,7 @@ void OpenDesign(benchmark::State& state) {
 
 void Repaint(benchmark::State& state) {
     QTemporaryDir dir;
-    ui::MainWindow window(quiet());
+    ui::MainWindow window(ui::MainWindowOptions::unattended());
     window.resize(1600, 1000);
     window.show();
     window.openFile(estateFile(dir, static_cast<int>(state.range(0))));
@@ -83,7 +76,7 @@ void Repaint(benchmark::State& state) {
 }
 
 void EditToFindings(benchmark::State& state) {
-    ui::MainWindow window(quiet());
+    ui::MainWindow window(ui::MainWindowOptions::unattended());
     window.openFile(QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo"));
     ui::LiveValidator* validator = window.validator();
     while (validator->publishedCount() < 1)
@@ -111,11 +104,4 @@ BENCHMARK(OpenDesign)
 BENCHMARK(Repaint)->Arg(500)->Arg(3000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(EditToFindings)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+// main() is in bench_qt_main.cpp.

@@ -8,7 +8,7 @@
 // time goes. Pages and PDF size are reported as counters. Runs headless (offscreen).
 
 #include <benchmark/benchmark.h>
-#include <QApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
@@ -84,11 +84,4 @@ BENCHMARK(Validate)->Arg(200)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Layout)->Arg(200)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(Write)->Arg(200)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+// main() is in bench_qt_main.cpp.

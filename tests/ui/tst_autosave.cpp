@@ -23,9 +23,7 @@ const QString kSample = QStringLiteral(
     MAILTOPO_SHARED_DIR "/formats/samples/get-receiveconnector.ems.depth3.ps51.json");
 
 MainWindowOptions quietWithAutosave(const QString& folder) {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
+    MainWindowOptions options = MainWindowOptions::unattended();
     options.autosaveFolder = folder;
     options.autosaveIntervalMs = 50;
     return options;

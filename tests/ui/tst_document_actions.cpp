@@ -23,13 +23,6 @@ namespace {
 const QString kSmall = QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/data/ui/small.mailtopo");
 const QString kSamples = QStringLiteral(MAILTOPO_SHARED_DIR "/formats/samples/");
 
-MainWindowOptions quiet() {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
-
 }  // namespace
 
 class TstDocumentActions : public QObject {
@@ -37,7 +30,7 @@ class TstDocumentActions : public QObject {
 
 private slots:
     void importIsOneUndoableStep() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kSmall));
         const model::Design before = window.document()->design();
         const auto outcome = window.importPaths(
@@ -70,7 +63,7 @@ private slots:
     }
 
     void brokenExportLeavesTheDesignAlone() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kSmall));
         const model::Design before = window.document()->design();
         const auto outcome = window.importPaths(
@@ -89,7 +82,7 @@ private slots:
     }
 
     void importWithoutADesignStartsOne() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(!window.document()->hasDesign());
         const auto outcome = window.importPaths({kSamples});  // the whole folder
         QVERIFY(!outcome.ok);  // the folder holds the malformed samples too: all or nothing
@@ -106,7 +99,7 @@ private slots:
 
     void saveWritesTheDesignAndCleansTheDocument() {
         QTemporaryDir dir;
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kSmall));
         QVERIFY(window
                     .importPaths(
@@ -155,7 +148,7 @@ private slots:
 
     void exportDiagramWritesSvgAndPng() {
         QTemporaryDir dir;
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kSmall));
         QVERIFY(window.exportDiagram(dir.filePath(QStringLiteral("d.svg"))));
         QVERIFY(window.exportDiagram(dir.filePath(QStringLiteral("d.png"))));

@@ -24,13 +24,6 @@ namespace {
 
 const QString kContoso = QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
 
-MainWindowOptions quiet() {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
-
 bool waitForResults(MainWindow& window, int count) {
     return QTest::qWaitFor([&] { return window.validator()->publishedCount() >= count; }, 20000);
 }
@@ -47,7 +40,7 @@ class TstFindingsDock : public QObject {
 
 private slots:
     void liveValidationFillsTheDockAndRingsTheElements() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QVERIFY(waitForResults(window, 1));
         const auto expected = analysis::validateDesign(window.document()->design());
@@ -65,7 +58,7 @@ private slots:
     }
 
     void choosingAFindingShowsItAndItsElements() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -86,7 +79,7 @@ private slots:
     }
 
     void filtersNarrowTheTable() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QVERIFY(waitForResults(window, 1));
         const auto& findings = window.validator()->validation().findings;
@@ -108,7 +101,7 @@ private slots:
     // E3 of contoso: the relay connectors trust the load balancer's SNAT address (R40). The
     // remediation applied as an edit clears the finding; undo brings it back.
     void anEditBringsFreshFindings() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QVERIFY(waitForResults(window, 1));
         const auto before = window.validator()->validation().findings;
@@ -137,7 +130,7 @@ private slots:
 
     // Changes faster than validation: only the result for the last design is published.
     void burstsOfEditsNeverShowStaleFindings() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QVERIFY(waitForResults(window, 1));
         model::Design design = window.document()->design();

@@ -22,13 +22,6 @@ namespace {
 
 const QString kContoso = QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
 
-MainWindowOptions quiet() {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
-
 const model::ReceiveConnector& relay(const MainWindow& window) {
     return *window.document()->design().findReceiveConnector("rc-ex2016a-relay");
 }
@@ -47,7 +40,7 @@ class TstInspector : public QObject {
 
 private slots:
     void editsAConnectorAsUndoableSteps() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QVERIFY(QTest::qWaitFor([&] { return window.validator()->publishedCount() >= 1; }, 20000));
         QVERIFY(flagged(window, "relay-via-lb-snat"));
@@ -105,7 +98,7 @@ private slots:
     }
 
     void requiredFieldsAndBindings() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         window.inspectorDock()->inspect(QStringLiteral("rc-ex2016a-relay"));
         InspectorDock* inspector = window.inspectorDock();

@@ -408,9 +408,7 @@ private slots:
     }
 
     void unattendedWindowLeavesSettingsAlone() {
-        MainWindowOptions options;
-        options.persistSettings = false;
-        options.interactiveErrors = false;
+        const MainWindowOptions options = MainWindowOptions::unattended();
         {
             MainWindow window(options);
             window.show();

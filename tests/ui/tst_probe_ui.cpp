@@ -31,13 +31,6 @@ const QString kContoso = QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples
 const QString kE08 = QStringLiteral(
     MAILTOPO_SOURCE_DIR "/tests/scenarios/e08-internet-open-relay-via-gateway.mailtopo");
 
-MainWindowOptions quiet() {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
-
 }  // namespace
 
 class TestProbeUi : public QObject {
@@ -45,7 +38,7 @@ class TestProbeUi : public QObject {
 
 private slots:
     void probeActionFollowsTheSelection() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         QAction* action = window.probeAction();
         QVERIFY(action);
@@ -66,7 +59,7 @@ private slots:
     }
 
     void canvasMenuSelectsTheCardAndOffersProbe() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -82,7 +75,7 @@ private slots:
     }
 
     void setupDialogNamesTheTargetAndRefusesBadInput() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
         ProbeController* controller = window.probeController();
         ProbeSetupDialog* dialog =
@@ -118,7 +111,7 @@ private slots:
     void confirmedProbeRunsAsynchronouslyAndShowsBothSides() {
         FakeSmtpServer server(FakeSmtpServer::Mode::Exchange);
         QVERIFY(server.isListening());
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         window.show();
         QVERIFY(window.openFile(kE08));
         ProbeController* controller = window.probeController();
@@ -154,7 +147,7 @@ private slots:
 
     void cancellingStopsTheProbe() {
         FakeSmtpServer server(FakeSmtpServer::Mode::Silent);
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         window.show();
         QVERIFY(window.openFile(kE08));
         ProbeController* controller = window.probeController();

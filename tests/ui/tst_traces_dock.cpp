@@ -22,13 +22,6 @@ const QString kE11 =
     QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/scenarios/e11-dsr-reply-bypasses-firewall.mailtopo");
 const QString kFlow = QStringLiteral("flow 'CLIENT77 to VIP via FW'");
 
-MainWindowOptions quiet() {
-    MainWindowOptions options;
-    options.persistSettings = false;
-    options.interactiveErrors = false;
-    return options;
-}
-
 bool ready(MainWindow& window) {
     return QTest::qWaitFor([&] { return window.validator()->publishedCount() >= 1; }, 20000);
 }
@@ -41,7 +34,7 @@ class TstTracesDock : public QObject {
 private slots:
     // E11 / R14: the SYN goes through FW, the SYN-ACK comes back around it.
     void replyPathIsDrawnApart() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kE11));
         QVERIFY(ready(window));
         TracesDock* dock = window.tracesDock();
@@ -60,7 +53,7 @@ private slots:
     }
 
     void stepsNameTheirRulesAndPlay() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         window.resize(1500, 950);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -94,7 +87,7 @@ private slots:
     }
 
     void choosingAFindingCuesItsProof() {
-        MainWindow window(quiet());
+        MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kE11));
         QVERIFY(ready(window));
         FindingsDock* findings = window.findingsDock();

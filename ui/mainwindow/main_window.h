@@ -40,6 +40,15 @@ struct MainWindowOptions {
     // Where unsaved changes are autosaved for crash recovery; empty: no autosave.
     QString autosaveFolder;
     int autosaveIntervalMs = 30000;
+
+    // For unattended runs (--screenshot, tests, benchmarks): no settings read or written, no
+    // message boxes, no autosave.
+    static MainWindowOptions unattended() {
+        MainWindowOptions options;
+        options.persistSettings = false;
+        options.interactiveErrors = false;
+        return options;
+    }
 };
 
 class MainWindow : public QMainWindow {
