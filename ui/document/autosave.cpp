@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 #include <algorithm>
@@ -73,9 +74,13 @@ void Autosaver::saveNow() {
         {QStringLiteral("name"), document_->designName()},
         {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("pid"), QCoreApplication::applicationPid()}};
-    QFile file(infoPath_);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    // Atomic like the design: a crash while writing must not leave a record that names no
+    // file (the next start would offer an untitled design instead of the user's).
+    QSaveFile file(infoPath_);
+    if (file.open(QIODevice::WriteOnly)) {
         file.write(QJsonDocument(info).toJson());
+        file.commit();
+    }
 }
 
 void Autosaver::discard() {

@@ -21,16 +21,20 @@
 #include <QUndoStack>
 
 #include <QFile>
+#include <QLineEdit>
 #include <QLocale>
 #include <QTimer>
+#include <QToolBar>
 #include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "core/probe/design_target.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/document/autosave.h"
 #include "ui/document/design_document.h"
+#include "ui/document/element_search.h"
 #include "ui/document/element_text.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
@@ -222,6 +226,26 @@ void MainWindow::createMenus() {
     redoAction_->setShortcut(QKeySequence::Redo);
     edit->addAction(undoAction_);
     edit->addAction(redoAction_);
+    edit->addSeparator();
+    // Find by name or IP: a field in a toolbar, Ctrl+F to reach it, Enter (or F3) for the next.
+    QToolBar* findBar = addToolBar(tr("Find"));
+    findBar->setObjectName(QStringLiteral("findBar"));
+    findEdit_ = new QLineEdit(findBar);
+    findEdit_->setObjectName(QStringLiteral("findEdit"));
+    findEdit_->setPlaceholderText(tr("Find by name or IP address (Ctrl+F)"));
+    findEdit_->setClearButtonEnabled(true);
+    findEdit_->setMaximumWidth(340);
+    findBar->addWidget(findEdit_);
+    connect(findEdit_, &QLineEdit::returnPressed, this, [this] { findNext(findEdit_->text()); });
+    QAction* find = edit->addAction(tr("&Find…"), this, [this] {
+        findEdit_->setFocus();
+        findEdit_->selectAll();
+    });
+    find->setObjectName(QStringLiteral("actionFind"));
+    find->setShortcut(QKeySequence::Find);
+    QAction* findAgain =
+        edit->addAction(tr("Find &Next"), this, [this] { findNext(findEdit_->text()); });
+    findAgain->setShortcut(QKeySequence::FindNext);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), view_, &DiagramView::zoomIn);
@@ -676,6 +700,32 @@ void MainWindow::showValidation() {
                                       .arg(tr("%n error(s)", nullptr, counts.errors),
                                            tr("%n warning(s)", nullptr, counts.warnings),
                                            tr("%n note(s)", nullptr, counts.infos)));
+}
+
+QString MainWindow::findNext(const QString& query) {
+    if (!document_->hasDesign())
+        return {};
+    const QStringList found = findElements(document_->design(), query);
+    if (found.isEmpty()) {
+        statusBar()->showMessage(tr("No element matches “%1”").arg(query.trimmed()),
+                                 kStatusMessageMs);
+        return {};
+    }
+    // The same query again moves on to the next match.
+    findIndex_ = query == lastQuery_ ? (findIndex_ + 1) % static_cast<int>(found.size()) : 0;
+    lastQuery_ = query;
+    const QString id = found.at(findIndex_);
+    if (QGraphicsItem* item = scene_->selectElement(id))
+        view_->reveal(item->sceneBoundingRect());
+    dock_->showElement(id);
+    inspectorDock_->inspect(id);
+    statusBar()->showMessage(tr("%1 of %2 matches for “%3”: %4")
+                                 .arg(findIndex_ + 1)
+                                 .arg(found.size())
+                                 .arg(query.trimmed(), QString::fromStdString(probe::elementLabel(
+                                                           document_->design(), id.toStdString()))),
+                             kStatusMessageMs);
+    return id;
 }
 
 void MainWindow::showFindingOnCanvas(const QStringList& elementIds) {

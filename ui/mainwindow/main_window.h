@@ -15,6 +15,7 @@ class QActionGroup;
 class QLabel;
 class QDragEnterEvent;
 class QDropEvent;
+class QLineEdit;
 class QMenu;
 
 namespace mailtopo::ui {
@@ -100,6 +101,9 @@ public slots:
     Autosaver* autosaver() const { return autosaver_; }
     void chooseExportsToImport();
     void chooseExportFolderToImport();
+    // Edit › Find: selects the next element `query` names (a name, an id, an FQDN, or an IP
+    // address and what holds it), shows it and inspects it. Returns the element, or empty.
+    QString findNext(const QString& query);
     // File › Export Report…: the preview dialog with Save PDF.
     void showReportPreview();
     // File › Export Diagram…: SVG or PNG of the diagram with the findings marked.
@@ -156,6 +160,9 @@ private:
     QAction* probeAction_ = nullptr;
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
+    QLineEdit* findEdit_ = nullptr;
+    QString lastQuery_;
+    int findIndex_ = -1;
     QString treeElement_;  // the element last chosen in the tree (a VIP rather than its LB)
 
     QMenu* recentMenu_ = nullptr;
