@@ -12,31 +12,16 @@
 #include <QtTest>
 
 #include "tests/core/probe/fake_smtp_server.h"
+#include "tests/support/process_run.h"
 
 using mailtopo::testing::FakeSmtpServer;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mailtopo::testing::ProcessRun;
 
 Run runCli(const QStringList& args, const QString& workDir = QStringLiteral(MAILTOPO_SOURCE_DIR)) {
-    QProcess p;
-    p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(MAILTOPO_CLI_PATH), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return mailtopo::testing::runProcess(QStringLiteral(MAILTOPO_CLI_PATH), args, workDir, 60000);
 }
 
 // Like runCli, but keeps this process's event loop turning while the CLI runs, so a server

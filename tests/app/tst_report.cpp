@@ -8,13 +8,13 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "tests/support/process_run.h"
 #include "ui/report/pdf_outline.h"
 #include "ui/report/report_builder.h"
 #include "ui/report/report_layout.h"
@@ -25,23 +25,10 @@ using ui::report::ReportLayout;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mailtopo::testing::ProcessRun;
 
 Run run(const QString& program, const QStringList& args) {
-    QProcess p;
-    p.setWorkingDirectory(QStringLiteral(MAILTOPO_SOURCE_DIR));
-    p.start(program, args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return mailtopo::testing::runProcess(program, args, QStringLiteral(MAILTOPO_SOURCE_DIR));
 }
 
 Run cli(const QStringList& args) {

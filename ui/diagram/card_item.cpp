@@ -172,7 +172,8 @@ void CardItem::paintFrame(QPainter* painter, qreal lod, bool selected) const {
     const qreal radius = style.cardRadius;
     if (mark_.isValid()) {
         // Outside the card, inside the shadow margin: the bounding rectangle already covers it.
-        painter->setPen(QPen(mark_, 3));
+        // Wider when zoomed out (an overview page), up to what the shadow margin holds.
+        painter->setPen(QPen(mark_, std::clamp(1.2 / std::max(lod, 0.01), 3.0, 4.0)));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(card.adjusted(-3.5, -3.5, 3.5, 3.5), radius + 3, radius + 3);
     }

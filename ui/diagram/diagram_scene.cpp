@@ -196,8 +196,16 @@ QRectF DiagramScene::selectElements(const QStringList& elementIds) {
     return area;
 }
 
-void DiagramScene::setMarks(const QHash<QString, analysis::Severity>& severityByElement) {
-    marks_ = severityByElement;
+void DiagramScene::setMarks(const std::vector<analysis::Finding>& findings) {
+    marks_.clear();
+    for (const auto& f : findings) {
+        for (const auto& id : f.elements) {
+            const QString key = QString::fromStdString(id);
+            const auto it = marks_.find(key);
+            if (it == marks_.end() || it.value() < f.severity)
+                marks_.insert(key, f.severity);
+        }
+    }
     applyMarks();
 }
 

@@ -12,6 +12,7 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 #include "core/analysis/finding.h"
 
@@ -55,10 +56,11 @@ public:
     // rectangle, empty when none is drawn.
     QRectF selectElements(const QStringList& elementIds);
 
-    // Rings the items showing these elements in the colour of the worst severity among the
-    // findings naming them (a card also carries its connectors' and NICs'); every other item
-    // loses its ring. Kept across rebuilds until replaced.
-    void setMarks(const QHash<QString, analysis::Severity>& severityByElement);
+    // Rings the items showing the elements these findings name, in the colour of the worst
+    // severity among them (a card also carries its connectors' and NICs'); every other item
+    // loses its ring. Kept across rebuilds until replaced. The canvas and the exported
+    // diagram (report, SVG, PNG) both mark findings this way.
+    void setMarks(const std::vector<analysis::Finding>& findings);
     // The ring colour of the item showing `elementId`; invalid when it has none.
     QColor markOf(const QString& elementId) const;
 

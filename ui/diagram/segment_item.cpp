@@ -1,5 +1,7 @@
 #include "ui/diagram/segment_item.h"
 
+#include <algorithm>
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QStyle>
@@ -111,7 +113,7 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     const QRectF body(QPointF(), size_);
 
     if (mark_.isValid()) {
-        painter->setPen(QPen(mark_, 3));
+        painter->setPen(QPen(mark_, std::clamp(1.2 / std::max(lod, 0.01), 3.0, 4.0)));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(body.adjusted(-3.5, -3.5, 3.5, 3.5), radius() + 3, radius() + 3);
     }

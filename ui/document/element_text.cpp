@@ -130,6 +130,23 @@ QString endpointText(const net::Address& address, uint16_t port) {
                           : QStringLiteral("%1:%2").arg(host).arg(port);
 }
 
+QString packetText(const sim::Packet& packet) {
+    return endpointText(packet.source, packet.sourcePort) + QStringLiteral(" → ") +
+           endpointText(packet.destination, packet.destinationPort);
+}
+
+QString severityName(analysis::Severity severity) {
+    switch (severity) {
+        case analysis::Severity::Error:
+            return tr("Error");
+        case analysis::Severity::Warning:
+            return tr("Warning");
+        case analysis::Severity::Info:
+            break;
+    }
+    return tr("Note");
+}
+
 QString bindingsText(const std::vector<net::Binding>& bindings) {
     QStringList parts;
     for (const net::Binding& binding : bindings)

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/finding.h"
 #include "core/model/design.h"
+#include "core/sim/trace.h"
 
 namespace mailtopo::ui::text {
 
@@ -25,7 +27,9 @@ QString transportRoleName(model::TransportRole role);        // "Frontend", "Hub
 
 QString addressText(const model::IpAssignment& assignment);        // "10.0.1.11/24"
 QString endpointText(const net::Address& address, uint16_t port);  // "10.0.1.5:25", "[::1]:25"
-QString bindingsText(const std::vector<net::Binding>& bindings);   // "0.0.0.0:25, [::]:25"
+QString packetText(const sim::Packet& packet);      // "10.0.0.5:49152 → 10.0.1.20:25"
+QString severityName(analysis::Severity severity);  // "Error", "Warning", "Note"
+QString bindingsText(const std::vector<net::Binding>& bindings);  // "0.0.0.0:25, [::]:25"
 // Shorter, for tight spaces: a port bound on both wildcards (0.0.0.0 and [::]) is "*:25".
 QString compactBindingsText(const std::vector<net::Binding>& bindings);  // "*:25, 10.0.0.5:2525"
 QString subnetsText(const std::vector<net::Prefix>& subnets);  // "10.0.1.0/24 · fd00::/64"

@@ -26,6 +26,12 @@ public:
     // The latest published result (empty before the first run finishes).
     const analysis::DesignValidation& validation() const { return *validation_; }
     bool isRunning() const { return running_; }
+    // The published result when it is for the document as it is now (no run in flight), so a
+    // face that needs the findings (the report, a diagram export) does not validate again;
+    // null otherwise.
+    std::shared_ptr<const analysis::DesignValidation> current() const {
+        return running_ || published_ == 0 ? nullptr : validation_;
+    }
     // Results published so far, and how long the last published run took (change to result).
     int publishedCount() const { return published_; }
     qint64 lastDurationMs() const { return lastDurationMs_; }

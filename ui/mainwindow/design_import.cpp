@@ -8,16 +8,15 @@
 #include "core/io/powershell/import_inputs.h"
 #include "core/io/powershell/powershell_import.h"
 #include "ui/document/design_document.h"
+#include "ui/document/element_text.h"
 
 namespace mailtopo::ui {
 namespace {
 
+using text::fromStd;
+
 QString tr(const char* text) {
     return QCoreApplication::translate("DesignImport", text);
-}
-
-QString fromStd(const std::string& text) {
-    return QString::fromStdString(text);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include "ui/document/element_text.h"
 #include "ui/mainwindow/findings_model.h"
 
 namespace mailtopo::ui {
@@ -240,7 +241,7 @@ void FindingsDock::showDetails() {
             html += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
                         .arg(label, value.toHtmlEscaped());
     };
-    line(tr("Severity"), severityText(f->severity));
+    line(tr("Severity"), text::severityName(f->severity));
     line(tr("Rule"), f->rule.empty() ? QString::fromStdString(f->id)
                                      : QStringLiteral("%1 (domain rule %2)")
                                            .arg(QString::fromStdString(f->id),

@@ -2,20 +2,9 @@
 
 #include "core/probe/design_target.h"
 #include "ui/diagram/diagram_style.h"
+#include "ui/document/element_text.h"
 
 namespace mailtopo::ui {
-
-QString severityText(analysis::Severity severity) {
-    switch (severity) {
-        case analysis::Severity::Error:
-            return QObject::tr("Error");
-        case analysis::Severity::Warning:
-            return QObject::tr("Warning");
-        case analysis::Severity::Info:
-            break;
-    }
-    return QObject::tr("Note");
-}
 
 FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -50,14 +39,14 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
         return static_cast<int>(f.severity);
     if (role == SearchTextRole)
         return QStringList{
-            severityText(f.severity),          QString::fromStdString(f.title),
+            text::severityName(f.severity),    QString::fromStdString(f.title),
             QString::fromStdString(f.id),      QString::fromStdString(f.rule),
             QString::fromStdString(f.message), r.elementLabels.join(QLatin1Char(' '))}
             .join(QLatin1Char('\n'));
     switch (index.column()) {
         case SeverityColumn:
             if (role == Qt::DisplayRole)
-                return severityText(f.severity);
+                return text::severityName(f.severity);
             if (role == Qt::ForegroundRole)
                 return DiagramStyle::severityColor(f.severity);
             break;

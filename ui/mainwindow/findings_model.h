@@ -42,6 +42,4 @@ private:
     std::vector<FindingRow> rows_;
 };
 
-QString severityText(analysis::Severity severity);  // "Error", "Warning", "Note"
-
 }  // namespace mailtopo::ui

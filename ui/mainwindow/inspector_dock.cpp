@@ -21,11 +21,9 @@
 namespace mailtopo::ui {
 namespace {
 
-const QString kInvalidStyle = QStringLiteral("background: #fde8e8; border: 1px solid #c62828;");
+using text::fromStd;
 
-QString fromStd(const std::string& text) {
-    return QString::fromStdString(text);
-}
+const QString kInvalidStyle = QStringLiteral("background: #fde8e8; border: 1px solid #c62828;");
 
 model::Host* hostIn(model::Design& design, const QString& id) {
     return design.findHost(id.toStdString());

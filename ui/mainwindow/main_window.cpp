@@ -554,8 +554,8 @@ void MainWindow::chooseExportFolderToImport() {
 void MainWindow::showReportPreview() {
     if (!document_->hasDesign())
         return;
-    auto* dialog =
-        new report::ReportPreviewDialog(document_->design(), document_->filePath(), this);
+    auto* dialog = new report::ReportPreviewDialog(document_->design(), document_->filePath(),
+                                                   validator_->current(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &report::ReportPreviewDialog::saved, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)),
@@ -581,7 +581,9 @@ void MainWindow::chooseDiagramExport() {
 }
 
 bool MainWindow::exportDiagram(const QString& path) {
-    const auto findings = analysis::validateDesign(document_->design());
+    // Live validation usually has the findings already; validate only when it is behind.
+    const auto known = validator_->current();
+    const auto findings = known ? known->findings : analysis::validateDesign(document_->design());
     const report::DiagramPicture picture(document_->design(), findings);
     QString error;
     if (!picture.save(path, &error)) {
@@ -683,16 +685,7 @@ void MainWindow::showValidation() {
     findingsDock_->setBusy(false);
     findingsDock_->setFindings(v.findings, document_->design());
     tracesDock_->setFlows(v.simulation.flows, document_->design());
-    QHash<QString, analysis::Severity> marks;
-    for (const auto& f : v.findings) {
-        for (const auto& id : f.elements) {
-            const QString key = QString::fromStdString(id);
-            const auto it = marks.find(key);
-            if (it == marks.end() || it.value() < f.severity)
-                marks.insert(key, f.severity);
-        }
-    }
-    scene_->setMarks(marks);
+    scene_->setMarks(v.findings);
     const auto counts = analysis::countBySeverity(v.findings);
     findingsLabel_->setText(counts.errors + counts.warnings + counts.infos == 0
                                 ? tr("No findings")

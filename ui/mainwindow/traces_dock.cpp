@@ -11,26 +11,17 @@
 
 #include "core/probe/design_target.h"
 #include "core/sim/simulator.h"
+#include "ui/document/element_text.h"
 
 namespace mailtopo::ui {
 namespace {
 
+using text::fromStd;
+
 constexpr int kStepMs = 800;  // one step per 0.8 s at 1×
 
-QString fromStd(const std::string& text) {
-    return QString::fromStdString(text);
-}
-
 QString packetText(const std::optional<sim::Packet>& packet) {
-    if (!packet)
-        return {};
-    const auto endpoint = [](const net::Address& a, uint16_t port) {
-        const QString host = fromStd(a.toString());
-        return a.isV6() ? QStringLiteral("[%1]:%2").arg(host).arg(port)
-                        : QStringLiteral("%1:%2").arg(host).arg(port);
-    };
-    return endpoint(packet->source, packet->sourcePort) + QStringLiteral(" → ") +
-           endpoint(packet->destination, packet->destinationPort);
+    return packet ? text::packetText(*packet) : QString();
 }
 
 }  // namespace

@@ -1,42 +1,26 @@
 #include "ui/report/diagram_picture.h"
 
 #include <QFileInfo>
-#include <QGraphicsItem>
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
 
 #include "ui/diagram/diagram_scene.h"
-#include "ui/diagram/diagram_style.h"
 #include "ui/document/design_document.h"
 
 namespace mailtopo::ui::report {
 namespace {
 
 constexpr qreal kPngScale = 2;
-constexpr qreal kMarkPadding = 5;
 
 }  // namespace
-
-QColor severityColor(analysis::Severity severity) {
-    return DiagramStyle::severityColor(severity);
-}
 
 DiagramPicture::DiagramPicture(const model::Design& design,
                                const std::vector<analysis::Finding>& findings)
     : document_(std::make_unique<DesignDocument>()) {
     document_->reset(design, QString());
     scene_ = std::make_unique<DiagramScene>(document_.get());
-    for (const auto& finding : findings) {
-        for (const auto& id : finding.elements) {
-            QGraphicsItem* item = scene_->itemForElement(QString::fromStdString(id));
-            if (item == nullptr)
-                continue;
-            const auto it = marks_.find(item);
-            if (it == marks_.end() || it.value() < finding.severity)
-                marks_.insert(item, finding.severity);
-        }
-    }
+    scene_->setMarks(findings);
 }
 
 DiagramPicture::~DiagramPicture() {
@@ -58,21 +42,6 @@ void DiagramPicture::paint(QPainter& painter, const QRectF& target, const QRectF
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setClipRect(target);
     scene_->render(&painter, target, source, Qt::IgnoreAspectRatio);
-    // Outline what the findings name, in scene order so overlapping marks stay stable.
-    const qreal sx = target.width() / source.width();
-    const qreal sy = target.height() / source.height();
-    for (auto it = marks_.cbegin(); it != marks_.cend(); ++it) {
-        const QRectF r = it.key()->sceneBoundingRect().adjusted(-kMarkPadding, -kMarkPadding,
-                                                                kMarkPadding, kMarkPadding);
-        if (!r.intersects(source))
-            continue;
-        const QRectF mapped(target.left() + (r.left() - source.left()) * sx,
-                            target.top() + (r.top() - source.top()) * sy, r.width() * sx,
-                            r.height() * sy);
-        painter.setPen(QPen(severityColor(it.value()), std::max(1.2, 3.0 * sx)));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(mapped, 6 * sx, 6 * sy);
-    }
     painter.restore();
 }
 

@@ -1,10 +1,8 @@
 #pragma once
 // The design's diagram outside the window: the same scene the canvas shows, built from a
 // copy of the design, painted into any rectangle (a report page, an SVG, a PNG) with the
-// elements that findings name outlined in their severity's colour.
+// elements that findings name ringed in their severity's colour, as on the canvas.
 
-#include <QColor>
-#include <QHash>
 #include <QRectF>
 #include <QString>
 #include <memory>
@@ -13,7 +11,6 @@
 #include "core/analysis/finding.h"
 #include "core/model/design.h"
 
-class QGraphicsItem;
 class QPainter;
 
 namespace mailtopo::ui {
@@ -22,8 +19,6 @@ class DiagramScene;
 }  // namespace mailtopo::ui
 
 namespace mailtopo::ui::report {
-
-QColor severityColor(analysis::Severity severity);
 
 class DiagramPicture {
 public:
@@ -45,7 +40,6 @@ public:
 private:
     std::unique_ptr<DesignDocument> document_;
     std::unique_ptr<DiagramScene> scene_;
-    QHash<QGraphicsItem*, analysis::Severity> marks_;  // card or segment → worst severity
 };
 
 }  // namespace mailtopo::ui::report

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/analysis/finding_output.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/document/element_text.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_sections.h"
@@ -21,11 +23,6 @@ constexpr qreal kMinimumDiagramScale = 0.5;
 constexpr qreal kLargestDiagramScale = 1.0;
 constexpr qreal kCaptionHeight = 20;
 
-int countOf(const std::vector<analysis::Finding>& findings, Severity severity) {
-    return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                          [&](const auto& f) { return f.severity == severity; }));
-}
-
 QString plural(int n, const QString& one, const QString& many) {
     return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
 }
@@ -41,7 +38,7 @@ void paintLegend(QPainter& p, const QRectF& r, const QFont& font) {
                QStringLiteral("Elements named by a finding:"));
     x += 150;
     for (const auto& [severity, name] : items) {
-        p.setPen(QPen(severityColor(severity), 2));
+        p.setPen(QPen(DiagramStyle::severityColor(severity), 2));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(QRectF(x, r.top() + 2, 18, 10), 2, 2);
         p.setPen(QColor(0x1f, 0x2a, 0x37));
@@ -54,10 +51,11 @@ void cover(ReportLayout& layout, const ReportInput& input,
            const std::vector<analysis::Finding>& findings) {
     const QString title = reportTitle(input);
     const QString verdict = verdictLine(findings);
+    const auto counts = analysis::countBySeverity(findings);
     const Severity worst = findings.empty() ? Severity::Info : findings.front().severity;
-    const QColor verdictColor = countOf(findings, Severity::Error) > 0 ? severityColor(worst)
-                                : countOf(findings, Severity::Warning) > 0
-                                    ? severityColor(Severity::Warning)
+    const QColor verdictColor = counts.errors > 0 ? DiagramStyle::severityColor(worst)
+                                : counts.warnings > 0
+                                    ? DiagramStyle::severityColor(Severity::Warning)
                                     : QColor(0x2e, 0x7d, 0x32);
     std::vector<std::pair<QString, QString>> facts;
     if (!input.fileName.isEmpty())
@@ -67,14 +65,12 @@ void cover(ReportLayout& layout, const ReportInput& input,
     facts.emplace_back(QStringLiteral("Design"), text::designSummary(*input.design));
     if (!input.design->info.author.empty())
         facts.emplace_back(QStringLiteral("Author"), qs(input.design->info.author));
-    facts.emplace_back(QStringLiteral("Findings"),
-                       QStringLiteral("%1 · %2 · %3")
-                           .arg(plural(countOf(findings, Severity::Error), QStringLiteral("error"),
-                                       QStringLiteral("errors")),
-                                plural(countOf(findings, Severity::Warning),
-                                       QStringLiteral("warning"), QStringLiteral("warnings")),
-                                plural(countOf(findings, Severity::Info), QStringLiteral("note"),
-                                       QStringLiteral("notes"))));
+    facts.emplace_back(
+        QStringLiteral("Findings"),
+        QStringLiteral("%1 · %2 · %3")
+            .arg(plural(counts.errors, QStringLiteral("error"), QStringLiteral("errors")),
+                 plural(counts.warnings, QStringLiteral("warning"), QStringLiteral("warnings")),
+                 plural(counts.infos, QStringLiteral("note"), QStringLiteral("notes"))));
     facts.emplace_back(QStringLiteral("Produced by"),
                        QStringLiteral("MailTopo %1").arg(QStringLiteral(MAILTOPO_VERSION)));
     const QString description = qs(input.design->info.description);
@@ -132,14 +128,14 @@ void summary(ReportLayout& layout, const std::vector<analysis::Finding>& finding
              const model::Design& design) {
     layout.heading(1, QStringLiteral("1  Summary"));
     layout.paragraph(verdictLine(findings), TextStyle::Bold);
-    layout.table(
-        {{QStringLiteral("Severity"), 2}, {QStringLiteral("Findings"), 1}},
-        {{{QStringLiteral("Error"), QString::number(countOf(findings, Severity::Error))},
-          severityColor(Severity::Error)},
-         {{QStringLiteral("Warning"), QString::number(countOf(findings, Severity::Warning))},
-          severityColor(Severity::Warning)},
-         {{QStringLiteral("Note"), QString::number(countOf(findings, Severity::Info))},
-          severityColor(Severity::Info)}});
+    const auto counts = analysis::countBySeverity(findings);
+    layout.table({{QStringLiteral("Severity"), 2}, {QStringLiteral("Findings"), 1}},
+                 {{{QStringLiteral("Error"), QString::number(counts.errors)},
+                   DiagramStyle::severityColor(Severity::Error)},
+                  {{QStringLiteral("Warning"), QString::number(counts.warnings)},
+                   DiagramStyle::severityColor(Severity::Warning)},
+                  {{QStringLiteral("Note"), QString::number(counts.infos)},
+                   DiagramStyle::severityColor(Severity::Info)}});
     if (findings.empty()) {
         layout.paragraph(QStringLiteral(
             "No structural check, simulation rule or DNS check reports anything for this "
@@ -151,10 +147,10 @@ void summary(ReportLayout& layout, const std::vector<analysis::Finding>& finding
         QStringList affected;
         for (const auto& id : f.elements)
             affected << sections::label(design, id);
-        rows.push_back({{sections::severityName(f.severity), qs(f.id),
+        rows.push_back({{text::severityName(f.severity), qs(f.id),
                          f.rule.empty() ? QStringLiteral("—") : qs(f.rule), qs(f.title),
                          affected.join(QStringLiteral(", "))},
-                        severityColor(f.severity)});
+                        DiagramStyle::severityColor(f.severity)});
     }
     layout.table({{QStringLiteral("Severity"), 1.1},
                   {QStringLiteral("Rule"), 2.2},
@@ -252,23 +248,24 @@ QString reportTitle(const ReportInput& input) {
 }
 
 QString verdictLine(const std::vector<analysis::Finding>& findings) {
-    const int errors = countOf(findings, Severity::Error);
-    const int warnings = countOf(findings, Severity::Warning);
+    const auto counts = analysis::countBySeverity(findings);
+    const int errors = counts.errors;
+    const int warnings = counts.warnings;
     if (errors == 0 && warnings == 0)
         return findings.empty() ? QStringLiteral("Ready: no errors, warnings or notes")
                                 : QStringLiteral("Ready: no errors or warnings (%1)")
-                                      .arg(plural(countOf(findings, Severity::Info),
-                                                  QStringLiteral("note"), QStringLiteral("notes")));
+                                      .arg(plural(counts.infos, QStringLiteral("note"),
+                                                  QStringLiteral("notes")));
     // Findings are sorted worst first: the first one is the headline.
-    QString counts =
+    QString tally =
         errors > 0 ? plural(errors, QStringLiteral("error"), QStringLiteral("errors")) : QString();
     if (warnings > 0) {
-        if (!counts.isEmpty())
-            counts += QStringLiteral(", ");
-        counts += plural(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
+        if (!tally.isEmpty())
+            tally += QStringLiteral(", ");
+        tally += plural(warnings, QStringLiteral("warning"), QStringLiteral("warnings"));
     }
     return QStringLiteral("%1: %2 — %3")
-        .arg(errors > 0 ? QStringLiteral("Not ready") : QStringLiteral("Review needed"), counts,
+        .arg(errors > 0 ? QStringLiteral("Not ready") : QStringLiteral("Review needed"), tally,
              qs(findings.front().title));
 }
 

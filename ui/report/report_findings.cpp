@@ -7,6 +7,8 @@
 #include "core/net/address.h"
 #include "core/probe/design_target.h"
 #include "core/sim/simulator.h"
+#include "ui/diagram/diagram_style.h"
+#include "ui/document/element_text.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_sections.h"
 
@@ -51,8 +53,8 @@ void stepRows(const model::Design& design, const QString& leg, const std::vector
               std::vector<TableRow>& rows) {
     for (const auto& step : steps) {
         rows.push_back({{leg, qs(step.rule), label(design, step.element),
-                         step.before ? packetText(*step.before) : QString(),
-                         step.after ? packetText(*step.after) : QString(), qs(step.summary)},
+                         step.before ? text::packetText(*step.before) : QString(),
+                         step.after ? text::packetText(*step.after) : QString(), qs(step.summary)},
                         {}});
     }
 }
@@ -61,28 +63,6 @@ void stepRows(const model::Design& design, const QString& leg, const std::vector
 
 QString label(const model::Design& design, const std::string& id) {
     return id.empty() ? QString() : qs(probe::elementLabel(design, id));
-}
-
-QString severityName(Severity severity) {
-    switch (severity) {
-        case Severity::Error:
-            return QStringLiteral("Error");
-        case Severity::Warning:
-            return QStringLiteral("Warning");
-        case Severity::Info:
-            break;
-    }
-    return QStringLiteral("Note");
-}
-
-QString packetText(const sim::Packet& packet) {
-    const auto endpoint = [](const net::Address& a, uint16_t port) {
-        const QString host = qs(a.toString());
-        return a.isV6() ? QStringLiteral("[%1]:%2").arg(host).arg(port)
-                        : QStringLiteral("%1:%2").arg(host).arg(port);
-    };
-    return endpoint(packet.source, packet.sourcePort) + QStringLiteral(" → ") +
-           endpoint(packet.destination, packet.destinationPort);
 }
 
 QString dispositionText(const model::Design& design, const sim::Trace& trace) {
@@ -181,7 +161,7 @@ void findings(ReportLayout& layout, const model::Design& design,
         layout.paragraph(QStringLiteral("Structural errors (duplicate or dangling ids) stopped "
                                         "the simulation: fix them first, then the simulator's "
                                         "and the DNS findings will follow."),
-                         TextStyle::Bold, severityColor(Severity::Error));
+                         TextStyle::Bold, DiagramStyle::severityColor(Severity::Error));
     // The proofs are traced again with every decision explained (bulk analysis skips that).
     const sim::Simulator simulator(design);
 
@@ -205,7 +185,7 @@ void findings(ReportLayout& layout, const model::Design& design,
             for (const auto& id : f.elements)
                 affected << label(design, id);
             std::vector<std::pair<QString, QString>> evidence{
-                {QStringLiteral("Severity"), severityName(f.severity)},
+                {QStringLiteral("Severity"), text::severityName(f.severity)},
                 {QStringLiteral("Rule"),
                  f.rule.empty() ? qs(f.id)
                                 : QStringLiteral("%1 (domain rule %2)").arg(qs(f.id), qs(f.rule))}};

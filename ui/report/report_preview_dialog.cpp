@@ -91,11 +91,13 @@ private:
     std::map<int, QImage> cache_;
 };
 
-ReportPreviewDialog::ReportPreviewDialog(const model::Design& design, const QString& filePath,
-                                         QWidget* parent)
+ReportPreviewDialog::ReportPreviewDialog(
+    const model::Design& design, const QString& filePath,
+    std::shared_ptr<const analysis::DesignValidation> validation, QWidget* parent)
     : QDialog(parent),
       design_(design),
       filePath_(filePath),
+      validation_(std::move(validation)),
       paperBox_(new QComboBox(this)),
       pagesLabel_(new QLabel(this)),
       scroll_(new QScrollArea(this)),
@@ -131,9 +133,10 @@ ReportPreviewDialog::ReportPreviewDialog(const model::Design& design, const QStr
     layout->addWidget(scroll_, 1);
     layout->addWidget(buttons);
 
-    {
+    if (!validation_) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        validation_ = analysis::validateDesignWithTraces(design_);
+        validation_ = std::make_shared<const analysis::DesignValidation>(
+            analysis::validateDesignWithTraces(design_));
         QApplication::restoreOverrideCursor();
     }
     rebuild();
@@ -164,7 +167,7 @@ void ReportPreviewDialog::rebuild() {
     input.generated = QDateTime::currentDateTime();
     input.paper = paper_;
     pages_->setLayout(nullptr);
-    layout_ = buildReport(input, validation_);
+    layout_ = buildReport(input, *validation_);
     pages_->setLayout(layout_.get());
     pagesLabel_->setText(tr("%n page(s)", nullptr, layout_->pageCount()));
 }

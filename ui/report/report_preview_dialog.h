@@ -24,9 +24,11 @@ class ReportPreviewDialog : public QDialog {
     Q_OBJECT
 
 public:
-    // Validates and simulates `design` once (a copy is kept); `fileName` is shown on the
-    // cover and names the suggested PDF.
+    // `fileName` is shown on the cover and names the suggested PDF. `validation` is the
+    // design's validation when the caller already has it (live validation); null: the
+    // dialog validates and simulates `design` once. A copy of the design is kept.
     ReportPreviewDialog(const model::Design& design, const QString& filePath,
+                        std::shared_ptr<const analysis::DesignValidation> validation = nullptr,
                         QWidget* parent = nullptr);
     ~ReportPreviewDialog() override;
 
@@ -46,7 +48,7 @@ private:
 
     model::Design design_;
     QString filePath_;
-    analysis::DesignValidation validation_;
+    std::shared_ptr<const analysis::DesignValidation> validation_;
     Paper paper_ = Paper::A4;
     std::unique_ptr<ReportLayout> layout_;
     QComboBox* paperBox_;

@@ -17,8 +17,6 @@ inline QString qs(const std::string& text) {
 }
 // "EX16", "EX16\Relay", "FW1 inbound NAT smtp" …
 QString label(const model::Design& design, const std::string& id);
-QString severityName(analysis::Severity severity);  // "Error", "Warning", "Note"
-QString packetText(const sim::Packet& packet);      // "10.0.0.5:49152 → 10.0.1.20:25"
 QString dispositionText(const model::Design& design, const sim::Trace& trace);
 
 void findings(ReportLayout& layout, const model::Design& design,

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -12,26 +11,14 @@
 
 #include "core/io/design_file.h"
 #include "ps_test_support.h"
+#include "tests/support/process_run.h"
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = mailtopo::testing::ProcessRun;
 
 Run runCli(const QStringList& args, const QString& workDir) {
-    QProcess p;
-    p.setWorkingDirectory(workDir);
-    p.start(QStringLiteral(MAILTOPO_CLI_PATH), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return mailtopo::testing::runProcess(QStringLiteral(MAILTOPO_CLI_PATH), args, workDir);
 }
 
 QString sample(const char* name) {
