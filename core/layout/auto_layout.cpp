@@ -10,6 +10,8 @@
 #include <optional>
 #include <vector>
 
+#include "core/edit/design_edits.h"
+
 namespace mailtopo::layout {
 namespace {
 
@@ -185,28 +187,17 @@ void placeOnGrid(const std::vector<const Node*>& nodes, double left, double top,
 
 }  // namespace
 
-PlacementResult placeNewElements(model::Design& design, const std::set<model::Id>& newIds) {
-    PlacementResult result;
-    if (design.views.empty()) {
-        std::set<model::Id> used;
-        for (const auto& occurrence : model::collectIds(design))
-            used.insert(occurrence.id);
-        std::string id = "view-main";
-        for (int n = 2; used.count(id); ++n)
-            id = "view-main-" + std::to_string(n);
-        design.views.push_back({id, "Overview", {}});
-    }
-    model::View& view = design.views.front();
-    result.viewId = view.id;
+namespace {
 
-    std::set<model::Id> place;
-    for (const model::Id& id : newIds) {
-        if (!view.placements.count(id))
-            place.insert(id);
-    }
+// Positions for the elements in `place`, with the drawing's top-left at (0, 0): dot for the
+// connected ones, a grid below for the rest. Fills in the result's Graphviz fields.
+std::map<model::Id, model::Placement> computePlacements(const model::Design& design,
+                                                        const std::set<model::Id>& place,
+                                                        PlacementResult& result) {
+    std::map<model::Id, model::Placement> placed;
     const Graph graph = buildGraph(design, place);
     if (graph.nodes.empty())
-        return result;
+        return placed;
 
     std::set<model::Id> linked;
     for (const Edge& e : graph.edges) {
@@ -217,7 +208,6 @@ PlacementResult placeNewElements(model::Design& design, const std::set<model::Id
     for (const Node& n : graph.nodes)
         (linked.count(n.id) ? connected : isolated).push_back(&n);
 
-    std::map<model::Id, model::Placement> placed;
     double bottom = 0;
     if (!connected.empty() && connected.size() <= kMaxGraphvizNodes) {
         std::string error;
@@ -245,7 +235,39 @@ PlacementResult placeNewElements(model::Design& design, const std::set<model::Id
     }
     rest.insert(rest.end(), isolated.begin(), isolated.end());
     placeOnGrid(rest, 0, placed.empty() ? 0 : bottom + kGap, placed, bottom);
+    return placed;
+}
 
+model::View& viewFor(model::Design& design, const std::string& viewId) {
+    const std::string id = edit::ensureView(design, viewId);
+    for (model::View& view : design.views) {
+        if (view.id == id)
+            return view;
+    }
+    return design.views.front();  // not reached: ensureView returns an existing view
+}
+
+void applyPlacements(model::View& view, const std::map<model::Id, model::Placement>& placed,
+                     double offsetX, double offsetY, PlacementResult& result) {
+    for (const auto& [id, p] : placed) {
+        view.placements[id] = model::Placement{p.x + offsetX, p.y + offsetY};
+        ++result.placed;
+    }
+}
+
+}  // namespace
+
+PlacementResult placeNewElements(model::Design& design, const std::set<model::Id>& newIds) {
+    PlacementResult result;
+    model::View& view = viewFor(design, {});
+    result.viewId = view.id;
+
+    std::set<model::Id> place;
+    for (const model::Id& id : newIds) {
+        if (!view.placements.count(id))
+            place.insert(id);
+    }
+    const auto placed = computePlacements(design, place, result);
     // Below everything the view already shows, aligned with its left edge.
     double offsetX = 0, offsetY = 0;
     if (!view.placements.empty()) {
@@ -257,10 +279,27 @@ PlacementResult placeNewElements(model::Design& design, const std::set<model::Id
         offsetX = minX;
         offsetY = maxY + kHostSize.height + kGap;
     }
-    for (const auto& [id, p] : placed) {
-        view.placements[id] = model::Placement{p.x + offsetX, p.y + offsetY};
-        ++result.placed;
+    applyPlacements(view, placed, offsetX, offsetY, result);
+    return result;
+}
+
+PlacementResult relayoutElements(model::Design& design, const std::string& viewId,
+                                 const std::set<model::Id>& ids) {
+    PlacementResult result;
+    model::View& view = viewFor(design, viewId);
+    result.viewId = view.id;
+    // The new arrangement starts where the old one did, so the rest of the drawing stays.
+    double left = INFINITY, top = INFINITY;
+    for (const model::Id& id : ids) {
+        const auto it = view.placements.find(id);
+        if (it == view.placements.end())
+            continue;
+        left = std::min(left, it->second.x);
+        top = std::min(top, it->second.y);
     }
+    const auto placed = computePlacements(design, ids, result);
+    applyPlacements(view, placed, std::isfinite(left) ? left : 0, std::isfinite(top) ? top : 0,
+                    result);
     return result;
 }
 

@@ -26,4 +26,11 @@ struct PlacementResult {
 // that has no placement yet on the design's first view.
 PlacementResult placeNewElements(model::Design& design, const std::set<model::Id>& newIds);
 
+// Lays out `ids` afresh on view `viewId` (the first view when unknown; created when the
+// design has none), placed or not: the editor's "Auto-layout" of the whole design or of a
+// selection. The new arrangement's top-left corner is where the elements' was, so the rest
+// of the drawing is untouched.
+PlacementResult relayoutElements(model::Design& design, const std::string& viewId,
+                                 const std::set<model::Id>& ids);
+
 }  // namespace mailtopo::layout
