@@ -31,6 +31,6 @@ std::map<model::Id, model::Placement> distribute(const std::vector<Box>& boxes, 
 
 // The nearest multiple of `grid` (grid ≤ 0: unchanged).
 double snapToGrid(double value, double grid);
-inline constexpr double kDefaultGrid = 20;
+inline constexpr double kDefaultGrid = 24;  // the canvas draws its dot grid at this step
 
 }  // namespace mailtopo::edit

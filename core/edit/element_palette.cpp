@@ -219,7 +219,7 @@ const std::vector<Recipe>& recipes() {
           "firewall"},
          makeFirewall},
         {{"dns-zone", "DNS zone", "The records the design says DNS should answer (MX, SPF, PTR)",
-          G::Dns, "internet"},
+          G::Dns, "dns-zone"},
          makeZone},
     };
     return all;

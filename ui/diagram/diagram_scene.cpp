@@ -73,8 +73,17 @@ void DiagramScene::clearDiagram() {
 }
 
 void DiagramScene::rebuild() {
+    struct Done {
+        bool& flag;
+        ~Done() { flag = false; }
+    };
+    // What was selected stays selected when it still exists (an edit, undo, redo).
+    const QStringList selected = selectedElementIds();
+    rebuilding_ = true;
+    const Done done{rebuilding_};
     clearDiagram();
     if (!document_->hasDesign()) {
+        rebuilding_ = false;
         emit rebuilt();
         return;
     }
@@ -158,9 +167,23 @@ void DiagramScene::rebuild() {
         }
     }
 
+    // Cards and segments are dragged to move them; the view reports the move to the editor,
+    // which changes the design's placements (links are routed again on the rebuild).
+    for (CardItem* item : std::as_const(cardOrder))
+        item->setFlag(QGraphicsItem::ItemIsMovable);
+    for (SegmentItem* item : std::as_const(segments_))
+        item->setFlag(QGraphicsItem::ItemIsMovable);
+
     setSceneRect(itemsBoundingRect().marginsAdded(
         QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));
     applyMarks();
+    for (const QString& id : selected) {
+        if (CardItem* card = cards_.value(id))
+            card->setSelected(true);
+        else if (SegmentItem* band = segments_.value(id))
+            band->setSelected(true);
+    }
+    rebuilding_ = false;
     emit rebuilt();
 }
 

@@ -45,6 +45,9 @@ public:
     QList<CardItem*> cards() const { return cards_.values(); }
     QList<SegmentItem*> segments() const { return segments_.values(); }
 
+    // True while the items are being replaced (selection changes then are not the user's).
+    bool isRebuilding() const { return rebuilding_; }
+
     // The item that shows `elementId`: its card or segment band, or the card a nested
     // element (NIC, interface, VIP, receive connector …) is listed on. nullptr if none.
     QGraphicsItem* itemForElement(const QString& elementId) const;
@@ -82,6 +85,7 @@ private:
     void clearDiagram();
 
     DesignDocument* document_;
+    bool rebuilding_ = false;
     QString viewId_;
     QString activeViewId_;
     QHash<QString, CardItem*> cards_;

@@ -152,6 +152,7 @@ void FindingsDock::setFindings(const std::vector<analysis::Finding>& findings,
     const analysis::Finding* chosen = chosenFinding();
     const std::string keep = chosen ? chosen->id + "\n" + chosen->message : std::string();
     refreshing_ = true;
+    validated_ = true;
     model_->setFindings(findings, design);
     table_->sortByColumn(table_->horizontalHeader()->sortIndicatorSection(),
                          table_->horizontalHeader()->sortIndicatorOrder());
@@ -225,8 +226,11 @@ void FindingsDock::showDetails() {
     const analysis::Finding* f = chosenFinding();
     copy_->setEnabled(f != nullptr && !f->remediation.empty());
     if (f == nullptr) {
+        // Before the first result, an empty table means "not known yet", not "all clear".
         details_->setHtml(model_->rowCount() == 0
-                              ? tr("<p>No findings: the design passes every check.</p>")
+                              ? (validated_
+                                     ? tr("<p>No findings: the design passes every check.</p>")
+                                     : tr("<p>Validating the design…</p>"))
                               : tr("<p>Choose a finding to see why it matters, the evidence, "
                                    "and the fix. Its elements are selected on the diagram.</p>"));
         return;

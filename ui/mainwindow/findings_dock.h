@@ -62,6 +62,7 @@ private:
     QPushButton* copy_;
     QLabel* status_;
     bool busy_ = false;
+    bool validated_ = false;  // a result was shown at least once
     bool refreshing_ = false;
 };
 

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -30,16 +31,20 @@
 #include "core/io/design_file.h"
 #include "core/probe/design_target.h"
 #include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
+#include "ui/diagram/minimap_view.h"
 #include "ui/document/autosave.h"
 #include "ui/document/design_document.h"
 #include "ui/document/element_search.h"
 #include "ui/document/element_text.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
+#include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/findings_dock.h"
 #include "ui/mainwindow/inspector_dock.h"
+#include "ui/mainwindow/palette_dock.h"
 #include "ui/mainwindow/traces_dock.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
@@ -73,14 +78,28 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       validator_(new LiveValidator(document_, this)),
       findingsDock_(new FindingsDock(this)),
       tracesDock_(new TracesDock(this)),
-      inspectorDock_(new InspectorDock(document_, this)) {
+      inspectorDock_(new InspectorDock(document_, this)),
+      paletteDock_(new PaletteDock(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
+    editActions_ = new EditActions(
+        document_, scene_, view_,
+        [this] { return treeElement_.isEmpty() ? QStringList{} : QStringList{treeElement_}; },
+        this);
+    addDockWidget(Qt::LeftDockWidgetArea, paletteDock_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
+    tabifyDockWidget(paletteDock_, dock_);
+    dock_->raise();
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
+    minimap_ = new MinimapView(view_);
+    auto* minimapDock = new QDockWidget(tr("Minimap"), this);
+    minimapDock->setObjectName(QStringLiteral("minimapDock"));
+    minimapDock->setWidget(minimap_);
+    addDockWidget(Qt::RightDockWidgetArea, minimapDock);
     resizeDocks({inspectorDock_}, {300}, Qt::Horizontal);
+    resizeDocks({inspectorDock_, minimapDock}, {560, 170}, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
     addDockWidget(Qt::BottomDockWidgetArea, tracesDock_);
     tabifyDockWidget(findingsDock_, tracesDock_);
@@ -123,12 +142,25 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         });
     });
     connect(findingsDock_, &FindingsDock::findingChosen, this, &MainWindow::showFindingOnCanvas);
+    // Editing: a palette entry activated goes below the drawing and is brought into view;
+    // what each command did is said in the status bar.
+    connect(paletteDock_, &PaletteDock::entryActivated, this, [this](const QString& key) {
+        const QString id = editActions_->editor()->addElement(key);
+        statusBar()->showMessage(editActions_->editor()->lastMessage(), kStatusMessageMs);
+        if (QGraphicsItem* item = scene_->itemForElement(id))
+            view_->reveal(item->sceneBoundingRect());
+        else if (!id.isEmpty())
+            showElementFromTree(id);  // a DNS zone has no card: show it in the tree
+    });
+    connect(editActions_, &EditActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(editActions_, &EditActions::failed, this, &MainWindow::showNotice);
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
     connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);
     connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
         const QStringList ids = scene_->selectedElementIds();
-        if (ids.size() == 1 && !showingFromTree_)
+        if (ids.size() == 1 && !showingFromTree_ && !scene_->isRebuilding())
             inspectorDock_->inspect(ids.first());
     });
     // The chosen finding's proof is ready to play in the Traces tab.
@@ -176,6 +208,9 @@ MainWindow::~MainWindow() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newAction = file->addAction(tr("&New"), this, &MainWindow::newDesign);
+    newAction->setObjectName(QStringLiteral("actionNew"));
+    newAction->setShortcut(QKeySequence::New);
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::chooseFileToOpen);
     open->setObjectName(QStringLiteral("actionOpen"));
     open->setShortcut(QKeySequence::Open);
@@ -227,6 +262,8 @@ void MainWindow::createMenus() {
     edit->addAction(undoAction_);
     edit->addAction(redoAction_);
     edit->addSeparator();
+    editActions_->addEditActions(edit);
+    edit->addSeparator();
     // Find by name or IP: a field in a toolbar, Ctrl+F to reach it, Enter (or F3) for the next.
     QToolBar* findBar = addToolBar(tr("Find"));
     findBar->setObjectName(QStringLiteral("findBar"));
@@ -266,6 +303,7 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+    viewMenu->addAction(paletteDock_->toggleViewAction());
     QAction* toggleInspector = inspectorDock_->toggleViewAction();
     toggleInspector->setText(tr("&Inspector"));
     viewMenu->addAction(toggleInspector);
@@ -276,6 +314,12 @@ void MainWindow::createMenus() {
     toggleFindings->setText(tr("&Findings Panel"));
     toggleFindings->setObjectName(QStringLiteral("actionFindingsPanel"));
     viewMenu->addAction(toggleFindings);
+    if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
+        viewMenu->addAction(minimapDock->toggleViewAction());
+
+    QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
+    arrange->setObjectName(QStringLiteral("arrangeMenu"));
+    editActions_->fillArrangeMenu(arrange);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     probeAction_ = tools->addAction(tr("&Probe Live…"), this, &MainWindow::probeSelection);
@@ -355,6 +399,21 @@ void MainWindow::chooseFileToOpen() {
                                                       tr("MailTopo designs (*.mailtopo)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+bool MainWindow::newDesign() {
+    if (!confirmDiscardOrSave())
+        return false;
+    model::Design design;
+    design.info.name = tr("Untitled design").toStdString();
+    design.views.push_back({"view-main", "Overview", {}});
+    document_->reset(std::move(design), QString());
+    view_->fitToContents();
+    paletteDock_->show();
+    paletteDock_->raise();  // a new design is drawn from the palette
+    statusBar()->showMessage(tr("New design: drag elements from the palette onto the canvas"),
+                             kStatusMessageMs);
+    return true;
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -661,7 +720,9 @@ void MainWindow::showElementFromTree(const QString& elementId) {
 }
 
 void MainWindow::syncTreeWithSceneSelection() {
-    if (showingFromTree_)
+    // A rebuild (after an edit or undo) puts back the same selection: what the tree and the
+    // inspector show stays, a connector chosen in the tree included.
+    if (showingFromTree_ || scene_->isRebuilding())
         return;
     const QStringList ids = scene_->selectedElementIds();
     dock_->showElement(ids.size() == 1 ? ids.first() : QString());
@@ -750,6 +811,8 @@ QMenu* MainWindow::createCanvasMenu(const QPoint& viewPos) {
     updateProbeAction();
     auto* menu = new QMenu(view_);
     menu->setObjectName(QStringLiteral("canvasMenu"));
+    menu->addActions(editActions_->canvasActions());
+    menu->addSeparator();
     menu->addAction(probeAction_);
     menu->addSeparator();
     menu->addAction(tr("&Fit to Window"), view_, &DiagramView::fitToContents);

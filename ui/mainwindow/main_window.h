@@ -22,6 +22,9 @@ namespace mailtopo::ui {
 
 class DesignDocument;
 class DesignTreeDock;
+class EditActions;
+class MinimapView;
+class PaletteDock;
 class Autosaver;
 class FindingsDock;
 class InspectorDock;
@@ -67,6 +70,9 @@ public:
     FindingsDock* findingsDock() const { return findingsDock_; }
     TracesDock* tracesDock() const { return tracesDock_; }
     InspectorDock* inspectorDock() const { return inspectorDock_; }
+    PaletteDock* paletteDock() const { return paletteDock_; }
+    MinimapView* minimap() const { return minimap_; }
+    EditActions* editActions() const { return editActions_; }
     LiveValidator* validator() const { return validator_; }
     QString statusSummary() const;
     ProbeController* probeController() const { return probe_; }
@@ -86,6 +92,9 @@ public slots:
     // and the user is told why.
     bool openRecentFile(const QString& path);
     void chooseFileToOpen();
+    // File › New: an empty, unsaved design to draw from the palette (after the
+    // unsaved-changes prompt).
+    bool newDesign();
     // Saves to the document's file, or asks for one. Returns whether the design was saved.
     bool save();
     bool saveAs();
@@ -155,6 +164,9 @@ private:
     FindingsDock* findingsDock_;
     TracesDock* tracesDock_;
     InspectorDock* inspectorDock_;
+    PaletteDock* paletteDock_;
+    EditActions* editActions_ = nullptr;
+    MinimapView* minimap_ = nullptr;
     QLabel* findingsLabel_ = nullptr;
     Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;

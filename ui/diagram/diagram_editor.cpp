@@ -1,0 +1,328 @@
+#include "ui/diagram/diagram_editor.h"
+
+#include <QMimeData>
+#include <cmath>
+#include <set>
+
+#include "core/edit/design_edits.h"
+#include "core/edit/design_fragment.h"
+#include "core/edit/element_palette.h"
+#include "core/io/design_json.h"
+#include "core/layout/auto_layout.h"
+#include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/segment_item.h"
+#include "ui/document/design_document.h"
+
+namespace mailtopo::ui {
+namespace {
+
+constexpr qreal kPasteStep = 40;  // how far a paste or duplicate lands from its original
+constexpr qreal kBelowGap = 60;   // between the drawing and an element added without a place
+
+QString mimeType() {
+    return QString::fromLatin1(edit::kFragmentMimeType.data(),
+                               static_cast<qsizetype>(edit::kFragmentMimeType.size()));
+}
+
+std::vector<model::Id> toIds(const QStringList& ids) {
+    std::vector<model::Id> out;
+    for (const QString& id : ids)
+        out.push_back(id.toStdString());
+    return out;
+}
+
+QStringList fromIds(const std::vector<model::Id>& ids) {
+    QStringList out;
+    for (const auto& id : ids)
+        out << QString::fromStdString(id);
+    return out;
+}
+
+model::Placement placement(const QPointF& p) {
+    return {std::round(p.x()), std::round(p.y())};
+}
+
+// What a view stores for a segment: a hub's top-left corner. A segment drawn as a bus (a
+// design without placements) becomes a hub in the middle of where its bus was.
+model::Placement segmentPlacement(const SegmentItem* segment, const QPointF& topLeft) {
+    if (segment->drawnAs() == SegmentItem::Shape::Hub)
+        return placement(topLeft);
+    const qreal middle = topLeft.x() + segment->sceneBandRect().width() / 2;
+    return placement({middle - segment->hubSize().width() / 2, topLeft.y()});
+}
+
+QString describe(const QString& verb, const QStringList& ids, const model::Design& design) {
+    if (ids.size() != 1)
+        return QStringLiteral("%1 %2 elements").arg(verb).arg(ids.size());
+    const std::string id = ids.first().toStdString();
+    if (const model::Host* host = design.findHost(id))
+        return QStringLiteral("%1 %2").arg(verb, QString::fromStdString(host->name));
+    if (const model::Segment* segment = design.findSegment(id))
+        return QStringLiteral("%1 %2").arg(verb, QString::fromStdString(segment->name));
+    return QStringLiteral("%1 %2").arg(verb, ids.first());
+}
+
+}  // namespace
+
+DiagramEditor::DiagramEditor(DesignDocument* document, DiagramScene* scene, QObject* parent)
+    : QObject(parent), document_(document), scene_(scene) {}
+
+qreal DiagramEditor::gridStep() {
+    return edit::kDefaultGrid;
+}
+
+QPointF DiagramEditor::snapped(const QPointF& scenePos) const {
+    if (!snap_)
+        return scenePos;
+    return {edit::snapToGrid(scenePos.x(), gridStep()), edit::snapToGrid(scenePos.y(), gridStep())};
+}
+
+model::Design DiagramEditor::pinnedCopy(std::string* viewId) const {
+    model::Design design = document_->design();
+    *viewId = edit::ensureView(design, scene_->activeViewId().toStdString());
+    std::map<model::Id, model::Placement> drawn;
+    for (const CardItem* card : scene_->cards())
+        drawn[card->elementId().toStdString()] = placement(card->pos());
+    for (const SegmentItem* segment : scene_->segments())
+        drawn[segment->segmentId().toStdString()] = segmentPlacement(segment, segment->pos());
+    edit::setPlacements(design, *viewId, drawn);
+    return design;
+}
+
+void DiagramEditor::apply(const QString& description, model::Design after,
+                          const QStringList& select) {
+    document_->applyChange(description, std::move(after));
+    if (!select.isEmpty())
+        scene_->selectElements(select);
+}
+
+QString DiagramEditor::addElement(const QString& paletteKey, std::optional<QPointF> scenePos) {
+    message_.clear();
+    const edit::PaletteEntry* entry = edit::findPaletteEntry(paletteKey.toStdString());
+    if (!document_->hasDesign() || entry == nullptr)
+        return {};
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    QPointF at;
+    if (scenePos) {
+        at = snapped(*scenePos);
+    } else {
+        // Below the drawing, at its left edge, where it cannot cover anything.
+        const QRectF drawing = scene_->itemsBoundingRect();
+        at = drawing.isEmpty() ? QPointF(0, 0)
+                               : snapped(QPointF(drawing.left(), drawing.bottom() + kBelowGap));
+    }
+    const auto added = edit::addElement(design, entry->key, viewId, placement(at));
+    if (!added)
+        return {};
+    const QString id = QString::fromStdString(added->id);
+    apply(tr("Add %1").arg(QString::fromStdString(added->name)), std::move(design),
+          added->drawn ? QStringList{id} : QStringList{});
+    message_ = tr("Added %1 (%2)")
+                   .arg(QString::fromStdString(added->name), QString::fromStdString(entry->label));
+    return id;
+}
+
+bool DiagramEditor::moveElements(const QHash<QString, QPointF>& topLefts) {
+    message_.clear();
+    if (!document_->hasDesign() || topLefts.isEmpty())
+        return false;
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    std::map<model::Id, model::Placement> moved;
+    for (auto it = topLefts.cbegin(); it != topLefts.cend(); ++it) {
+        if (const SegmentItem* segment = scene_->segment(it.key()))
+            moved[it.key().toStdString()] = segmentPlacement(segment, it.value());
+        else if (scene_->card(it.key()) != nullptr)
+            moved[it.key().toStdString()] = placement(it.value());
+    }
+    if (moved.empty())
+        return false;
+    edit::setPlacements(design, viewId, moved);
+    if (design == document_->design())
+        return false;
+    apply(describe(tr("Move"), topLefts.keys(), design), std::move(design), topLefts.keys());
+    return true;
+}
+
+int DiagramEditor::removeElements(const QStringList& elementIds) {
+    message_.clear();
+    if (!document_->hasDesign() || elementIds.isEmpty())
+        return 0;
+    model::Design design = document_->design();
+    const QString description = describe(tr("Delete"), elementIds, design);
+    const auto summary = edit::removeElements(design, toIds(elementIds));
+    if (summary.empty())
+        return 0;
+    const int count = static_cast<int>(summary.removed.size());
+    apply(description, std::move(design), {});
+    message_ = tr("Deleted %n element(s)", nullptr, count);
+    if (summary.detached > 0)
+        message_ += tr("; %n reference(s) to them removed", nullptr, summary.detached);
+    return count;
+}
+
+QStringList DiagramEditor::duplicate(const QStringList& elementIds) {
+    message_.clear();
+    if (!document_->hasDesign() || elementIds.isEmpty())
+        return {};
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    const QString description = describe(tr("Duplicate"), elementIds, design);
+    const auto result =
+        edit::duplicateElements(design, toIds(elementIds), viewId, kPasteStep, kPasteStep);
+    if (!result.ok || result.added.empty())
+        return {};
+    const QStringList added = fromIds(result.added);
+    apply(description, std::move(design), added);
+    message_ = tr("Duplicated as %n element(s)", nullptr, static_cast<int>(added.size()));
+    if (result.readdressed > 0)
+        message_ += tr("; %n address(es) moved to the next free one", nullptr, result.readdressed);
+    return added;
+}
+
+QMimeData* DiagramEditor::copy(const QStringList& elementIds) const {
+    if (!document_->hasDesign() || elementIds.isEmpty())
+        return nullptr;
+    std::string viewId;
+    const model::Design design = pinnedCopy(&viewId);
+    const std::string text = edit::copyFragment(design, toIds(elementIds), viewId);
+    auto* data = new QMimeData;
+    data->setData(mimeType(), QByteArray::fromStdString(text));
+    data->setText(QString::fromStdString(text));
+    return data;
+}
+
+bool DiagramEditor::canPaste(const QMimeData* data) {
+    return data != nullptr &&
+           (data->hasFormat(mimeType()) || data->text().contains(QLatin1String("\"format\"")));
+}
+
+QStringList DiagramEditor::paste(const QMimeData* data, std::optional<QPointF> at, QString* error) {
+    message_.clear();
+    if (!document_->hasDesign() || data == nullptr)
+        return {};
+    const QString text =
+        data->hasFormat(mimeType()) ? QString::fromUtf8(data->data(mimeType())) : data->text();
+    // Successive pastes of one copy cascade, each a step further from the original.
+    pasteCount_ = text == lastCopied_ ? pasteCount_ + 1 : 1;
+    lastCopied_ = text;
+    QPointF shift(kPasteStep * pasteCount_, kPasteStep * pasteCount_);
+    const std::string utf8 = text.toStdString();
+    if (at) {
+        // The fragment's top-left corner goes to `at`.
+        const io::ParsedDesign parsed = io::parseDesign(utf8, "clipboard");
+        if (parsed.ok() && !parsed.design->views.empty() &&
+            !parsed.design->views.front().placements.empty()) {
+            double left = INFINITY, top = INFINITY;
+            for (const auto& [id, p] : parsed.design->views.front().placements) {
+                left = std::min(left, p.x);
+                top = std::min(top, p.y);
+            }
+            shift = snapped(*at) - QPointF(left, top);
+        }
+    }
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    const auto result = edit::pasteFragment(design, utf8, viewId, shift.x(), shift.y());
+    if (!result.ok) {
+        QStringList lines;
+        for (const auto& d : result.diagnostics)
+            lines << QString::fromStdString(d.toString());
+        if (error != nullptr)
+            *error = tr("The clipboard does not hold MailTopo elements:\n%1")
+                         .arg(lines.mid(0, 5).join(QLatin1Char('\n')));
+        return {};
+    }
+    if (result.added.empty())
+        return {};
+    const QStringList added = fromIds(result.added);
+    apply(tr("Paste %n element(s)", nullptr, static_cast<int>(added.size())), std::move(design),
+          added);
+    message_ = tr("Pasted %n element(s)", nullptr, static_cast<int>(added.size()));
+    if (result.renamed > 0)
+        message_ += tr("; %n id(s) or name(s) made unique", nullptr, result.renamed);
+    if (result.readdressed > 0)
+        message_ += tr("; %n address(es) moved to the next free one", nullptr, result.readdressed);
+    if (result.detached > 0)
+        message_ += tr("; %n reference(s) to elements not here dropped", nullptr, result.detached);
+    return added;
+}
+
+std::vector<edit::Box> DiagramEditor::boxesOf(const QStringList& elementIds) const {
+    std::vector<edit::Box> boxes;
+    for (const QString& id : elementIds) {
+        QRectF rect;
+        if (const CardItem* card = scene_->card(id))
+            rect = card->sceneCardRect();
+        else if (const SegmentItem* segment = scene_->segment(id))
+            rect = segment->sceneBandRect();
+        else
+            continue;
+        boxes.push_back({id.toStdString(), rect.x(), rect.y(), rect.width(), rect.height()});
+    }
+    return boxes;
+}
+
+bool DiagramEditor::align(const QStringList& elementIds, edit::Alignment alignment) {
+    const auto placed = edit::align(boxesOf(elementIds), alignment);
+    QHash<QString, QPointF> moved;
+    for (const auto& [id, p] : placed)
+        moved.insert(QString::fromStdString(id), QPointF(p.x, p.y));
+    return moveElements(moved);
+}
+
+bool DiagramEditor::distribute(const QStringList& elementIds, edit::Axis axis) {
+    const auto placed = edit::distribute(boxesOf(elementIds), axis);
+    QHash<QString, QPointF> moved;
+    for (const auto& [id, p] : placed)
+        moved.insert(QString::fromStdString(id), QPointF(p.x, p.y));
+    return moveElements(moved);
+}
+
+int DiagramEditor::groupIntoSite(const QStringList& elementIds, const QString& site) {
+    message_.clear();
+    const QString name = site.trimmed();
+    if (!document_->hasDesign() || name.isEmpty())
+        return 0;
+    model::Design design = document_->design();
+    const int changed = edit::setSite(design, toIds(elementIds), name.toStdString());
+    if (changed == 0) {
+        message_ = tr("No Exchange server among the selection changes site");
+        return 0;
+    }
+    apply(tr("Group %n server(s) into site %1", nullptr, changed).arg(name), std::move(design),
+          elementIds);
+    message_ = tr("%n Exchange server(s) now in AD site %1", nullptr, changed).arg(name);
+    return changed;
+}
+
+bool DiagramEditor::autoLayout(const QStringList& elementIds) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return false;
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    std::set<model::Id> ids;
+    if (elementIds.isEmpty()) {
+        for (const CardItem* card : scene_->cards())
+            ids.insert(card->elementId().toStdString());
+        for (const SegmentItem* segment : scene_->segments())
+            ids.insert(segment->segmentId().toStdString());
+    } else {
+        for (const QString& id : elementIds)
+            ids.insert(id.toStdString());
+    }
+    const auto result = layout::relayoutElements(design, viewId, ids);
+    if (!result.error.empty())
+        message_ =
+            tr("Graphviz was not used (%1); a grid was").arg(QString::fromStdString(result.error));
+    if (design == document_->design())
+        return false;
+    apply(elementIds.isEmpty() ? tr("Auto-layout") : tr("Auto-layout selection"), std::move(design),
+          elementIds);
+    return true;
+}
+
+}  // namespace mailtopo::ui

@@ -1,0 +1,91 @@
+#pragma once
+// Turns what the architect does on the canvas into changes of the design: add from the
+// palette, move, delete, duplicate, cut/copy/paste, align and distribute, group into an AD
+// site, auto-layout. Each is one undoable DesignDocument::applyChange; the change itself is
+// made by core/edit (the same code the CLI's `edit` command runs), this class only knows
+// where things are drawn.
+//
+// The first change to a drawing that is not fully placed (a design without views, or
+// elements added without a position) "pins" it: every card and segment gets a placement
+// at the spot it is drawn, so nothing else jumps when one element moves.
+
+#include <QHash>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+#include "core/edit/arrange.h"
+#include "core/model/design.h"
+
+class QMimeData;
+
+namespace mailtopo::ui {
+
+class DesignDocument;
+class DiagramScene;
+
+class DiagramEditor : public QObject {
+    Q_OBJECT
+
+public:
+    DiagramEditor(DesignDocument* document, DiagramScene* scene, QObject* parent = nullptr);
+
+    // Snap new positions to the canvas grid (the View menu's toggle; Alt bypasses it while
+    // dragging).
+    void setSnapToGrid(bool on) { snap_ = on; }
+    bool snapToGrid() const { return snap_; }
+    static qreal gridStep();
+    QPointF snapped(const QPointF& scenePos) const;
+
+    // Adds a palette element (core/edit/element_palette keys); drawn elements go to
+    // `scenePos` (top-left, snapped) or, without one, below the drawing. Selects it and
+    // returns its id; empty when the key is unknown or no design is open.
+    QString addElement(const QString& paletteKey, std::optional<QPointF> scenePos = std::nullopt);
+
+    // Moves cards and segments to these top-left corners (scene coordinates): one step.
+    bool moveElements(const QHash<QString, QPointF>& topLefts);
+
+    // Removes the elements and what depends on them (core's removeElements): one step.
+    // Returns how many elements went, dependants included.
+    int removeElements(const QStringList& elementIds);
+
+    QStringList duplicate(const QStringList& elementIds);
+
+    // The clipboard form of these elements: a .mailtopo fragment under its own MIME type and
+    // as plain text. nullptr when nothing is copyable. The caller owns it.
+    QMimeData* copy(const QStringList& elementIds) const;
+    // Pastes a fragment (or any .mailtopo text) from `data`. With `at`, the fragment's
+    // top-left lands there; without, it is offset from where it was copied. Returns the new
+    // elements' ids; on failure `error` says why (with line and column).
+    QStringList paste(const QMimeData* data, std::optional<QPointF> at, QString* error);
+    static bool canPaste(const QMimeData* data);
+
+    bool align(const QStringList& elementIds, edit::Alignment alignment);
+    bool distribute(const QStringList& elementIds, edit::Axis axis);
+    // Puts the Exchange servers among `elementIds` into AD site `site`; returns how many.
+    int groupIntoSite(const QStringList& elementIds, const QString& site);
+    // Graphviz layout of these elements (empty: the whole design) from where they were.
+    bool autoLayout(const QStringList& elementIds);
+
+    // The message of the last change that did nothing or failed, for the status bar.
+    QString lastMessage() const { return message_; }
+
+private:
+    // A copy of the design with the drawn positions pinned on the active view; returns the
+    // view's id in `viewId`.
+    model::Design pinnedCopy(std::string* viewId) const;
+    // The top-left corner and size of each drawn element, as the layout functions see them.
+    std::vector<edit::Box> boxesOf(const QStringList& elementIds) const;
+    void apply(const QString& description, model::Design after, const QStringList& select);
+
+    DesignDocument* document_;
+    DiagramScene* scene_;
+    bool snap_ = true;
+    int pasteCount_ = 0;  // successive pastes of one copy cascade instead of stacking
+    QString lastCopied_;
+    QString message_;
+};
+
+}  // namespace mailtopo::ui
