@@ -95,13 +95,16 @@ void EditToFindings(benchmark::State& state) {
 
 }  // namespace
 
+// Servers, not items: 500, 1500 and 3000 servers are about 1,700, 5,100 (the issue's
+// 5,000-item target) and 10,200 items.
 BENCHMARK(OpenDesign)
     ->Arg(500)
+    ->Arg(1500)
     ->Arg(3000)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(3);
-BENCHMARK(Repaint)->Arg(500)->Arg(3000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(Repaint)->Arg(500)->Arg(1500)->Arg(3000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(EditToFindings)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // main() is in bench_qt_main.cpp.
