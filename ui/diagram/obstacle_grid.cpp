@@ -47,6 +47,7 @@ ObstacleGrid::ObstacleGrid(QList<QRectF> rects) : rects_(std::move(rects)) {
     for (size_t c = 1; c < cellStart_.size(); ++c)
         cellStart_[c] += cellStart_[c - 1];
     members_.resize(cellStart_.back());
+    seen_.assign(rects_.size(), 0);
     std::vector<int> fill(cellStart_.begin(), cellStart_.end() - 1);
     for (int i = 0; i < ranges.size(); ++i) {
         const CellRange& cells = ranges[i];
@@ -71,30 +72,43 @@ ObstacleGrid::CellRange ObstacleGrid::cellsCovering(const QRectF& rect) const {
             static_cast<int>(lastRow)};
 }
 
-QList<int> ObstacleGrid::near(const QRectF& region) const {
+template <typename Accept>
+QList<int> ObstacleGrid::collect(const QRectF& region, Accept accept) const {
     QList<int> found;
     if (rects_.isEmpty())
         return found;
     const CellRange cells = cellsCovering(region.normalized());
     if (cells.isEmpty())
         return found;
+    // A rectangle spanning several cells is met once per cell: the stamp of this query
+    // lets it through once, so only the distinct answers need sorting.
+    if (++query_ == 0) {
+        std::fill(seen_.begin(), seen_.end(), 0);
+        query_ = 1;
+    }
     for (int row = cells.firstRow; row <= cells.lastRow; ++row) {
         for (int column = cells.firstColumn; column <= cells.lastColumn; ++column) {
             const int c = cellIndex(column, row);
-            for (int k = cellStart_[c]; k < cellStart_[c + 1]; ++k)
-                found << members_[k];
+            for (int k = cellStart_[c]; k < cellStart_[c + 1]; ++k) {
+                const int i = members_[k];
+                if (seen_[i] == query_)
+                    continue;
+                seen_[i] = query_;
+                if (accept(i))
+                    found << i;
+            }
         }
     }
-    // A rectangle spanning several cells is listed once, and in the order of rects().
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::sort(found.begin(), found.end());  // the order of rects(), as a scan gives it
     return found;
 }
 
+QList<int> ObstacleGrid::near(const QRectF& region) const {
+    return collect(region, [](int) { return true; });
+}
+
 QList<int> ObstacleGrid::intersecting(const QRectF& region) const {
-    QList<int> found = near(region);
-    found.removeIf([&](int i) { return !rects_[i].intersects(region); });
-    return found;
+    return collect(region, [&](int i) { return rects_[i].intersects(region); });
 }
 
 }  // namespace mailtopo::ui::layout

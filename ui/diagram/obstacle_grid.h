@@ -34,6 +34,8 @@ private:
         bool isEmpty() const { return firstColumn > lastColumn || firstRow > lastRow; }
     };
     CellRange cellsCovering(const QRectF& rect) const;
+    template <typename Accept>
+    QList<int> collect(const QRectF& region, Accept accept) const;
     int cellIndex(int column, int row) const { return row * columns_ + column; }
 
     QList<QRectF> rects_;
@@ -45,6 +47,11 @@ private:
     // members_[cellStart_[c] .. cellStart_[c + 1]).
     std::vector<int> cellStart_;
     std::vector<int> members_;
+    // Per rectangle, the last query that met it (queries are numbered): deduplication
+    // without a sort or a set. This makes queries unsafe to run from several threads at
+    // once on one grid, which layout never does.
+    mutable std::vector<quint32> seen_;
+    mutable quint32 query_ = 0;
 };
 
 }  // namespace mailtopo::ui::layout
