@@ -64,11 +64,32 @@ bool hasChip(const CardLine& line) {
     return line.chip.has_value() || line.hollowChip;
 }
 
+// The width of a short text that repeats from card to card (a tag such as a connector's
+// role, a binding such as 0.0.0.0:25), measured once rather than once per card: shaping
+// text is most of what building a card costs. One cache per font and per thread (a report
+// may build its scene off the GUI thread); the texts are few, the cap only a safeguard.
+qreal repeatedTextWidth(const QFont& font, QHash<QString, qreal>& cache, const QString& text) {
+    const auto known = cache.constFind(text);
+    if (known != cache.cend())
+        return *known;
+    if (cache.size() > 4096)
+        cache.clear();
+    const qreal width = QFontMetricsF(font).horizontalAdvance(text);
+    cache.insert(text, width);
+    return width;
+}
+
+qreal tagTextWidth(const QString& text) {
+    thread_local QHash<QString, qreal> cache;
+    return repeatedTextWidth(DiagramStyle::standard().tagFont, cache, text);
+}
+
 qreal trailingWidth(const CardLine& line) {
     if (line.trailing.isEmpty())
         return 0;
+    thread_local QHash<QString, qreal> cache;
     return kTrailingGap +
-           QFontMetricsF(DiagramStyle::standard().bodyFont).horizontalAdvance(line.trailing);
+           repeatedTextWidth(DiagramStyle::standard().bodyFont, cache, line.trailing);
 }
 
 const QFont& fontFor(const DiagramStyle& style, LineStyle lineStyle) {
@@ -87,10 +108,9 @@ CardItem::CardItem(CardContent content) : content_(std::move(content)) {
 qreal CardItem::tagsWidth(const QList<CardTag>& tags) const {
     if (tags.isEmpty())
         return 0;
-    const QFontMetricsF metrics(DiagramStyle::standard().tagFont);
     qreal width = kTagLeadGap;
     for (const CardTag& tag : tags)
-        width += metrics.horizontalAdvance(tag.text) + 2 * kTagPadding + kTagSpacing;
+        width += tagTextWidth(tag.text) + 2 * kTagPadding + kTagSpacing;
     return width - kTagSpacing;
 }
 
@@ -369,7 +389,7 @@ void CardItem::paintRow(QPainter* painter, const Row& row) const {
         painter->setFont(style.bodyFont);
         painter->setPen(style.mutedText);
         const qreal right = width_ - style.padding;
-        painter->drawText(QPointF(right - trailing.horizontalAdvance(line.trailing),
+        painter->drawText(QPointF(right - (trailingWidth(line) - kTrailingGap),
                                   middle + (trailing.ascent() - trailing.descent()) / 2),
                           line.trailing);
     }
@@ -381,7 +401,7 @@ void CardItem::paintRow(QPainter* painter, const Row& row) const {
     const qreal tagHeight = std::ceil(tagMetrics.height() + 2);
     for (const CardTag& tag : line.tags) {
         const TagColors colors = style.tagColors(tag.tone);
-        const qreal w = tagMetrics.horizontalAdvance(tag.text) + 2 * kTagPadding;
+        const qreal w = tagTextWidth(tag.text) + 2 * kTagPadding;
         const QRectF box(x, std::round(middle - tagHeight / 2), w, tagHeight);
         painter->setPen(Qt::NoPen);
         painter->setBrush(colors.background);
