@@ -187,6 +187,8 @@ void CardItem::layoutRows() {
     }
     height_ = std::ceil(y + style.padding - 2);
     accentStrip_ = accentStripPath(width_, style.cardRadius, kAccentHeight + 1);
+    boundingRect_ = QRectF(0, 0, width_, height_)
+                        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2);
 }
 
 QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
@@ -195,8 +197,7 @@ QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
 }
 
 QRectF CardItem::boundingRect() const {
-    return QRectF(0, 0, width_, height_)
-        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2);
+    return boundingRect_;
 }
 
 QPainterPath CardItem::shape() const {

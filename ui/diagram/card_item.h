@@ -99,6 +99,7 @@ private:
     QString elidedTitle_;
     QString elidedSubtitle_;
     QPainterPath accentStrip_;  // the top of the rounded card, in the kind's colour
+    QRectF boundingRect_;       // asked for on every repaint, fixed once laid out
     mutable Overview overview_;
     QColor mark_;
 };
