@@ -1,10 +1,13 @@
 // The diagram geometry on its own: placements are honoured, the fallback never overlaps,
 // links are orthogonal, start on their card and end on their bus without crossing other
-// cards, and the same input always gives the same picture.
+// cards, and the same input always gives the same picture. The obstacle grid that makes
+// routing fast finds exactly what a scan of every card finds, so routes do not change.
 
 #include <QtTest>
 
 #include "ui/diagram/diagram_layout.h"
+#include "ui/diagram/link_routing.h"
+#include "ui/diagram/obstacle_grid.h"
 
 using namespace mailtopo;
 using namespace mailtopo::ui::layout;
@@ -73,6 +76,31 @@ void verifyRoutes(const Result& result, const QList<CardInput>& cards) {
             }
         }
     }
+}
+
+// Rectangles of assorted sizes scattered with clusters and gaps, the same on every run.
+QList<QRectF> scatteredRects(int count) {
+    QList<QRectF> rects;
+    quint32 seed = 12345;
+    auto next = [&seed](int range) {
+        seed = seed * 1103515245u + 12345u;
+        return static_cast<int>((seed >> 8) % static_cast<quint32>(range));
+    };
+    for (int i = 0; i < count; ++i) {
+        const qreal cluster = (i % 3) * 4000.0;  // three far-apart clusters
+        rects << QRectF(cluster + next(3000), next(2500) - 300, 20 + next(300), 20 + next(220));
+    }
+    rects << QRectF(-500, -500, 9000, 30);  // one long band across everything
+    return rects;
+}
+
+QList<int> scanIntersecting(const QList<QRectF>& rects, const QRectF& region) {
+    QList<int> found;
+    for (int i = 0; i < rects.size(); ++i) {
+        if (rects[i].intersects(region))
+            found << i;
+    }
+    return found;
 }
 
 }  // namespace
@@ -205,6 +233,66 @@ private slots:
         const Result result = computeLayout(cards, {});
         QCOMPARE(result.routes.value("a").size(), 1);
         QVERIFY(result.routes.value("a").first().isEmpty());
+    }
+
+    // Every query region, inside, straddling, outside and degenerate (a vertical or
+    // horizontal line, as the lane checks ask), gets the scan's indices in the scan's order.
+    void gridFindsWhatAScanFinds() {
+        const QList<QRectF> rects = scatteredRects(600);
+        const ObstacleGrid grid(rects);
+        QList<QRectF> regions = {QRectF(-100000, -100000, 1, 1), QRectF(-1000, -1000, 20000, 6000),
+                                 QRectF(100, 0, 0, 2000), QRectF(0, 700, 12000, 0),
+                                 QRectF(3500, 100, 400, 400)};
+        for (const QRectF& r : rects.mid(0, 200)) {
+            regions << r << r.adjusted(-150, -150, 150, 150) << QRectF(r.center(), QSizeF(1, 1))
+                    << QRectF(r.right(), r.top(), 50, 50);  // touching only: no overlap
+        }
+        int nonEmpty = 0;
+        for (const QRectF& region : regions) {
+            const QList<int> expected = scanIntersecting(rects, region);
+            QCOMPARE(grid.intersecting(region), expected);
+            const QList<int> near = grid.near(region);
+            for (int i : expected)
+                QVERIFY(near.contains(i));
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        QVERIFY(nonEmpty > 300);  // the comparison was not between empty lists
+        QVERIFY(ObstacleGrid(QList<QRectF>()).intersecting(QRectF(0, 0, 10, 10)).isEmpty());
+    }
+
+    // Routing with the grid gives, link for link and side for side, the route the scan of
+    // all obstacles gives, on a crowded sample with routes that must detour.
+    void gridRoutesMatchTheScan() {
+        QList<QRectF> obstacles;
+        for (int row = 0; row < 8; ++row) {
+            for (int column = 0; column < 10; ++column)
+                obstacles << QRectF(column * 300, row * 260, 220 + 10 * (row % 3), 180);
+        }
+        const int hubs = static_cast<int>(obstacles.size());
+        obstacles << QRectF(3200, 100, 200, 52) << QRectF(1300, 2200, 200, 52)
+                  << QRectF(-400, 900, 200, 52);
+        const ObstacleGrid grid(obstacles);
+        const QList<Side> sides = {Side::Top, Side::Bottom, Side::Left, Side::Right};
+        int routed = 0;
+        int shaped = 0;
+        for (int card = 0; card < hubs; card += 3) {
+            for (int hub = hubs; hub < obstacles.size(); ++hub) {
+                for (Side from : sides) {
+                    for (Side to : sides) {
+                        const RouteRequest request{pointOnSide(obstacles[card], from, 0.5), from,
+                                                   pointOnSide(obstacles[hub], to, 0.5), to};
+                        const QPolygonF scanned = routeAround(request, obstacles, card, hub, 14);
+                        QCOMPARE(routeAround(request, grid, card, hub, 14), scanned);
+                        routed += scanned.isEmpty() ? 0 : 1;
+                        // The sample is crowded enough that the cards change routes.
+                        shaped +=
+                            scanned != routeAround(request, QList<QRectF>(), -1, -1, 14) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        QVERIFY(routed > 100);
+        QVERIFY(shaped > 100);
     }
 
     void sameInputSameLayout() {

@@ -4,10 +4,12 @@
 #include <QPainter>
 #include <QStyle>
 #include <QStyleOptionGraphicsItem>
+#include <QtMath>
 #include <algorithm>
 #include <cmath>
 
 #include "ui/diagram/diagram_style.h"
+#include "ui/diagram/miniature.h"
 
 namespace mailtopo::ui {
 namespace {
@@ -22,16 +24,72 @@ constexpr qreal kChipGap = 6;       // chip → text
 constexpr qreal kTrailingGap = 12;  // text or tags → trailing value
 constexpr qreal kShadowMargin = 6;  // room for the painted shadow
 constexpr qreal kAccentHeight = 3;
+// Below this height on screen (in pixels) a zoomed-out card's name cannot be read, and the
+// card is painted as a miniature instead.
+constexpr qreal kReadableNamePixels = 7;
+
+// The overview's text area: the card without its padding and accent strip.
+QRectF overviewArea(qreal width, qreal height) {
+    const DiagramStyle& style = DiagramStyle::standard();
+    return QRectF(0, 0, width, height)
+        .adjusted(style.padding, style.padding + kAccentHeight, -style.padding, -style.padding);
+}
+
+// The top `height` of the card's outline (inset half a unit, as the border is drawn), as
+// the accent strip shows it: built once, instead of clipping to the outline on every paint.
+QPainterPath accentStripPath(qreal width, qreal radius, qreal height) {
+    const QRectF outline(0.5, 0.5, width - 1, height + radius + 1);
+    QPainterPath rounded;
+    rounded.addRoundedRect(outline, radius, radius);
+    const qreal dy = outline.top() + radius - height;  // strip bottom above the arc centres
+    if (dy <= 0 || dy >= radius) {
+        QPainterPath strip;
+        strip.addRect(QRectF(0, 0, width, height));
+        return rounded.intersected(strip);
+    }
+    // Exact arcs rather than QPainterPath::intersected, which flattens curves.
+    const qreal angle = qRadiansToDegrees(std::asin(dy / radius));
+    QPainterPath path;
+    path.moveTo(outline.left() + radius - std::sqrt(radius * radius - dy * dy), height);
+    path.arcTo(QRectF(outline.left(), outline.top(), 2 * radius, 2 * radius), 180 - angle,
+               angle - 90);
+    path.lineTo(outline.right() - radius, outline.top());
+    path.arcTo(QRectF(outline.right() - 2 * radius, outline.top(), 2 * radius, 2 * radius), 90,
+               angle - 90);
+    path.closeSubpath();
+    return path;
+}
 
 bool hasChip(const CardLine& line) {
     return line.chip.has_value() || line.hollowChip;
 }
 
+// The width of a short text that repeats from card to card (a tag such as a connector's
+// role, a binding such as 0.0.0.0:25), measured once rather than once per card: shaping
+// text is most of what building a card costs. One cache per font and per thread (a report
+// may build its scene off the GUI thread); the texts are few, the cap only a safeguard.
+qreal repeatedTextWidth(const QFont& font, QHash<QString, qreal>& cache, const QString& text) {
+    const auto known = cache.constFind(text);
+    if (known != cache.cend())
+        return *known;
+    if (cache.size() > 4096)
+        cache.clear();
+    const qreal width = QFontMetricsF(font).horizontalAdvance(text);
+    cache.insert(text, width);
+    return width;
+}
+
+qreal tagTextWidth(const QString& text) {
+    thread_local QHash<QString, qreal> cache;
+    return repeatedTextWidth(DiagramStyle::standard().tagFont, cache, text);
+}
+
 qreal trailingWidth(const CardLine& line) {
     if (line.trailing.isEmpty())
         return 0;
+    thread_local QHash<QString, qreal> cache;
     return kTrailingGap +
-           QFontMetricsF(DiagramStyle::standard().bodyFont).horizontalAdvance(line.trailing);
+           repeatedTextWidth(DiagramStyle::standard().bodyFont, cache, line.trailing);
 }
 
 const QFont& fontFor(const DiagramStyle& style, LineStyle lineStyle) {
@@ -50,18 +108,10 @@ CardItem::CardItem(CardContent content) : content_(std::move(content)) {
 qreal CardItem::tagsWidth(const QList<CardTag>& tags) const {
     if (tags.isEmpty())
         return 0;
-    const QFontMetricsF metrics(DiagramStyle::standard().tagFont);
     qreal width = kTagLeadGap;
     for (const CardTag& tag : tags)
-        width += metrics.horizontalAdvance(tag.text) + 2 * kTagPadding + kTagSpacing;
+        width += tagTextWidth(tag.text) + 2 * kTagPadding + kTagSpacing;
     return width - kTagSpacing;
-}
-
-qreal CardItem::lineContentWidth(const CardLine& line) const {
-    const DiagramStyle& style = DiagramStyle::standard();
-    qreal x = line.indent * style.indentStep + (hasChip(line) ? style.chipSize + kChipGap : 0);
-    return x + QFontMetricsF(fontFor(style, line.style)).horizontalAdvance(line.text) +
-           tagsWidth(line.tags) + trailingWidth(line);
 }
 
 void CardItem::layoutRows() {
@@ -71,14 +121,28 @@ void CardItem::layoutRows() {
     const QFontMetricsF heading(style.headingFont);
     const QFontMetricsF body(style.bodyFont);
 
+    // Every line's text and the room its chip, tags and trailing value take, measured once:
+    // shaping text is most of what building a card costs.
+    struct Measured {
+        qreal text = 0;
+        qreal besides = 0;  // indent, chip, tags and trailing value
+    };
+    QList<QList<Measured>> measured;
     // Width: wide enough for the longest row, within the style's bounds.
     qreal widest = style.iconSize + kHeaderGap +
                    std::max(title.horizontalAdvance(content_.title),
                             subtitle.horizontalAdvance(content_.subtitle));
     for (const CardSection& section : content_.sections) {
         widest = std::max(widest, heading.horizontalAdvance(section.heading));
-        for (const CardLine& line : section.lines)
-            widest = std::max(widest, lineContentWidth(line));
+        QList<Measured>& lines = measured.emplace_back();
+        for (const CardLine& line : section.lines) {
+            const Measured m{QFontMetricsF(fontFor(style, line.style)).horizontalAdvance(line.text),
+                             line.indent * style.indentStep +
+                                 (hasChip(line) ? style.chipSize + kChipGap : 0) +
+                                 tagsWidth(line.tags) + trailingWidth(line)};
+            lines << m;
+            widest = std::max(widest, m.text + m.besides);
+        }
     }
     width_ =
         std::clamp(std::ceil(widest + 2 * style.padding), style.minCardWidth, style.maxCardWidth);
@@ -108,12 +172,13 @@ void CardItem::layoutRows() {
         }
         for (int l = 0; l < section.lines.size(); ++l) {
             const CardLine& line = section.lines[l];
-            const qreal available = inner - line.indent * style.indentStep -
-                                    (hasChip(line) ? style.chipSize + kChipGap : 0) -
-                                    tagsWidth(line.tags) - trailingWidth(line);
-            const QString text =
-                QFontMetricsF(fontFor(style, line.style))
-                    .elidedText(line.text, Qt::ElideMiddle, std::max<qreal>(available, 20));
+            const Measured& m = measured[s][l];
+            const qreal available = std::max<qreal>(inner - m.besides, 20);
+            // What fits is kept as it is, which is what elidedText() would return for it.
+            const QString text = m.text <= available
+                                     ? line.text
+                                     : QFontMetricsF(fontFor(style, line.style))
+                                           .elidedText(line.text, Qt::ElideMiddle, available);
             rows_ << Row{Row::Kind::Line, s, l, y, lineHeight, text};
             if (!line.anchorId.isEmpty())
                 anchors_.insert(line.anchorId, y + lineHeight / 2);
@@ -121,6 +186,9 @@ void CardItem::layoutRows() {
         }
     }
     height_ = std::ceil(y + style.padding - 2);
+    accentStrip_ = accentStripPath(width_, style.cardRadius, kAccentHeight + 1);
+    boundingRect_ = QRectF(0, 0, width_, height_)
+                        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2);
 }
 
 QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
@@ -129,8 +197,7 @@ QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
 }
 
 QRectF CardItem::boundingRect() const {
-    return QRectF(0, 0, width_, height_)
-        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2);
+    return boundingRect_;
 }
 
 QPainterPath CardItem::shape() const {
@@ -144,6 +211,10 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
                      QWidget* /*widget*/) {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool selected = option->state.testFlag(QStyle::State_Selected);
+    if (!nameReadableAt(lod)) {
+        paintAsMiniature(painter, lod, selected);
+        return;
+    }
     paintFrame(painter, lod, selected);
     if (lod < DiagramStyle::standard().detailThreshold) {
         paintOverview(painter, lod);
@@ -195,45 +266,63 @@ void CardItem::paintFrame(QPainter* painter, qreal lod, bool selected) const {
     painter->drawRoundedRect(card, radius, radius);
 
     // The accent strip along the top names the element kind by colour.
-    QPainterPath clip;
-    clip.addRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
-    painter->save();
-    painter->setClipPath(clip, Qt::IntersectClip);
-    painter->fillRect(QRectF(0, 0, width_, kAccentHeight + 1), style.accent(content_.icon));
-    painter->restore();
+    painter->fillPath(accentStrip_, style.accent(content_.icon));
+}
+
+bool CardItem::nameReadableAt(qreal lod) const {
+    // The overview gives the name at most half the text area (see overviewAt()).
+    return overviewArea(width_, height_).height() * 0.5 * lod >= kReadableNamePixels;
+}
+
+void CardItem::paintAsMiniature(QPainter* painter, qreal lod, bool selected) const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    paintMiniature(
+        painter, QRectF(0, 0, width_, height_), lod,
+        {style.cardFill, style.cardBorder, style.accent(content_.icon), mark_, selected});
+}
+
+const CardItem::Overview& CardItem::overviewAt(qreal lod) const {
+    if (overview_.lod == lod)
+        return overview_;
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QRectF area = overviewArea(width_, height_);
+    // Sized for the screen rather than the scene: about 13 px names and 10 px kinds at any
+    // zoom, shrunk (to a readable floor) when the card is too narrow for them.
+    const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
+    Overview& o = overview_;
+    o.lod = lod;
+    o.nameFont = DiagramStyle::fittedFont(style.titleFont, content_.title, 13 * toScene,
+                                          9 * toScene, QSizeF(area.width(), area.height() * 0.5));
+    o.kindFont = DiagramStyle::fittedFont(style.subtitleFont, content_.subtitle, 10 * toScene,
+                                          8 * toScene, QSizeF(area.width(), area.height() * 0.3));
+    const QFontMetricsF nameMetrics(o.nameFont);
+    const QFontMetricsF kindMetrics(o.kindFont);
+    o.nameHeight = nameMetrics.height();
+    o.kindHeight = kindMetrics.height();
+    o.showKind = o.nameHeight + o.kindHeight <= area.height();
+    o.name = nameMetrics.elidedText(content_.title, Qt::ElideRight, area.width());
+    o.kind = o.showKind ? kindMetrics.elidedText(content_.subtitle, Qt::ElideRight, area.width())
+                        : QString();
+    return o;
 }
 
 void CardItem::paintOverview(QPainter* painter, qreal lod) const {
     const DiagramStyle& style = DiagramStyle::standard();
-    const QRectF area =
-        QRectF(0, 0, width_, height_)
-            .adjusted(style.padding, style.padding + kAccentHeight, -style.padding, -style.padding);
-    // Sized for the screen rather than the scene: about 13 px names and 10 px kinds at any
-    // zoom, shrunk (to a readable floor) when the card is too narrow for them.
-    const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
-    const QFont name =
-        DiagramStyle::fittedFont(style.titleFont, content_.title, 13 * toScene, 9 * toScene,
-                                 QSizeF(area.width(), area.height() * 0.5));
-    const QFont kind =
-        DiagramStyle::fittedFont(style.subtitleFont, content_.subtitle, 10 * toScene, 8 * toScene,
-                                 QSizeF(area.width(), area.height() * 0.3));
-    const QFontMetricsF nameMetrics(name);
-    const QFontMetricsF kindMetrics(kind);
-    const bool showKind = nameMetrics.height() + kindMetrics.height() <= area.height();
-    const qreal blockHeight = nameMetrics.height() + (showKind ? kindMetrics.height() : 0);
+    const QRectF area = overviewArea(width_, height_);
+    const Overview& o = overviewAt(lod);
+    const qreal blockHeight = o.nameHeight + (o.showKind ? o.kindHeight : 0);
     const qreal top = area.top() + (area.height() - blockHeight) / 2;
 
-    painter->setFont(name);
+    painter->setFont(o.nameFont);
     painter->setPen(style.text);
-    painter->drawText(QRectF(area.left(), top, area.width(), nameMetrics.height()), Qt::AlignCenter,
-                      nameMetrics.elidedText(content_.title, Qt::ElideRight, area.width()));
-    if (!showKind)
+    painter->drawText(QRectF(area.left(), top, area.width(), o.nameHeight), Qt::AlignCenter,
+                      o.name);
+    if (!o.showKind)
         return;
-    painter->setFont(kind);
+    painter->setFont(o.kindFont);
     painter->setPen(style.mutedText);
-    painter->drawText(
-        QRectF(area.left(), top + nameMetrics.height(), area.width(), kindMetrics.height()),
-        Qt::AlignCenter, kindMetrics.elidedText(content_.subtitle, Qt::ElideRight, area.width()));
+    painter->drawText(QRectF(area.left(), top + o.nameHeight, area.width(), o.kindHeight),
+                      Qt::AlignCenter, o.kind);
 }
 
 void CardItem::paintHeader(QPainter* painter, qreal lod) const {
@@ -301,7 +390,7 @@ void CardItem::paintRow(QPainter* painter, const Row& row) const {
         painter->setFont(style.bodyFont);
         painter->setPen(style.mutedText);
         const qreal right = width_ - style.padding;
-        painter->drawText(QPointF(right - trailing.horizontalAdvance(line.trailing),
+        painter->drawText(QPointF(right - (trailingWidth(line) - kTrailingGap),
                                   middle + (trailing.ascent() - trailing.descent()) / 2),
                           line.trailing);
     }
@@ -313,7 +402,7 @@ void CardItem::paintRow(QPainter* painter, const Row& row) const {
     const qreal tagHeight = std::ceil(tagMetrics.height() + 2);
     for (const CardTag& tag : line.tags) {
         const TagColors colors = style.tagColors(tag.tone);
-        const qreal w = tagMetrics.horizontalAdvance(tag.text) + 2 * kTagPadding;
+        const qreal w = tagTextWidth(tag.text) + 2 * kTagPadding;
         const QRectF box(x, std::round(middle - tagHeight / 2), w, tagHeight);
         painter->setPen(Qt::NoPen);
         painter->setBrush(colors.background);

@@ -1,12 +1,16 @@
 #pragma once
 // The shared base of every card on the diagram (hosts, load balancers, firewalls,
 // routers): a rounded card with an icon header and sections of lines, painted from a
-// CardContent with level-of-detail: zoomed out, only the outline and the name are drawn.
+// CardContent with level-of-detail: zoomed out, only the outline and the name are drawn;
+// zoomed out so far that the name could not be read (the fitted view of a large estate),
+// a plain rectangle, which is what keeps repainting thousands of cards fast.
 
 #include <QColor>
+#include <QFont>
 #include <QGraphicsItem>
 #include <QHash>
 #include <QList>
+#include <QPainterPath>
 
 #include "ui/diagram/card_content.h"
 
@@ -63,11 +67,26 @@ private:
     };
 
     void layoutRows();
-    qreal lineContentWidth(const CardLine& line) const;
     qreal tagsWidth(const QList<CardTag>& tags) const;
 
+    // Zoomed out: what the overview paints depends only on the zoom, so it is worked out
+    // once per zoom instead of once per repaint.
+    struct Overview {
+        qreal lod = -1;
+        QFont nameFont;
+        QFont kindFont;
+        QString name;
+        QString kind;
+        qreal nameHeight = 0;
+        qreal kindHeight = 0;
+        bool showKind = false;
+    };
+
+    bool nameReadableAt(qreal lod) const;
     void paintFrame(QPainter* painter, qreal lod, bool selected) const;
     void paintOverview(QPainter* painter, qreal lod) const;
+    void paintAsMiniature(QPainter* painter, qreal lod, bool selected) const;
+    const Overview& overviewAt(qreal lod) const;
     void paintHeader(QPainter* painter, qreal lod) const;
     void paintRow(QPainter* painter, const Row& row) const;
 
@@ -79,6 +98,9 @@ private:
     qreal headerHeight_ = 0;
     QString elidedTitle_;
     QString elidedSubtitle_;
+    QPainterPath accentStrip_;  // the top of the rounded card, in the kind's colour
+    QRectF boundingRect_;       // asked for on every repaint, fixed once laid out
+    mutable Overview overview_;
     QColor mark_;
 };
 

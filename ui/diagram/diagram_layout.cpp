@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "ui/diagram/link_routing.h"
+#include "ui/diagram/obstacle_grid.h"
 
 namespace mailtopo::ui::layout {
 namespace {
@@ -284,10 +285,10 @@ void layoutHubs(Work& w, Result& result) {
     separateColumns(rects, w.metrics.columnGap);
     separateRows(rects, w.metrics.rowGap);
 
-    QList<QRectF> obstacles;
+    QList<QRectF> margins;
     for (const QRectF& r : rects)
-        obstacles << r.adjusted(-kObstacleMargin, -kObstacleMargin, kObstacleMargin,
-                                kObstacleMargin);
+        margins << r.adjusted(-kObstacleMargin, -kObstacleMargin, kObstacleMargin, kObstacleMargin);
+    const ObstacleGrid obstacles(margins);
 
     struct Link {
         int card;
@@ -411,26 +412,26 @@ void layoutHubs(Work& w, Result& result) {
 
 // ---- links --------------------------------------------------------------------------
 
-bool verticalBlocked(const QList<QRectF>& obstacles, int skip, qreal x, qreal y1, qreal y2) {
+bool verticalBlocked(const ObstacleGrid& obstacles, int skip, qreal x, qreal y1, qreal y2) {
     const qreal top = std::min(y1, y2);
     const qreal bottom = std::max(y1, y2);
-    for (int i = 0; i < obstacles.size(); ++i) {
+    for (int i : obstacles.near(QRectF(QPointF(x, top), QPointF(x, bottom)))) {
         if (i == skip)
             continue;
-        const QRectF& r = obstacles[i];
+        const QRectF& r = obstacles.rects()[i];
         if (x > r.left() && x < r.right() && bottom > r.top() && top < r.bottom())
             return true;
     }
     return false;
 }
 
-bool horizontalBlocked(const QList<QRectF>& obstacles, int skip, qreal y, qreal x1, qreal x2) {
+bool horizontalBlocked(const ObstacleGrid& obstacles, int skip, qreal y, qreal x1, qreal x2) {
     const qreal left = std::min(x1, x2);
     const qreal right = std::max(x1, x2);
-    for (int i = 0; i < obstacles.size(); ++i) {
+    for (int i : obstacles.near(QRectF(QPointF(left, y), QPointF(right, y)))) {
         if (i == skip)
             continue;
-        const QRectF& r = obstacles[i];
+        const QRectF& r = obstacles.rects()[i];
         if (y > r.top() && y < r.bottom() && right > r.left() && left < r.right())
             return true;
     }
@@ -439,7 +440,7 @@ bool horizontalBlocked(const QList<QRectF>& obstacles, int skip, qreal y, qreal 
 
 // A straight drop when nothing is in the way; otherwise out of the card, along to the
 // nearest free lane between the cards that block, and down (or up) the lane to the bus.
-QPolygonF route(const Work& w, const QList<QRectF>& obstacles, int card, QPointF port, bool up,
+QPolygonF route(const Work& w, const ObstacleGrid& obstacles, int card, QPointF port, bool up,
                 qreal busY) {
     if (!verticalBlocked(obstacles, card, port.x(), port.y(), busY))
         return QPolygonF{port, QPointF(port.x(), busY)};
@@ -447,10 +448,13 @@ QPolygonF route(const Work& w, const QList<QRectF>& obstacles, int card, QPointF
     const qreal stub = w.metrics.rowGap / 2 * (up ? -1 : 1);
     const qreal stubY = port.y() + stub;
     QList<qreal> lanes;
-    for (int i = 0; i < obstacles.size(); ++i) {
+    const qreal laneTop = std::min(stubY, busY);
+    const qreal laneBottom = std::max(stubY, busY);
+    const QRectF all = obstacles.bounds();
+    for (int i : obstacles.near(QRectF(all.left(), laneTop, all.width(), laneBottom - laneTop))) {
         if (i == card)
             continue;
-        const QRectF& r = obstacles[i];
+        const QRectF& r = obstacles.rects()[i];
         if (std::max(stubY, busY) <= r.top() || std::min(stubY, busY) >= r.bottom())
             continue;
         const qreal clearance = w.metrics.columnGap / 2 - kObstacleMargin;
@@ -469,11 +473,12 @@ QPolygonF route(const Work& w, const QList<QRectF>& obstacles, int card, QPointF
 }
 
 void routeToBuses(const Work& w, Result& result) {
-    QList<QRectF> obstacles;
+    QList<QRectF> margins;
     for (int c = 0; c < w.cards.size(); ++c) {
-        obstacles << w.cardRect(c).adjusted(-kObstacleMargin, -kObstacleMargin, kObstacleMargin,
-                                            kObstacleMargin);
+        margins << w.cardRect(c).adjusted(-kObstacleMargin, -kObstacleMargin, kObstacleMargin,
+                                          kObstacleMargin);
     }
+    const ObstacleGrid obstacles(margins);
 
     for (int c = 0; c < w.cards.size(); ++c) {
         const CardInput& card = w.cards[c];

@@ -30,7 +30,7 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
 private:
-    QRectF labelRect() const;
+    QRectF labelRectFor(const QPolygonF& route) const;
 
     QString interfaceId_;
     QString label_;
@@ -38,6 +38,11 @@ private:
     QString segmentId_;
     model::SegmentKind kind_;
     QPolygonF route_;
+    // Measured once: the view asks for the bounding rectangle far more often than the
+    // route changes, and measuring text is not cheap.
+    QSizeF labelSize_;
+    QRectF labelRect_;
+    QRectF boundingRect_;
 };
 
 }  // namespace mailtopo::ui

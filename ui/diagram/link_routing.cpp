@@ -130,19 +130,18 @@ QPolygonF directRoute(const RouteRequest& r) {
                                    : simplified({s, {e.x(), s.y()}, e});
 }
 
-QPolygonF routeAround(const RouteRequest& r, const QList<QRectF>& allObstacles, int ignoreA,
-                      int ignoreB, qreal clearance) {
+namespace {
+
+// Only obstacles in this region can be in the way of any shape routeAmong() tries.
+QRectF searchRegion(const RouteRequest& r, qreal clearance) {
+    const qreal reach = (kMaxDetours * 4 + 2) * clearance;
+    return QRectF(r.start, r.end).normalized().adjusted(-reach, -reach, reach, reach);
+}
+
+// The route for `r` among `obstacles`: the ones near its ends, without its own two.
+QPolygonF routeAmong(const RouteRequest& r, const QList<QRectF>& obstacles, qreal clearance) {
     const QPointF s = r.start;
     const QPointF e = r.end;
-    // Only obstacles near the two ends can be in the way of any shape tried below; the
-    // link's own two rectangles never are.
-    const qreal reach = (kMaxDetours * 4 + 2) * clearance;
-    const QRectF region = QRectF(s, e).normalized().adjusted(-reach, -reach, reach, reach);
-    QList<QRectF> obstacles;
-    for (int i = 0; i < allObstacles.size(); ++i) {
-        if (i != ignoreA && i != ignoreB && allObstacles[i].intersects(region))
-            obstacles << allObstacles[i];
-    }
     const QPointF out = outward(r.startSide);
     const QPointF in =
         outward(r.endSide);  // pointing away from the target: the link arrives against it
@@ -222,6 +221,29 @@ QPolygonF routeAround(const RouteRequest& r, const QList<QRectF>& allObstacles, 
     return *std::min_element(
         found.begin(), found.end(),
         [](const QPolygonF& a, const QPolygonF& b) { return routeCost(a) < routeCost(b); });
+}
+
+}  // namespace
+
+QPolygonF routeAround(const RouteRequest& r, const QList<QRectF>& allObstacles, int ignoreA,
+                      int ignoreB, qreal clearance) {
+    const QRectF region = searchRegion(r, clearance);
+    QList<QRectF> nearby;
+    for (int i = 0; i < allObstacles.size(); ++i) {
+        if (i != ignoreA && i != ignoreB && allObstacles[i].intersects(region))
+            nearby << allObstacles[i];
+    }
+    return routeAmong(r, nearby, clearance);
+}
+
+QPolygonF routeAround(const RouteRequest& r, const ObstacleGrid& grid, int ignoreA, int ignoreB,
+                      qreal clearance) {
+    QList<QRectF> nearby;
+    for (int i : grid.intersecting(searchRegion(r, clearance))) {
+        if (i != ignoreA && i != ignoreB)
+            nearby << grid.rects()[i];
+    }
+    return routeAmong(r, nearby, clearance);
 }
 
 }  // namespace mailtopo::ui::layout

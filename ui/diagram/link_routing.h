@@ -1,13 +1,16 @@
 #pragma once
 // Orthogonal link routing between two rectangles' edges around rectangular obstacles:
 // straight, L, Z and U shapes, the shortest one that crosses no obstacle. Small and
-// deterministic on purpose; a diagram of a mail topology has tens of links, not
-// thousands, so trying every side pair is cheap.
+// deterministic on purpose. Each route only looks at the obstacles near its two ends;
+// with an ObstacleGrid finding those, trying every side pair stays cheap on estates of
+// thousands of cards.
 
 #include <QList>
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
+
+#include "ui/diagram/obstacle_grid.h"
 
 namespace mailtopo::ui::layout {
 
@@ -27,6 +30,10 @@ struct RouteRequest {
 // ignore (the link's own ends; -1 for none), keeping `clearance` from them. Empty when
 // every tried shape is blocked.
 QPolygonF routeAround(const RouteRequest& request, const QList<QRectF>& obstacles, int ignoreA,
+                      int ignoreB, qreal clearance);
+// The same route, with the grid finding the obstacles near the ends instead of a scan of
+// all of them (indices into obstacles.rects()).
+QPolygonF routeAround(const RouteRequest& request, const ObstacleGrid& obstacles, int ignoreA,
                       int ignoreB, qreal clearance);
 
 // The simple shape for `request` ignoring obstacles (the last resort).

@@ -10,6 +10,7 @@
 
 #include "ui/diagram/diagram_style.h"
 #include "ui/diagram/element_descriptions.h"
+#include "ui/diagram/miniature.h"
 
 namespace mailtopo::ui {
 namespace {
@@ -23,6 +24,8 @@ constexpr qreal kHubPadding = 10;
 // Hubs are at least this big so their name still fits when zoomed out to the overview.
 constexpr qreal kMinHubWidth = 200;
 constexpr qreal kMinHubHeight = 52;
+// Below this height on screen (in pixels) the name cannot be read: a miniature instead.
+constexpr qreal kReadableNamePixels = 7;
 
 ElementIcon iconFor(model::SegmentKind kind) {
     return kind == model::SegmentKind::Internet ? ElementIcon::Internet : ElementIcon::Segment;
@@ -81,6 +84,7 @@ qreal SegmentItem::radius() const {
 
 void SegmentItem::setGeometry(const QRectF& rect, Shape shape) {
     prepareGeometryChange();
+    overview_ = {};  // its text fits the old size
     shape_ = shape;
     setPos(rect.topLeft());
     size_ = shape == Shape::Bus ? QSizeF(std::max(rect.width(), labelWidth_), busHeight())
@@ -112,6 +116,10 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     const bool selected = option->state.testFlag(QStyle::State_Selected);
     const QRectF body(QPointF(), size_);
 
+    if (overviewArea().height() * lod < kReadableNamePixels) {
+        paintMiniature(painter, body, lod, {colors.fill, colors.border, QColor(), mark_, selected});
+        return;
+    }
     if (mark_.isValid()) {
         painter->setPen(QPen(mark_, std::clamp(1.2 / std::max(lod, 0.01), 3.0, 4.0)));
         painter->setBrush(Qt::NoBrush);
@@ -123,16 +131,13 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
 
     if (lod < style.detailThreshold) {
         // Zoomed out: only the name, sized to stay readable on screen.
-        const QRectF area = body.adjusted(kInset, 2, -kInset, -2);
-        const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
-        const QFont font = DiagramStyle::fittedFont(style.segmentTitleFont, title_, 12 * toScene,
-                                                    9 * toScene, area.size());
-        painter->setFont(font);
+        const Overview& overview = overviewAt(lod);
+        painter->setFont(overview.font);
         painter->setPen(colors.strong);
-        const QString text = QFontMetricsF(font).elidedText(title_, Qt::ElideRight, area.width());
         painter->drawText(
-            area, Qt::AlignVCenter | (shape_ == Shape::Bus ? Qt::AlignLeft : Qt::AlignHCenter),
-            text);
+            overviewArea(),
+            Qt::AlignVCenter | (shape_ == Shape::Bus ? Qt::AlignLeft : Qt::AlignHCenter),
+            overview.text);
         return;
     }
     if (shape_ == Shape::Bus) {
@@ -140,6 +145,23 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     } else {
         paintHubLabel(painter, lod);
     }
+}
+
+QRectF SegmentItem::overviewArea() const {
+    return QRectF(QPointF(), size_).adjusted(kInset, 2, -kInset, -2);
+}
+
+const SegmentItem::Overview& SegmentItem::overviewAt(qreal lod) const {
+    if (overview_.lod == lod)
+        return overview_;
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QRectF area = overviewArea();
+    const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
+    overview_.lod = lod;
+    overview_.font = DiagramStyle::fittedFont(style.segmentTitleFont, title_, 12 * toScene,
+                                              9 * toScene, area.size());
+    overview_.text = QFontMetricsF(overview_.font).elidedText(title_, Qt::ElideRight, area.width());
+    return overview_;
 }
 
 void SegmentItem::paintBusLabel(QPainter* painter, qreal lod) const {

@@ -8,6 +8,7 @@
 // Links from NICs and device interfaces end on its edge.
 
 #include <QColor>
+#include <QFont>
 #include <QGraphicsItem>
 
 #include "core/model/network.h"
@@ -44,6 +45,15 @@ public:
     QColor mark() const { return mark_; }
 
 private:
+    // Zoomed out, the name alone at a size readable on screen: worked out once per zoom,
+    // not on every repaint.
+    struct Overview {
+        qreal lod = -1;
+        QFont font;
+        QString text;
+    };
+    const Overview& overviewAt(qreal lod) const;
+    QRectF overviewArea() const;
     void paintBusLabel(QPainter* painter, qreal lod) const;
     void paintHubLabel(QPainter* painter, qreal lod) const;
     qreal radius() const;
@@ -56,6 +66,7 @@ private:
     QSizeF hubSize_;
     QSizeF size_;
     Shape shape_ = Shape::Bus;
+    mutable Overview overview_;
     QColor mark_;
 };
 
