@@ -21,6 +21,17 @@ QList<Choice> enumChoices() {
     return choices;
 }
 
+// An enumeration's values with the GUI's words for them ("Windows Server 2019", "DSR").
+template <class E>
+QList<Choice> labelledChoices(QString (*label)(E)) {
+    QList<Choice> choices;
+    for (const auto& item : EnumTraits<E>::items) {
+        const QString name = QString::fromUtf8(item.second.data(), qsizetype(item.second.size()));
+        choices.push_back({name, label(item.first)});
+    }
+    return choices;
+}
+
 template <class E>
 QString enumText(E value) {
     const std::string_view name = enumName(value);

@@ -9,6 +9,7 @@
 #include "ui/mainwindow/inspector/element_editors.h"
 #include "ui/mainwindow/inspector/field_parsers.h"
 #include "ui/mainwindow/inspector/inspector_form.h"
+#include "ui/mainwindow/inspector/member_fields.h"
 #include "ui/mainwindow/inspector/model_lookup.h"
 #include "ui/mainwindow/inspector/table_columns.h"
 
@@ -52,23 +53,6 @@ QString writeAddresses(model::Nic& nic, const TableRows& rows) {
     return QString();
 }
 
-// A flag of the NIC as a check box: property "nic.<id>.<name>".
-void nicFlag(InspectorForm& form, const QString& prefix, const QString& name, const QString& label,
-             const QString& tip, const std::function<model::Nic*(model::Design&)>& at,
-             const std::function<const model::Nic*(const model::Design&)>& atConst,
-             bool model::Nic::*member) {
-    form.flag(
-        prefix + name, label, tip,
-        [atConst, member](const model::Design& d) {
-            const auto* n = atConst(d);
-            return n != nullptr && n->*member;
-        },
-        [at, member](model::Design& d, bool on) {
-            if (auto* n = at(d))
-                n->*member = on;
-        });
-}
-
 }  // namespace
 
 void buildNicEditor(InspectorForm& form, const model::Host& host, const model::Nic& nic) {
@@ -80,15 +64,9 @@ void buildNicEditor(InspectorForm& form, const model::Host& host, const model::N
     };
     const QString prefix = QStringLiteral("nic.%1.").arg(fromStd(nicId));
     form.heading(tr("NIC %1").arg(fromStd(nic.alias.empty() ? nic.id : nic.alias)));
-    form.text(prefix + QStringLiteral("alias"), tr("Name"),
-              tr("The interface alias Windows shows (Get-NetAdapter Name), e.g. \"Ethernet0\"."),
-              readVia(at, [](const model::Nic& n) { return fromStd(n.alias); }),
-              writeVia(at,
-                       [](model::Nic& n, const QString& v) {
-                           n.alias = v.toStdString();
-                           return QString();
-                       }),
-              true);
+    stringField(form, prefix + QStringLiteral("alias"), tr("Name"),
+                tr("The interface alias Windows shows (Get-NetAdapter Name), e.g. \"Ethernet0\"."),
+                at, &model::Nic::alias, true);
     form.choice(prefix + QStringLiteral("segment"), tr("Segment"),
                 tr("The network (VLAN) the adapter is plugged into; none for a loopback "
                    "adapter."),
@@ -111,25 +89,23 @@ void buildNicEditor(InspectorForm& form, const model::Host& host, const model::N
               writeVia(at, [](model::Nic& n, const QString& v) {
                   return assignAddresses(n.dnsServers, v);
               }));
-    const std::function<model::Nic*(model::Design&)> mut = at;
-    const std::function<const model::Nic*(const model::Design&)> con = at;
-    nicFlag(form, prefix, QStringLiteral("weakHostSend"), tr("Weak host send"),
-            tr("WeakHostSend: the adapter may send packets whose source address belongs to "
-               "another adapter. Off by default since Windows Server 2008 (strong host "
-               "model); DSR members need it on the loopback adapter holding the VIP."),
-            mut, con, &model::Nic::weakHostSend);
-    nicFlag(form, prefix, QStringLiteral("weakHostReceive"), tr("Weak host receive"),
-            tr("WeakHostReceive: the adapter accepts packets addressed to another adapter's "
-               "address. Off by default since Windows Server 2008; DSR needs it on the NIC "
-               "that receives the VIP traffic."),
-            mut, con, &model::Nic::weakHostReceive);
-    nicFlag(form, prefix, QStringLiteral("forwarding"), tr("Forwarding"),
-            tr("The adapter forwards packets between interfaces, which also makes Windows "
-               "accept them as a weak host would."),
-            mut, con, &model::Nic::forwarding);
-    nicFlag(form, prefix, QStringLiteral("registerInDns"), tr("Register in DNS"),
-            tr("The adapter's addresses (except SkipAsSource ones) are registered in DNS."), mut,
-            con, &model::Nic::registerInDns);
+    boolField(form, prefix + QStringLiteral("weakHostSend"), tr("Weak host send"),
+              tr("WeakHostSend: the adapter may send packets whose source address belongs to "
+                 "another adapter. Off by default since Windows Server 2008 (strong host "
+                 "model); DSR members need it on the loopback adapter holding the VIP."),
+              at, &model::Nic::weakHostSend);
+    boolField(form, prefix + QStringLiteral("weakHostReceive"), tr("Weak host receive"),
+              tr("WeakHostReceive: the adapter accepts packets addressed to another adapter's "
+                 "address. Off by default since Windows Server 2008; DSR needs it on the NIC "
+                 "that receives the VIP traffic."),
+              at, &model::Nic::weakHostReceive);
+    boolField(form, prefix + QStringLiteral("forwarding"), tr("Forwarding"),
+              tr("The adapter forwards packets between interfaces, which also makes Windows "
+                 "accept them as a weak host would."),
+              at, &model::Nic::forwarding);
+    boolField(form, prefix + QStringLiteral("registerInDns"), tr("Register in DNS"),
+              tr("The adapter's addresses (except SkipAsSource ones) are registered in DNS."), at,
+              &model::Nic::registerInDns);
 
     using columns::check;
     QList<TableColumn> cols{

@@ -11,7 +11,7 @@
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/element_editors.h"
 #include "ui/mainwindow/inspector/field_parsers.h"
-#include "ui/mainwindow/inspector/flag_set_field.h"
+#include "ui/mainwindow/inspector/member_fields.h"
 #include "ui/mainwindow/inspector/model_lookup.h"
 #include "ui/mainwindow/inspector/table_columns.h"
 
@@ -137,30 +137,17 @@ void buildReceiveConnectorEditor(InspectorForm& form, const model::ReceiveConnec
     const auto at = [id](auto& d) { return byId(d.receiveConnectors, id); };
     const model::Host* server = form.design().findHost(connector.serverId);
     form.info(tr("Server"), server ? fromStd(server->name) : fromStd(connector.serverId));
-    form.text(QStringLiteral("name"), tr("Name"),
-              tr("The connector's name, shown as SERVER\\Name."),
-              readVia(at, [](const model::ReceiveConnector& rc) { return fromStd(rc.name); }),
-              writeVia(at,
-                       [](model::ReceiveConnector& rc, const QString& v) {
-                           rc.name = v.toStdString();
-                           return QString();
-                       }),
-              true);
-    form.choice(
-        QStringLiteral("transportRole"), tr("Transport role"),
-        tr("The service the connector belongs to: FrontendTransport listens for "
-           "clients and other servers on port 25; HubTransport (port 2525 on Mailbox "
-           "servers) takes mail proxied from the front end and from other servers."),
-        enumChoices<model::TransportRole>(),
-        readVia(at, [](const model::ReceiveConnector& rc) { return enumText(rc.transportRole); }),
-        writeVia(at, [](model::ReceiveConnector& rc, const QString& v) {
-            rc.transportRole = enumValue<model::TransportRole>(v);
-            return QString();
-        }));
-    form.flag(QStringLiteral("enabled"), tr("Enabled"),
-              tr("A disabled connector accepts no connections."),
-              readFlagVia(at, [](const model::ReceiveConnector& rc) { return rc.enabled; }),
-              writeFlagVia(at, [](model::ReceiveConnector& rc, bool on) { rc.enabled = on; }));
+    stringField(form, QStringLiteral("name"), tr("Name"),
+                tr("The connector's name, shown as SERVER\\Name."), at,
+                &model::ReceiveConnector::name, true);
+    enumField(form, QStringLiteral("transportRole"), tr("Transport role"),
+              tr("The service the connector belongs to: FrontendTransport listens for "
+                 "clients and other servers on port 25; HubTransport (port 2525 on Mailbox "
+                 "servers) takes mail proxied from the front end and from other servers."),
+              at, &model::ReceiveConnector::transportRole);
+    boolField(form, QStringLiteral("enabled"), tr("Enabled"),
+              tr("A disabled connector accepts no connections."), at,
+              &model::ReceiveConnector::enabled);
     form.text(
         QStringLiteral("bindings"), tr("Bindings"),
         tr("Local address and port the connector listens on, comma-separated: "
@@ -203,13 +190,9 @@ void buildReceiveConnectorEditor(InspectorForm& form, const model::ReceiveConnec
         writeVia(at, [](model::ReceiveConnector& rc, const QString& v) {
             return assignSize(rc.maxMessageSizeBytes, v);
         }));
-    form.text(QStringLiteral("comment"), tr("Comment"),
-              tr("Free text, as in the -Comment parameter."),
-              readVia(at, [](const model::ReceiveConnector& rc) { return fromStd(rc.comment); }),
-              writeVia(at, [](model::ReceiveConnector& rc, const QString& v) {
-                  rc.comment = v.toStdString();
-                  return QString();
-              }));
+    stringField(form, QStringLiteral("comment"), tr("Comment"),
+                tr("Free text, as in the -Comment parameter."), at,
+                &model::ReceiveConnector::comment);
 }
 
 }  // namespace mailtopo::ui::inspector
