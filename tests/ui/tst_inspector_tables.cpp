@@ -1,9 +1,10 @@
 // The inspector's typed editors beyond names and check boxes: enums as combo boxes and lists
-// as tables (a NIC's addresses, receive-connector ACEs). Each edit is one undo step, a cell
-// that does not parse is refused with its reason and the design stays as it was, rows can be
-// added (applied once valid) and removed, undo brings the table back, and live validation
-// follows a table edit. A picture of the NIC table, at the dock's usual width, is saved next
-// to the test binary.
+// as tables (a NIC's addresses, a load balancer's VIPs and pool, firewall rules and NAT,
+// receive-connector ACEs, send-connector address spaces, router interfaces, DNS records).
+// Each edit is one undo step, a cell that does not parse is refused with its reason and the
+// design stays as it was, rows can be added (applied once valid) and removed, undo brings
+// the table back, and live validation follows a table edit. Pictures of the NIC table and
+// the load balancer, at the dock's usual width, are saved next to the test binary.
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -183,6 +184,135 @@ private slots:
         QTRY_COMPARE(loopback->rowCount(), 1);
     }
 
+    void loadBalancerVipsAndPool() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("lb-smtp"));
+        TableEditor* vips = inspector->table(QStringLiteral("vips"));
+        TableEditor* pool = inspector->table(QStringLiteral("pool"));
+        QVERIFY(vips != nullptr && pool != nullptr);
+        QCOMPARE(vips->rowCount(), 2);
+        QCOMPARE(pool->rowCount(), 4);
+        const auto lb = [&] { return byId(designOf(window).loadBalancers, "lb-smtp"); };
+
+        // The relay VIP from SNAT to DSR: the mode is a choice column, one step.
+        const int before = steps(window);
+        QCOMPARE(vips->cell(1, 4), QStringLiteral("snat"));
+        vips->setCell(1, 4, QStringLiteral("dsr"));
+        QCOMPARE(byId(lb().vips, "vip-relay").mode, model::LoadBalancerMode::Dsr);
+        QCOMPARE(steps(window), before + 1);
+        // Not one of the modes, a port out of range, a bad ACL entry: refused.
+        vips->setCell(1, 4, QStringLiteral("round-robin"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("round-robin")));
+        vips->setCell(1, 4, QStringLiteral("dsr"));
+        vips->setCell(1, 3, QStringLiteral("70000"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("Port")));
+        QVERIFY(inspector->problem().contains(QStringLiteral("65535")));
+        QCOMPARE(byId(lb().vips, "vip-relay").port, uint16_t(25));
+        vips->setCell(1, 3, QStringLiteral("25"));
+        vips->setCell(1, 6, QStringLiteral("10.10.20.80, 10.10.20.0/33"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("10.10.20.0/33")));
+        QCOMPARE(byId(lb().vips, "vip-relay").sourceAcl.size(), size_t(1));
+        vips->setCell(1, 6, QStringLiteral("10.10.20.80, 10.10.20.81"));
+        QCOMPARE(byId(lb().vips, "vip-relay").sourceAcl.size(), size_t(2));
+        QCOMPARE(steps(window), before + 2);
+
+        // A new VIP gets an id of its own and keeps the others' pools.
+        vips->addRow();
+        QVERIFY(inspector->problem().contains(QStringLiteral("Address")));
+        vips->setCell(2, 2, QStringLiteral("10.10.20.70"));
+        QCOMPARE(lb().vips.size(), size_t(3));
+        QCOMPARE(lb().vips.back().id, std::string("lb-smtp-vip-1"));
+        QCOMPARE(byId(lb().vips, "vip-relay").pool.size(), size_t(2));
+
+        // Pool members: removing one takes it from its own VIP only.
+        pool->removeRow(3);  // vip-relay's second member
+        QCOMPARE(byId(lb().vips, "vip-relay").pool.size(), size_t(1));
+        QCOMPARE(byId(lb().vips, "vip-smtp-in").pool.size(), size_t(2));
+        pool->setCell(0, 3, QStringLiteral("0"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("port 0")));
+
+        pool->setCell(0, 3, QStringLiteral("25"));
+
+        // The chosen VIP's port, SNAT address and ACL are edited under the table.
+        vips->table()->setCurrentCell(1, 1);
+        auto* snat = qobject_cast<QLineEdit*>(vips->detailEditor(5));
+        QVERIFY(snat != nullptr && snat->isEnabled());
+        QCOMPARE(snat->text(), QStringLiteral("10.10.20.5"));
+        const int typed = steps(window);
+        snat->setText(QStringLiteral("10.10.20.6"));
+        emit snat->textEdited(snat->text());
+        QCOMPARE(byId(lb().vips, "vip-relay").snatAddress->toString(), std::string("10.10.20.6"));
+        snat->setText(QStringLiteral("10.10.20.66"));
+        emit snat->textEdited(snat->text());
+        QCOMPARE(steps(window), typed + 1);  // typing in the field: one step
+        snat->setText(QStringLiteral("10.10.20.666"));
+        emit snat->textEdited(snat->text());
+        QVERIFY(inspector->problem().contains(QStringLiteral("SNAT address")));
+        QVERIFY(!snat->styleSheet().isEmpty());  // marked in the field itself
+        QCOMPARE(byId(lb().vips, "vip-relay").snatAddress->toString(), std::string("10.10.20.66"));
+        snat->setText(QStringLiteral("10.10.20.5"));
+        emit snat->textEdited(snat->text());
+
+        QTest::qWait(0);
+        savePicture(window, vips, QStringLiteral("inspector_load_balancer.png"));
+        window.undoAction()->trigger();  // the SNAT address
+
+        // Undo the member removal and the new VIP: both tables follow.
+        window.undoAction()->trigger();
+        window.undoAction()->trigger();
+        QTRY_COMPARE(pool->rowCount(), 4);
+        QTRY_COMPARE(vips->rowCount(), 2);
+        QCOMPARE(byId(lb().vips, "vip-relay").mode, model::LoadBalancerMode::Dsr);
+    }
+
+    void firewallRulesAndNat() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("fw-edge"));
+        TableEditor* rules = inspector->table(QStringLiteral("rules"));
+        TableEditor* inbound = inspector->table(QStringLiteral("inboundNat"));
+        TableEditor* outbound = inspector->table(QStringLiteral("outboundNat"));
+        QVERIFY(rules != nullptr && inbound != nullptr && outbound != nullptr);
+        QVERIFY(inspector->table(QStringLiteral("interfaces")) != nullptr);
+        const auto fw = [&] { return byId(designOf(window).firewalls, "fw-edge"); };
+        QCOMPARE(rules->rowCount(), 5);
+
+        // A port list with a word in it: refused, the rule keeps its port.
+        const int before = steps(window);
+        rules->setCell(0, 6, QStringLiteral("25, smtp"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("Ports")));
+        QCOMPARE(fw().rules.front().ports, std::vector<uint16_t>{25});
+        rules->setCell(0, 6, QStringLiteral("25, 587"));
+        QCOMPARE(fw().rules.front().ports, (std::vector<uint16_t>{25, 587}));
+        rules->setCell(0, 7, QStringLiteral("deny"));
+        QCOMPARE(fw().rules.front().action, model::FirewallAction::Deny);
+        QCOMPARE(steps(window), before + 2);
+
+        // A new rule is valid as it comes (any to any, port 25, allow): one step at once.
+        rules->addRow();
+        QCOMPARE(fw().rules.size(), size_t(6));
+        QCOMPARE(fw().rules.back().id, std::string("fw-edge-rule-1"));
+        QCOMPARE(steps(window), before + 3);
+
+        // Inbound NAT: the public address must be an address.
+        inbound->setCell(0, 2, QStringLiteral("198.51.100"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("Public")));
+        QCOMPARE(fw().inboundNat.front().publicAddress.toString(), std::string("198.51.100.25"));
+        inbound->setCell(0, 2, QStringLiteral("198.51.100.26"));
+        QCOMPARE(fw().inboundNat.front().publicAddress.toString(), std::string("198.51.100.26"));
+
+        // Outbound NAT: removing the only rule, then undo.
+        QCOMPARE(outbound->rowCount(), 1);
+        outbound->removeRow(0);
+        QVERIFY(fw().outboundNat.empty());
+        window.undoAction()->trigger();
+        QCOMPARE(fw().outboundNat.size(), size_t(1));
+        QTRY_COMPARE(outbound->rowCount(), 1);
+    }
+
     void receiveConnectorAcesAndRole() {
         MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));
@@ -223,6 +353,104 @@ private slots:
         QTRY_COMPARE(role->currentData().toString(), QStringLiteral("FrontendTransport"));
     }
 
+    void sendConnectorFields() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("sc-internet"));
+        const auto sc = [&] { return byId(designOf(window).sendConnectors, "sc-internet"); };
+
+        auto* smartHosts =
+            qobject_cast<QLineEdit*>(inspector->editor(QStringLiteral("smartHosts")));
+        QVERIFY(smartHosts != nullptr);
+        emit smartHosts->textEdited(QStringLiteral("192.0.2.10, relay two.example"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("relay two.example")));
+        QCOMPARE(sc().smartHosts, std::vector<std::string>{"192.0.2.10"});
+        emit smartHosts->textEdited(QStringLiteral("192.0.2.10, relay2.litware.example"));
+        QCOMPARE(sc().smartHosts.size(), size_t(2));
+
+        auto* port = qobject_cast<QLineEdit*>(inspector->editor(QStringLiteral("port")));
+        emit port->textEdited(QStringLiteral("0"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("port 0")));
+        QCOMPARE(sc().port, 25);
+        emit port->textEdited(QStringLiteral("587"));
+        QCOMPARE(sc().port, 587);
+
+        auto* sourceIp =
+            qobject_cast<QLineEdit*>(inspector->editor(QStringLiteral("sourceIpAddress")));
+        emit sourceIp->textEdited(QStringLiteral("2001:db8::g"));
+        QVERIFY(!inspector->problem().isEmpty());
+        QVERIFY(!sc().sourceIpAddress.has_value());
+
+        // Address spaces in a table; "*" is a domain here, "contoso" with a space is not.
+        TableEditor* spaces = inspector->table(QStringLiteral("addressSpaces"));
+        QVERIFY(spaces != nullptr);
+        QCOMPARE(spaces->cell(0, 1), QStringLiteral("*"));
+        spaces->setCell(0, 1, QStringLiteral("conto so.example"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("Domain")));
+        QCOMPARE(sc().addressSpaces.front().domain, std::string("*"));
+        spaces->setCell(0, 2, QStringLiteral("101"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("Row 1")));
+        spaces->setCell(0, 1, QStringLiteral("*.fabrikam.example"));
+        spaces->setCell(0, 2, QStringLiteral("5"));
+        QCOMPARE(sc().addressSpaces.front().domain, std::string("*.fabrikam.example"));
+        QCOMPARE(sc().addressSpaces.front().cost, 5);
+
+        // Source servers as check boxes.
+        auto* ex2016b =
+            qobject_cast<QCheckBox*>(inspector->editor(QStringLiteral("sourceServers.ex2016b")));
+        QVERIFY(ex2016b != nullptr);
+        QVERIFY(ex2016b->isChecked());
+        ex2016b->setChecked(false);
+        QCOMPARE(sc().sourceServerIds, std::vector<std::string>{"ex2016a"});
+        window.undoAction()->trigger();
+        QCOMPARE(sc().sourceServerIds.size(), size_t(2));
+        QTRY_VERIFY(ex2016b->isChecked());
+    }
+
+    void routersSegmentsAndZones() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+
+        // Router: an interface added in the table gets a fresh id once it has a name.
+        inspector->inspect(QStringLiteral("rtr-wan"));
+        TableEditor* interfaces = inspector->table(QStringLiteral("interfaces"));
+        QVERIFY(interfaces != nullptr);
+        QCOMPARE(interfaces->rowCount(), 2);
+        const int before = steps(window);
+        interfaces->addRow();
+        QVERIFY(inspector->problem().contains(QStringLiteral("Name")));
+        QCOMPARE(steps(window), before);
+        interfaces->setCell(2, 3, QStringLiteral("10.99.0.1/24"));
+        interfaces->setCell(2, 1, QStringLiteral("lab"));
+        const auto& router = byId(designOf(window).routers, "rtr-wan");
+        QCOMPARE(router.interfaces.size(), size_t(3));
+        QCOMPARE(router.interfaces.back().id, std::string("rtr-wan-if-1"));
+        QCOMPARE(router.interfaces.back().addresses.front().prefixLength, 24);
+        QCOMPARE(steps(window), before + 1);
+
+        // Segment: subnets checked as CIDR, kind as a combo box.
+        inspector->inspect(QStringLiteral("seg-dmz"));
+        auto* subnets = qobject_cast<QLineEdit*>(inspector->editor(QStringLiteral("subnets")));
+        QVERIFY(subnets != nullptr);
+        emit subnets->textEdited(QStringLiteral("172.16.10.0/24, 172.16.11.0/"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("172.16.11.0/")));
+        emit subnets->textEdited(QStringLiteral("172.16.10.0/24, 172.16.11.0/24"));
+        QCOMPARE(byId(designOf(window).segments, "seg-dmz").subnets.size(), size_t(2));
+        choose(qobject_cast<QComboBox*>(inspector->editor(QStringLiteral("kind"))),
+               QStringLiteral("lan"));
+        QCOMPARE(byId(designOf(window).segments, "seg-dmz").kind, model::SegmentKind::Lan);
+
+        // DNS zone: a record's TTL must be a number.
+        inspector->inspect(QStringLiteral("zone-contoso-external"));
+        TableEditor* records = inspector->table(QStringLiteral("records"));
+        QVERIFY(records != nullptr && records->rowCount() > 0);
+        records->setCell(0, 2, QStringLiteral("1h"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("TTL")));
+        records->setCell(0, 2, QStringLiteral("300"));
+        QCOMPARE(byId(designOf(window).dnsZones, "zone-contoso-external").records.front().ttl, 300);
+    }
 };
 
 QTEST_MAIN(TstInspectorTables)

@@ -26,6 +26,18 @@ bool buildEditor(inspector::InspectorForm& form, const model::Design& design,
         buildHostEditor(form, *host);
     else if (const auto* rc = byId(design.receiveConnectors, id))
         buildReceiveConnectorEditor(form, *rc);
+    else if (const auto* sc = byId(design.sendConnectors, id))
+        buildSendConnectorEditor(form, *sc);
+    else if (const auto* lb = byId(design.loadBalancers, id))
+        buildLoadBalancerEditor(form, *lb);
+    else if (const auto* fw = byId(design.firewalls, id))
+        buildFirewallEditor(form, *fw);
+    else if (const auto* router = byId(design.routers, id))
+        buildRouterEditor(form, *router);
+    else if (const auto* segment = byId(design.segments, id))
+        buildSegmentEditor(form, *segment);
+    else if (const auto* zone = byId(design.dnsZones, id))
+        buildDnsZoneEditor(form, *zone);
     else
         return false;
     return true;

@@ -83,6 +83,9 @@ TableEditor::TableEditor(const QString& name, QList<TableColumn> columns, QStrin
         if (details_ != nullptr)
             details_->showRow(row);
     });
+    // Columns widen (contents, a resized section): the scroll bar may come or go.
+    connect(table_->horizontalScrollBar(), &QScrollBar::rangeChanged, this,
+            &TableEditor::fitHeight);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (!loading_)
             changed(item->row(), item->column());
@@ -226,7 +229,9 @@ void TableEditor::fitHeight() {
     int height = table_->horizontalHeader()->sizeHint().height() +
                  visible * table_->verticalHeader()->defaultSectionSize() +
                  2 * table_->frameWidth();
-    if (table_->horizontalHeader()->length() > table_->viewport()->width())
+    // Room for the horizontal scroll bar when the columns are wider than the dock, or it
+    // would cover the last row. The table's own width: its viewport may not be laid out yet.
+    if (table_->horizontalHeader()->length() > table_->width() - 2 * table_->frameWidth())
         height += table_->horizontalScrollBar()->sizeHint().height();
     table_->setFixedHeight(height);
 }
