@@ -224,6 +224,10 @@ private slots:
         vips->setCell(2, 2, QStringLiteral("10.10.20.70"));
         QCOMPARE(lb().vips.size(), size_t(3));
         QCOMPARE(lb().vips.back().id, std::string("lb-smtp-vip-1"));
+        vips->setCell(2, 1, QStringLiteral("SMTP test"));  // the same VIP, not another new one
+        QCOMPARE(lb().vips.size(), size_t(3));
+        QCOMPARE(lb().vips.back().id, std::string("lb-smtp-vip-1"));
+        QCOMPARE(lb().vips.back().name, std::string("SMTP test"));
         QCOMPARE(byId(lb().vips, "vip-relay").pool.size(), size_t(2));
 
         // Pool members: removing one takes it from its own VIP only.
@@ -259,7 +263,8 @@ private slots:
         savePicture(window, vips, QStringLiteral("inspector_load_balancer.png"));
         window.undoAction()->trigger();  // the SNAT address
 
-        // Undo the member removal and the new VIP: both tables follow.
+        // Undo the member removal and the new VIP (its name, then itself): both tables follow.
+        window.undoAction()->trigger();
         window.undoAction()->trigger();
         window.undoAction()->trigger();
         QTRY_COMPARE(pool->rowCount(), 4);

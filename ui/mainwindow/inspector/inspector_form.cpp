@@ -223,6 +223,7 @@ TableEditor* InspectorForm::table(const QString& property, const QString& label,
             // even when it lands before this edit's own refresh.
             TableBinding& binding = tableBindings_[property];
             binding.loaded = binding.read(design());
+            tables_.value(property)->adoptHiddenCells(binding.loaded);
         });
     return editor;
 }

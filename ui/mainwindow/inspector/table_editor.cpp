@@ -177,6 +177,17 @@ void TableEditor::removeRow(int row) {
     changed(-1, -1);
 }
 
+void TableEditor::adoptHiddenCells(const TableRows& rows) {
+    if (rows.size() != table_->rowCount())
+        return;
+    loading_ = true;
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < columns_.size(); ++c)
+            if (columns_[c].hidden && table_->item(r, c) != nullptr)
+                table_->item(r, c)->setText(rows[r].value(c));
+    loading_ = false;
+}
+
 bool TableEditor::isBeingEdited() const {
     const QWidget* focus = QApplication::focusWidget();
     return focus != nullptr && isAncestorOf(focus);

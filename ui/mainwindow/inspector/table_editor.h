@@ -61,6 +61,10 @@ public:
     void setCell(int row, int column, const QString& value);
     void addRow();
     void removeRow(int row);
+    // Takes the hidden cells (ids) of `rows`, the design's reading of what was just
+    // committed, so a row added here edits its new element from then on, not another new
+    // one. Only when the rows still line up one to one.
+    void adoptHiddenCells(const TableRows& rows);
     // The user is in the middle of editing a cell (focus inside the table or its details).
     bool isBeingEdited() const;
     QTableWidget* table() const { return table_; }
