@@ -287,12 +287,12 @@ private slots:
 
         // A port list with a word in it: refused, the rule keeps its port.
         const int before = steps(window);
-        rules->setCell(0, 6, QStringLiteral("25, smtp"));
+        rules->setCell(0, 7, QStringLiteral("25, smtp"));
         QVERIFY(inspector->problem().contains(QStringLiteral("Ports")));
         QCOMPARE(fw().rules.front().ports, std::vector<uint16_t>{25});
-        rules->setCell(0, 6, QStringLiteral("25, 587"));
+        rules->setCell(0, 7, QStringLiteral("25, 587"));
         QCOMPARE(fw().rules.front().ports, (std::vector<uint16_t>{25, 587}));
-        rules->setCell(0, 7, QStringLiteral("deny"));
+        rules->setCell(0, 3, QStringLiteral("deny"));
         QCOMPARE(fw().rules.front().action, model::FirewallAction::Deny);
         QCOMPARE(steps(window), before + 2);
 
@@ -309,6 +309,8 @@ private slots:
         inbound->setCell(0, 2, QStringLiteral("198.51.100.26"));
         QCOMPARE(fw().inboundNat.front().publicAddress.toString(), std::string("198.51.100.26"));
 
+        rules->table()->setCurrentCell(0, 1);
+        savePicture(window, rules, QStringLiteral("inspector_firewall.png"));
         // Outbound NAT: removing the only rule, then undo.
         QCOMPARE(outbound->rowCount(), 1);
         outbound->removeRow(0);

@@ -52,7 +52,9 @@ void zonesTable(InspectorForm& form, const std::string& id) {
 void rulesTable(InspectorForm& form, const Firewall& firewall) {
     const std::string id = firewall.id;
     const auto at = [id](auto& d) { return byId(d.firewalls, id); };
-    enum { kId, kName, kFrom, kTo, kSources, kDestinations, kPorts, kAction };
+    // Zones and action first: they say what a rule does and must stay in sight in a narrow
+    // dock; the name stretches over what is left; addresses and ports go under the table.
+    enum { kId, kFrom, kTo, kAction, kName, kSources, kDestinations, kPorts };
     QList<Choice> zones{{QStringLiteral("any"), tr("any")}};
     for (const auto& z : firewall.zones)
         zones.push_back({fromStd(z.name), fromStd(z.name)});
@@ -60,31 +62,33 @@ void rulesTable(InspectorForm& form, const Firewall& firewall) {
         QStringLiteral("rules"), tr("Rules"),
         tr("Access rules in order; the first rule matching a new connection decides. Addresses "
            "are the real ones, after inbound NAT."),
-        {columns::hiddenId(), columns::text(tr("Name"), tr("The rule's name."), false),
+        {columns::hiddenId(),
          columns::choice(tr("From"), tr("The zone the connection comes from."), zones),
          columns::choice(tr("To"), tr("The zone it goes to."), zones),
+         columns::choice(tr("Action"), tr("Allow or deny the connection."),
+                         enumChoices<model::FirewallAction>()),
+         columns::text(tr("Name"), tr("The rule's name."), false),
          columns::detailed(
              columns::rangeList(tr("Sources"), tr("Client addresses; empty is any."))),
          columns::detailed(
              columns::rangeList(tr("Destinations"), tr("Server addresses; empty is any."))),
          columns::detailed(
-             columns::portList(tr("Ports"), tr("TCP ports, comma-separated; empty is any."))),
-         columns::choice(tr("Action"), tr("Allow or deny the connection."),
-                         enumChoices<model::FirewallAction>())},
-        QStringList{QString(), QString(), QStringLiteral("any"), QStringLiteral("any"), QString(),
-                    QString(), QStringLiteral("25"), enumText(model::FirewallAction::Allow)},
+             columns::portList(tr("Ports"), tr("TCP ports, comma-separated; empty is any.")))},
+        QStringList{QString(), QStringLiteral("any"), QStringLiteral("any"),
+                    enumText(model::FirewallAction::Allow), QString(), QString(), QString(),
+                    QStringLiteral("25")},
         readRowsVia(at,
                     [](const Firewall& f) {
                         TableRows rows;
                         for (const auto& r : f.rules)
                             rows << QStringList{fromStd(r.id),
-                                                fromStd(r.name),
                                                 fromStd(r.fromZone),
                                                 fromStd(r.toZone),
+                                                enumText(r.action),
+                                                fromStd(r.name),
                                                 rangeListText(r.sources),
                                                 rangeListText(r.destinations),
-                                                portListText(r.ports),
-                                                enumText(r.action)};
+                                                portListText(r.ports)};
                         return rows;
                     }),
         writeIdRowsVia(at, &Firewall::rules, id + "-rule",
