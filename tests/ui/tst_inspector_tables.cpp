@@ -302,6 +302,18 @@ private slots:
         QCOMPARE(fw().rules.back().id, std::string("fw-edge-rule-1"));
         QCOMPARE(steps(window), before + 3);
 
+        // A zone added in the zones table is at once a zone a rule can name.
+        TableEditor* zones = inspector->table(QStringLiteral("zones"));
+        QVERIFY(zones != nullptr);
+        rules->setCell(0, 1, QStringLiteral("lab"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("'lab' is not one of")));
+        zones->addRow();
+        zones->setCell(zones->rowCount() - 1, 0, QStringLiteral("lab"));
+        QCOMPARE(fw().zones.back().name, std::string("lab"));
+        rules->setCell(0, 1, QStringLiteral("lab"));
+        QVERIFY(inspector->problem().isEmpty());
+        QCOMPARE(fw().rules.front().fromZone, std::string("lab"));
+
         // Inbound NAT: the public address must be an address.
         inbound->setCell(0, 2, QStringLiteral("198.51.100"));
         QVERIFY(inspector->problem().contains(QStringLiteral("Public")));

@@ -4,12 +4,12 @@
 
 namespace mailtopo::ui::inspector {
 
-ChoiceDelegate::ChoiceDelegate(QList<Choice> choices, QObject* parent)
+ChoiceDelegate::ChoiceDelegate(std::function<QList<Choice>()> choices, QObject* parent)
     : QStyledItemDelegate(parent), choices_(std::move(choices)) {}
 
 QString ChoiceDelegate::displayText(const QVariant& value, const QLocale& locale) const {
     const QString stored = value.toString();
-    for (const Choice& choice : choices_)
+    for (const Choice& choice : choices_())
         if (choice.value == stored)
             return choice.label;
     return QStyledItemDelegate::displayText(value, locale);  // not one of the list: as stored
@@ -18,7 +18,7 @@ QString ChoiceDelegate::displayText(const QVariant& value, const QLocale& locale
 QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& /*option*/,
                                       const QModelIndex& /*index*/) const {
     auto* combo = new QComboBox(parent);
-    for (const Choice& choice : choices_)
+    for (const Choice& choice : choices_())
         combo->addItem(choice.label, choice.value);
     // Committed as soon as a value is picked, not when the cell loses focus. The signals
     // are not const, though creating an editor is.

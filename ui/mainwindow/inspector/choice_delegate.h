@@ -4,6 +4,7 @@
 // The cell keeps the value itself, so reading the table needs no mapping back.
 
 #include <QStyledItemDelegate>
+#include <functional>
 
 #include "ui/mainwindow/inspector/table_editor.h"
 
@@ -13,7 +14,7 @@ class ChoiceDelegate : public QStyledItemDelegate {
     Q_OBJECT
 
 public:
-    ChoiceDelegate(QList<Choice> choices, QObject* parent);
+    ChoiceDelegate(std::function<QList<Choice>()> choices, QObject* parent);
 
     QString displayText(const QVariant& value, const QLocale& locale) const override;
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
@@ -23,7 +24,7 @@ public:
                       const QModelIndex& index) const override;
 
 private:
-    QList<Choice> choices_;
+    std::function<QList<Choice>()> choices_;
 };
 
 }  // namespace mailtopo::ui::inspector

@@ -98,12 +98,17 @@ void interfacesTable(InspectorForm& form, const std::string& deviceId,
         });
 }
 
-void routesTable(InspectorForm& form, const std::vector<model::DeviceInterface>& interfaces,
+void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>& interfaces,
                  const DeviceLists<model::Route>& lists) {
     enum RouteColumn { kDestination, kNextHop, kInterface, kMetric };
-    QList<Choice> through{{QString(), tr("(any)")}};
-    for (const auto& i : interfaces)
-        through.push_back({fromStd(i.id), fromStd(i.name.empty() ? i.id : i.name)});
+    // The interfaces as they are when asked: one added above is a choice at once.
+    const std::function<QList<Choice>()> through = [&form, readInterfaces = interfaces.read] {
+        QList<Choice> choices{{QString(), tr("(any)")}};
+        if (const auto* list = readInterfaces(form.design()))
+            for (const auto& i : *list)
+                choices.push_back({fromStd(i.id), fromStd(i.name.empty() ? i.id : i.name)});
+        return choices;
+    };
     const TableColumn destination =
         columns::custom(tr("Destination *"), tr("The network the route leads to, in CIDR."),
                         [](const QString& cell, const QStringList&) {

@@ -35,8 +35,8 @@ DeviceLists<model::Route> routesOf(At at) {
 // `deviceId` seeds the ids of interfaces added in the table ("fw-edge-if-1").
 void interfacesTable(InspectorForm& form, const std::string& deviceId,
                      const DeviceLists<model::DeviceInterface>& lists, bool withZone);
-// `interfaces`: the device's interfaces a route can leave through.
-void routesTable(InspectorForm& form, const std::vector<model::DeviceInterface>& interfaces,
+// `interfaces`: where the device's interfaces are, which a route can leave through.
+void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>& interfaces,
                  const DeviceLists<model::Route>& lists);
 
 }  // namespace mailtopo::ui::inspector

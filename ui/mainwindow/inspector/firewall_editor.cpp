@@ -55,9 +55,14 @@ void rulesTable(InspectorForm& form, const Firewall& firewall) {
     // Zones and action first: they say what a rule does and must stay in sight in a narrow
     // dock; the name stretches over what is left; addresses and ports go under the table.
     enum { kId, kFrom, kTo, kAction, kName, kSources, kDestinations, kPorts };
-    QList<Choice> zones{{QStringLiteral("any"), tr("any")}};
-    for (const auto& z : firewall.zones)
-        zones.push_back({fromStd(z.name), fromStd(z.name)});
+    // The zones as they are when asked: one added in the zones table is a choice at once.
+    const std::function<QList<Choice>()> zones = [&form, at] {
+        QList<Choice> choices{{QStringLiteral("any"), tr("any")}};
+        if (const Firewall* f = at(form.design()))
+            for (const auto& z : f->zones)
+                choices.push_back({fromStd(z.name), fromStd(z.name)});
+        return choices;
+    };
     form.table(
         QStringLiteral("rules"), tr("Rules"),
         tr("Access rules in order; the first rule matching a new connection decides. Addresses "
@@ -227,7 +232,7 @@ void buildFirewallEditor(InspectorForm& form, const Firewall& firewall) {
     rulesTable(form, firewall);
     inboundNatTable(form, id);
     outboundNatTable(form, id);
-    routesTable(form, firewall.interfaces, routesOf(at));
+    routesTable(form, interfacesOf(at), routesOf(at));
 }
 
 }  // namespace mailtopo::ui::inspector

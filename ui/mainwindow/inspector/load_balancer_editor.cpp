@@ -107,23 +107,30 @@ QString writePool(LoadBalancer& lb, const TableRows& rows) {
 void poolTable(InspectorForm& form, const LoadBalancer& lb) {
     const std::string id = lb.id;
     const auto at = [id](auto& d) { return byId(d.loadBalancers, id); };
-    QList<Choice> vips;
-    for (const auto& v : lb.vips)
-        vips.push_back({fromStd(v.id), fromStd(v.name.empty() ? v.address.toString() : v.name)});
+    // The VIPs as they are when asked: one added above is a choice at once.
+    const auto vips = [&form, at] {
+        QList<Choice> choices;
+        if (const LoadBalancer* l = at(form.design()))
+            for (const auto& v : l->vips)
+                choices.push_back(
+                    {fromStd(v.id), fromStd(v.name.empty() ? v.address.toString() : v.name)});
+        return choices;
+    };
+    const QString firstVip = lb.vips.empty() ? QString() : fromStd(lb.vips.front().id);
     const QList<Choice> hosts = hostChoices(form.design(), false);
     form.table(
         QStringLiteral("pool"), tr("Pool members"),
         tr("The servers behind each virtual server. The first member takes the connection "
            "unless a flow names another."),
-        {columns::choice(tr("Virtual server"), tr("The VIP this member serves."), vips),
+        {columns::choice(tr("Virtual server"), tr("The VIP this member serves."),
+                         std::function<QList<Choice>()>(vips)),
          columns::choice(tr("Host"), tr("The member server."), hosts),
          columns::address(tr("Address"),
                           tr("The member's address; empty uses its address on the load "
                              "balancer's segment."),
                           false),
          columns::detailed(columns::port(tr("Port"), tr("The port the member listens on.")))},
-        QStringList{vips.isEmpty() ? QString() : vips.front().value,
-                    hosts.isEmpty() ? QString() : hosts.front().value, QString(),
+        QStringList{firstVip, hosts.isEmpty() ? QString() : hosts.front().value, QString(),
                     QStringLiteral("25")},
         readRowsVia(at, poolRows), writeRowsVia(at, writePool));
 }
@@ -140,7 +147,7 @@ void buildLoadBalancerEditor(InspectorForm& form, const LoadBalancer& lb) {
     vipTable(form, id);
     poolTable(form, lb);
     interfacesTable(form, id, interfacesOf(at), false);
-    routesTable(form, lb.interfaces, routesOf(at));
+    routesTable(form, interfacesOf(at), routesOf(at));
 }
 
 }  // namespace mailtopo::ui::inspector

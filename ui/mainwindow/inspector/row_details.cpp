@@ -34,8 +34,6 @@ RowDetails::RowDetails(TableEditor* table, const QList<TableColumn>& columns, QW
             field = check;
         } else if (column.kind == TableColumn::Kind::Choice) {
             auto* combo = new QComboBox(this);
-            for (const Choice& choice : column.choices)
-                combo->addItem(choice.label, choice.value);
             connect(combo, &QComboBox::activated, this, [this, c, combo] {
                 table_->setCell(row_, c, combo->currentData().toString());
             });
@@ -73,6 +71,9 @@ void RowDetails::showRow(int row) {
         if (auto* check = qobject_cast<QCheckBox*>(field)) {
             check->setChecked(value == QLatin1String("1"));
         } else if (auto* combo = qobject_cast<QComboBox*>(field)) {
+            combo->clear();  // the list may have grown since (choices from the design)
+            for (const Choice& choice : columns_[c].choices())
+                combo->addItem(choice.label, choice.value);
             combo->setCurrentIndex(combo->findData(value));
         } else if (auto* line = qobject_cast<QLineEdit*>(field)) {
             if (!line->hasFocus() && line->text() != value)

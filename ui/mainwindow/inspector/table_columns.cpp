@@ -103,11 +103,16 @@ TableColumn check(const QString& header, const QString& tip) {
 }
 
 TableColumn choice(const QString& header, const QString& tip, const QList<Choice>& choices) {
+    return choice(header, tip, [choices] { return choices; });
+}
+
+TableColumn choice(const QString& header, const QString& tip,
+                   const std::function<QList<Choice>()>& choices) {
     TableColumn column = named(header, tip);
     column.kind = TableColumn::Kind::Choice;
     column.choices = choices;
     column.check = [choices](const QString& cell, const QStringList&) {
-        return checkChoice(cell, choices);
+        return checkChoice(cell, choices());
     };
     return column;
 }

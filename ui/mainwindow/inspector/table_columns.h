@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <functional>
 
 #include "ui/mainwindow/inspector/table_editor.h"
 
@@ -22,6 +23,9 @@ TableColumn portList(const QString& header, const QString& tip);     // "25, 587
 TableColumn domain(const QString& header, const QString& tip, bool wildcard, bool star);
 TableColumn check(const QString& header, const QString& tip);
 TableColumn choice(const QString& header, const QString& tip, const QList<Choice>& choices);
+// Choices read when needed, from the design as it is then.
+TableColumn choice(const QString& header, const QString& tip,
+                   const std::function<QList<Choice>()>& choices);
 // A text column checked by `check` (empty when the cell is valid).
 TableColumn custom(const QString& header, const QString& tip,
                    std::function<QString(const QString&, const QStringList&)> check);

@@ -152,6 +152,10 @@ void TableEditor::setCell(int row, int column, const QString& value) {
     QTableWidgetItem* item = table_->item(row, column);
     if (item == nullptr)
         return;
+    if (cell(row, column) == value) {
+        changed(row, column);  // no itemChanged for the same value, but it may be valid now
+        return;
+    }
     if (columns_.value(column).kind == TableColumn::Kind::Check)
         item->setCheckState(value == QLatin1String("1") ? Qt::Checked : Qt::Unchecked);
     else

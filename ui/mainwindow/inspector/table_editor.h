@@ -30,7 +30,9 @@ struct TableColumn {
     QString header;  // ends in " *" when the cell is required
     QString tip;     // what the column means, on the header
     Kind kind = Kind::Text;
-    QList<Choice> choices;  // Kind::Choice
+    // Kind::Choice: asked each time a cell is shown, edited or checked, so a list that
+    // comes from the design (VIPs, zones, interfaces) includes what was just added.
+    std::function<QList<Choice>()> choices;
     // Carried but not shown: the id that ties a row to its model element, so removing a row
     // does not hand the next row's references (routes, flows) to another element.
     bool hidden = false;
