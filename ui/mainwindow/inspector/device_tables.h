@@ -1,0 +1,42 @@
+#pragma once
+// The tables routers, load balancers and firewalls share: their interfaces (name, segment,
+// addresses, and the zone on a firewall) and their static routes.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/model/design.h"
+
+namespace mailtopo::ui::inspector {
+
+class InspectorForm;
+
+// Where the device's lists are, const and not.
+template <class T>
+struct DeviceLists {
+    std::function<const std::vector<T>*(const model::Design&)> read;
+    std::function<std::vector<T>*(model::Design&)> write;
+};
+
+// `at` finds the device (a generic lambda over const and non-const designs).
+template <class At>
+DeviceLists<model::DeviceInterface> interfacesOf(At at) {
+    return {[at](const model::Design& d) { return at(d) ? &at(d)->interfaces : nullptr; },
+            [at](model::Design& d) { return at(d) ? &at(d)->interfaces : nullptr; }};
+}
+
+template <class At>
+DeviceLists<model::Route> routesOf(At at) {
+    return {[at](const model::Design& d) { return at(d) ? &at(d)->routes : nullptr; },
+            [at](model::Design& d) { return at(d) ? &at(d)->routes : nullptr; }};
+}
+
+// `deviceId` seeds the ids of interfaces added in the table ("fw-edge-if-1").
+void interfacesTable(InspectorForm& form, const std::string& deviceId,
+                     const DeviceLists<model::DeviceInterface>& lists, bool withZone);
+// `interfaces`: where the device's interfaces are, which a route can leave through.
+void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>& interfaces,
+                 const DeviceLists<model::Route>& lists);
+
+}  // namespace mailtopo::ui::inspector

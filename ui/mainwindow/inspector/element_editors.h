@@ -1,0 +1,21 @@
+#pragma once
+// One function per kind of element: each declares the fields and tables of that kind on an
+// InspectorForm. They say what is read and written; the form does the editing rules.
+
+#include "core/model/design.h"
+
+namespace mailtopo::ui::inspector {
+
+class InspectorForm;
+
+void buildHostEditor(InspectorForm& form, const model::Host& host);
+void buildNicEditor(InspectorForm& form, const model::Host& host, const model::Nic& nic);
+void buildReceiveConnectorEditor(InspectorForm& form, const model::ReceiveConnector& connector);
+void buildSendConnectorEditor(InspectorForm& form, const model::SendConnector& connector);
+void buildLoadBalancerEditor(InspectorForm& form, const model::LoadBalancer& lb);
+void buildFirewallEditor(InspectorForm& form, const model::Firewall& firewall);
+void buildRouterEditor(InspectorForm& form, const model::Router& router);
+void buildSegmentEditor(InspectorForm& form, const model::Segment& segment);
+void buildDnsZoneEditor(InspectorForm& form, const model::DnsZone& zone);
+
+}  // namespace mailtopo::ui::inspector

@@ -1,0 +1,63 @@
+#pragma once
+// The inspector's typed input, read with core's parsers: each function turns what the user
+// typed into a model value or says why it cannot. Nothing here decides what is valid on its
+// own; the rules are core's (Address::parse, Prefix::parse, IpRange::parse, the port and
+// number reader, the domain-name check), this file only splits lists and words the message.
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/net/address.h"
+#include "core/net/ip_range.h"
+#include "core/net/prefix.h"
+
+namespace mailtopo::ui::inspector {
+
+std::optional<net::Address> parseAddress(const QString& text, QString* problem);
+// Empty text is "none" (a SNAT address left to the default, a NIC without gateway).
+std::optional<std::optional<net::Address>> parseOptionalAddress(const QString& text,
+                                                                QString* problem);
+std::optional<net::Prefix> parsePrefix(const QString& text, QString* problem);
+std::optional<net::IpRange> parseRange(const QString& text, QString* problem);
+// A TCP port, 1..65535.
+std::optional<uint16_t> parsePort(const QString& text, QString* problem);
+// A decimal number 0..max; `what` names it in the message ("cost", "TTL").
+std::optional<unsigned> parseNumber(const QString& text, unsigned max, const QString& what,
+                                    QString* problem);
+// The prefix length of an address of `family`: 0..32 or 0..128.
+std::optional<int> parsePrefixLength(const QString& text, net::Family family, QString* problem);
+// A host or domain name; `wildcard` accepts "*.contoso.com", `star` accepts "*" alone.
+bool checkDomainName(const QString& text, bool wildcard, bool star, QString* problem);
+// A smart host: an IP address or a host name.
+bool checkSmartHost(const QString& text, QString* problem);
+
+// Comma-separated lists ("10.0.0.1, 10.0.0.2"); an empty text is an empty list. The problem
+// names the entry that failed.
+std::optional<std::vector<net::Address>> parseAddressList(const QString& text, QString* problem);
+std::optional<std::vector<net::IpRange>> parseRangeList(const QString& text, QString* problem);
+std::optional<std::vector<net::Prefix>> parsePrefixList(const QString& text, QString* problem);
+std::optional<std::vector<uint16_t>> parsePortList(const QString& text, QString* problem);
+// The entries of a comma-separated list, trimmed, empty ones dropped.
+QStringList listEntries(const QString& text);
+
+// Parse and store in one go, for field writers: `target` changes only when the text
+// parses; the result is why it does not (empty when it did).
+QString assignHostName(std::string& target, const QString& text);                 // empty clears it
+QString assignSize(std::optional<long long>& target, const QString& text);        // empty: default
+QString assignAddress(std::optional<net::Address>& target, const QString& text);  // empty: none
+QString assignAddresses(std::vector<net::Address>& target, const QString& text);
+QString assignRanges(std::vector<net::IpRange>& target, const QString& text);
+QString assignPorts(std::vector<uint16_t>& target, const QString& text);
+QString sizeText(const std::optional<long long>& size);
+
+// Back to text, in the same list form the parsers read.
+QString addressListText(const std::vector<net::Address>& addresses);
+QString rangeListText(const std::vector<net::IpRange>& ranges);
+QString prefixListText(const std::vector<net::Prefix>& prefixes);
+QString portListText(const std::vector<uint16_t>& ports);
+QString optionalAddressText(const std::optional<net::Address>& address);
+
+}  // namespace mailtopo::ui::inspector

@@ -1,0 +1,306 @@
+#include "ui/mainwindow/inspector/inspector_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "core/probe/design_target.h"
+#include "ui/document/design_document.h"
+
+namespace mailtopo::ui::inspector {
+namespace {
+
+const QString kInvalidStyle = QStringLiteral("background: #fde8e8; border: 1px solid #c62828;");
+
+QString withMark(const QString& label, bool required) {
+    return required ? label + QStringLiteral(" *") : label;
+}
+
+// "Bindings: '10.0.0.1:0': port 0 …": a refusal says which field it is about.
+QString labelled(const QString& label, const QString& why) {
+    return why.isEmpty() ? why : label + QStringLiteral(": ") + why;
+}
+
+QString flagText(bool on) {
+    return on ? QStringLiteral("1") : QStringLiteral("0");
+}
+
+}  // namespace
+
+InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId, QWidget* parent)
+    : QWidget(parent),
+      document_(document),
+      elementId_(elementId),
+      body_(new QWidget),
+      layout_(new QFormLayout),
+      problem_(new QLabel(this)) {
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* outer = new QVBoxLayout(body_);
+    // Labels above their fields once the dock is too narrow for both on one line.
+    layout_->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    outer->addLayout(layout_);
+    outer->addStretch(1);
+    scroll->setWidget(body_);
+
+    // The reason for refused input stays in sight under the form, however long it is.
+    problem_->setObjectName(QStringLiteral("inspectorProblem"));
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #c62828; padding: 4px;"));
+    problem_->hide();
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(scroll, 1);
+    column->addWidget(problem_);
+}
+
+const model::Design& InspectorForm::design() const {
+    return document_->design();
+}
+
+void InspectorForm::heading(const QString& title) {
+    auto* label = new QLabel(title, body_);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    label->setContentsMargins(0, 8, 0, 0);
+    layout_->addRow(label);
+}
+
+void InspectorForm::info(const QString& label, const QString& text) {
+    auto* value = new QLabel(text, body_);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout_->addRow(label, value);
+}
+
+void InspectorForm::note(const QString& text) {
+    auto* label = new QLabel(text, body_);
+    label->setWordWrap(true);
+    layout_->addRow(label);
+}
+
+void InspectorForm::addField(const QString& property, const QString& label, const QString& tip,
+                             QWidget* field, const Read& read) {
+    field->setObjectName(property);
+    field->setToolTip(tip);
+    if (label.isEmpty())
+        layout_->addRow(field);
+    else
+        layout_->addRow(label, field);
+    if (auto* caption = qobject_cast<QLabel*>(layout_->labelForField(field)))
+        caption->setToolTip(tip);
+    editors_.insert(property, field);
+    if (read)
+        readers_.insert(property, read);
+}
+
+QLineEdit* InspectorForm::text(const QString& property, const QString& label, const QString& tip,
+                               const Read& read, const Write& write, bool required) {
+    auto* edit = new QLineEdit(read(design()), body_);
+    addField(property, withMark(label, required), tip, edit, read);
+    connect(edit, &QLineEdit::textEdited, this,
+            [this, property, label, required, write](const QString& value) {
+                if (required && value.trimmed().isEmpty())
+                    return refuse(property, tr("%1 is required.").arg(label));
+                commit(property, elementId_ + QLatin1Char('/') + property, [&](model::Design& d) {
+                    return labelled(label, write(d, value.trimmed()));
+                });
+            });
+    return edit;
+}
+
+QPlainTextEdit* InspectorForm::lines(const QString& property, const QString& label,
+                                     const QString& tip, const Read& read, const Write& write) {
+    auto* edit = new QPlainTextEdit(read(design()), body_);
+    edit->setTabChangesFocus(true);
+    edit->setMinimumHeight(fontMetrics().height() * 5);
+    edit->setMaximumHeight(fontMetrics().height() * 9);
+    addField(property, label, tip, edit, read);
+    connect(edit, &QPlainTextEdit::textChanged, this, [this, property, label, write, edit] {
+        const QString value = edit->toPlainText();
+        commit(property, elementId_ + QLatin1Char('/') + property,
+               [&](model::Design& d) { return labelled(label, write(d, value)); });
+    });
+    return edit;
+}
+
+QCheckBox* InspectorForm::flag(const QString& property, const QString& label, const QString& tip,
+                               const ReadFlag& read, const WriteFlag& write) {
+    auto* check = new QCheckBox(label, body_);
+    check->setChecked(read(design()));
+    addField(property, QString(), tip, check,
+             [read](const model::Design& d) { return flagText(read(d)); });
+    connect(check, &QCheckBox::toggled, this, [this, property, write](bool on) {
+        commit(property, elementId_ + QLatin1Char('/') + property, [&](model::Design& d) {
+            write(d, on);
+            return QString();
+        });
+    });
+    return check;
+}
+
+QComboBox* InspectorForm::choice(const QString& property, const QString& label, const QString& tip,
+                                 const QList<Choice>& choices, const Read& read,
+                                 const Write& write) {
+    auto* combo = new QComboBox(body_);
+    for (const Choice& c : choices)
+        combo->addItem(c.label, c.value);
+    combo->setCurrentIndex(combo->findData(read(design())));
+    addField(property, label, tip, combo, read);
+    connect(combo, &QComboBox::activated, this, [this, property, write, combo] {
+        const QString value = combo->currentData().toString();
+        commit(property, elementId_ + QLatin1Char('/') + property,
+               [&](model::Design& d) { return write(d, value); });
+    });
+    return combo;
+}
+
+QWidget* InspectorForm::flags(
+    const QString& property, const QString& label, const QString& tip, const QList<Choice>& choices,
+    const std::function<bool(const model::Design&, const QString&)>& has,
+    const std::function<void(model::Design&, const QString&, bool)>& set) {
+    auto* box = new QWidget(body_);
+    auto* grid = new QGridLayout(box);
+    grid->setContentsMargins(0, 0, 0, 0);
+    addField(property, label, tip, box, nullptr);
+    for (int i = 0; i < choices.size(); ++i) {
+        const QString value = choices[i].value;
+        auto* check = new QCheckBox(choices[i].label, box);
+        check->setObjectName(property + QLatin1Char('.') + value);
+        check->setToolTip(tip);
+        check->setChecked(has(design(), value));
+        grid->addWidget(check, i / 2, i % 2);
+        editors_.insert(check->objectName(), check);
+        readers_.insert(check->objectName(),
+                        [has, value](const model::Design& d) { return flagText(has(d, value)); });
+        connect(check, &QCheckBox::toggled, this, [this, property, set, value](bool on) {
+            commit(property, elementId_ + QLatin1Char('/') + property, [&](model::Design& d) {
+                set(d, value, on);
+                return QString();
+            });
+        });
+    }
+    return box;
+}
+
+TableEditor* InspectorForm::table(const QString& property, const QString& label, const QString& tip,
+                                  QList<TableColumn> columns, QStringList newRow,
+                                  const ReadRows& read, const WriteRows& write) {
+    auto* caption = new QLabel(label, body_);
+    caption->setToolTip(tip);
+    layout_->addRow(caption);
+    auto* editor = new TableEditor(property, std::move(columns), std::move(newRow), body_);
+    editor->setToolTip(tip);
+    layout_->addRow(editor);
+    const TableRows rows = read(design());
+    editor->setRows(rows);
+    tables_.insert(property, editor);
+    editors_.insert(property, editor);
+    tableBindings_.insert(property, {read, rows});
+    connect(editor, &TableEditor::refused, this, [this, property, label](const QString& why) {
+        refuse(property, label + QStringLiteral(": ") + why);
+    });
+    connect(
+        editor, &TableEditor::edited, this,
+        [this, property, write](const TableRows& edited, int row, int column) {
+            // One step per cell edit, and one per added or removed row.
+            const QString key =
+                row < 0
+                    ? QString()
+                    : QStringLiteral("%1/%2/%3/%4").arg(elementId_, property).arg(row).arg(column);
+            commit(property, key, [&](model::Design& d) { return write(d, edited); });
+            // What the table now stands for; a later change to it (undo) reloads the table
+            // even when it lands before this edit's own refresh.
+            TableBinding& binding = tableBindings_[property];
+            binding.loaded = binding.read(design());
+            tables_.value(property)->adoptHiddenCells(binding.loaded);
+        });
+    return editor;
+}
+
+QString InspectorForm::problem() const {
+    return problem_->text();
+}
+
+void InspectorForm::refresh() {
+    const model::Design& d = design();
+    for (auto it = readers_.cbegin(); it != readers_.cend(); ++it) {
+        QWidget* editor = editors_.value(it.key());
+        if (editor == nullptr)
+            continue;
+        const QString value = it.value()(d);
+        if (auto* check = qobject_cast<QCheckBox*>(editor)) {
+            const QSignalBlocker block(check);
+            check->setChecked(value == QLatin1String("1"));
+        } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+            const QSignalBlocker block(combo);
+            combo->setCurrentIndex(combo->findData(value));
+        } else if (editor->hasFocus()) {
+            continue;  // never overwrite what the user is typing
+        } else if (auto* line = qobject_cast<QLineEdit*>(editor)) {
+            const QSignalBlocker block(line);
+            if (line->text() != value) {
+                line->setText(value);
+                line->setStyleSheet(QString());
+            }
+        } else if (auto* plain = qobject_cast<QPlainTextEdit*>(editor)) {
+            const QSignalBlocker block(plain);
+            if (plain->toPlainText() != value) {
+                plain->setPlainText(value);
+                plain->setStyleSheet(QString());
+            }
+        }
+    }
+    // A table is reloaded only when the design's rows changed (an edit landed, undo, redo):
+    // a row still being filled in survives edits elsewhere in the form.
+    for (auto it = tableBindings_.begin(); it != tableBindings_.end(); ++it) {
+        TableEditor* editor = tables_.value(it.key());
+        const TableRows fresh = it->read(d);
+        if (fresh == it->loaded || editor->isBeingEdited())
+            continue;
+        editor->setRows(fresh);
+        it->loaded = fresh;
+    }
+}
+
+void InspectorForm::commit(const QString& property, const QString& mergeKey,
+                           const std::function<QString(model::Design&)>& edit) {
+    model::Design after = design();
+    const QString why = edit(after);
+    if (!why.isEmpty())
+        return refuse(property, why);
+    accept(property);
+    if (after == design())
+        return;
+    document_->applyChange(tr("Edit %1 of %2")
+                               .arg(property, QString::fromStdString(probe::elementLabel(
+                                                  after, elementId_.toStdString()))),
+                           std::move(after), mergeKey);
+}
+
+void InspectorForm::refuse(const QString& property, const QString& reason) {
+    QWidget* editor = editors_.value(property);
+    if (editor != nullptr && tables_.value(property) == nullptr)
+        editor->setStyleSheet(kInvalidStyle);  // a table marks its own wrong cells
+    problem_->setText(reason);
+    problem_->show();
+}
+
+void InspectorForm::accept(const QString& property) {
+    if (QWidget* editor = editors_.value(property); editor && !tables_.contains(property))
+        editor->setStyleSheet(QString());
+    problem_->clear();
+    problem_->hide();
+}
+
+}  // namespace mailtopo::ui::inspector

@@ -1,0 +1,129 @@
+// One NIC of a host: alias, segment, gateways, DNS servers, the Windows interface flags the
+// simulator reads (weak host send/receive, forwarding, DNS registration), and its addresses
+// in a table (address, prefix length, SkipAsSource).
+
+#include <QObject>
+
+#include "ui/document/element_text.h"
+#include "ui/mainwindow/inspector/choices.h"
+#include "ui/mainwindow/inspector/element_editors.h"
+#include "ui/mainwindow/inspector/field_parsers.h"
+#include "ui/mainwindow/inspector/inspector_form.h"
+#include "ui/mainwindow/inspector/member_fields.h"
+#include "ui/mainwindow/inspector/model_lookup.h"
+#include "ui/mainwindow/inspector/table_columns.h"
+
+namespace mailtopo::ui::inspector {
+namespace {
+
+using text::fromStd;
+
+QString tr(const char* text) {
+    return QObject::tr(text);
+}
+
+enum AddressColumn { kAddress, kPrefix, kSkip, kOrigin };
+
+TableRows addressRows(const model::Nic& nic) {
+    TableRows rows;
+    for (const auto& a : nic.addresses)
+        rows << QStringList{fromStd(a.address.toString()), QString::number(a.prefixLength),
+                            a.skipAsSource ? QStringLiteral("1") : QStringLiteral("0"),
+                            enumText(a.origin)};
+    return rows;
+}
+
+QString writeAddresses(model::Nic& nic, const TableRows& rows) {
+    std::vector<model::IpAssignment> addresses;
+    for (const QStringList& row : rows) {
+        model::IpAssignment a;
+        QString why;
+        const auto address = parseAddress(row[kAddress], &why);
+        const auto length =
+            address ? parsePrefixLength(row[kPrefix], address->family(), &why) : std::nullopt;
+        if (!address || !length)
+            return why;  // the table checked every cell; this only guards the invariant
+        a.address = *address;
+        a.prefixLength = *length;
+        a.skipAsSource = row[kSkip] == QLatin1String("1");
+        a.origin = enumValue<model::AddressOrigin>(row[kOrigin]);
+        addresses.push_back(a);
+    }
+    nic.addresses = std::move(addresses);
+    return QString();
+}
+
+}  // namespace
+
+void buildNicEditor(InspectorForm& form, const model::Host& host, const model::Nic& nic) {
+    const std::string hostId = host.id;
+    const std::string nicId = nic.id;
+    const auto at = [hostId, nicId](auto& d) {
+        auto* h = byId(d.hosts, hostId);
+        return h != nullptr ? byId(h->nics, nicId) : nullptr;
+    };
+    const QString prefix = QStringLiteral("nic.%1.").arg(fromStd(nicId));
+    form.heading(tr("NIC %1").arg(fromStd(nic.alias.empty() ? nic.id : nic.alias)));
+    stringField(form, prefix + QStringLiteral("alias"), tr("Name"),
+                tr("The interface alias Windows shows (Get-NetAdapter Name), e.g. \"Ethernet0\"."),
+                at, &model::Nic::alias, true);
+    form.choice(prefix + QStringLiteral("segment"), tr("Segment"),
+                tr("The network (VLAN) the adapter is plugged into; none for a loopback "
+                   "adapter."),
+                segmentChoices(form.design(), true),
+                readVia(at, [](const model::Nic& n) { return fromStd(n.segmentId); }),
+                writeVia(at, [](model::Nic& n, const QString& v) {
+                    n.segmentId = v.toStdString();
+                    return QString();
+                }));
+    form.text(prefix + QStringLiteral("gateways"), tr("Gateways"),
+              tr("Default gateways of this adapter, comma-separated (IPv4 and/or IPv6). More "
+                 "than one NIC with a gateway makes the route choice depend on metrics."),
+              readVia(at, [](const model::Nic& n) { return addressListText(n.gateways); }),
+              writeVia(at, [](model::Nic& n, const QString& v) {
+                  return assignAddresses(n.gateways, v);
+              }));
+    form.text(prefix + QStringLiteral("dnsServers"), tr("DNS servers"),
+              tr("DNS servers this adapter queries, comma-separated, in order."),
+              readVia(at, [](const model::Nic& n) { return addressListText(n.dnsServers); }),
+              writeVia(at, [](model::Nic& n, const QString& v) {
+                  return assignAddresses(n.dnsServers, v);
+              }));
+    boolField(form, prefix + QStringLiteral("weakHostSend"), tr("Weak host send"),
+              tr("WeakHostSend: the adapter may send packets whose source address belongs to "
+                 "another adapter. Off by default since Windows Server 2008 (strong host "
+                 "model); DSR members need it on the loopback adapter holding the VIP."),
+              at, &model::Nic::weakHostSend);
+    boolField(form, prefix + QStringLiteral("weakHostReceive"), tr("Weak host receive"),
+              tr("WeakHostReceive: the adapter accepts packets addressed to another adapter's "
+                 "address. Off by default since Windows Server 2008; DSR needs it on the NIC "
+                 "that receives the VIP traffic."),
+              at, &model::Nic::weakHostReceive);
+    boolField(form, prefix + QStringLiteral("forwarding"), tr("Forwarding"),
+              tr("The adapter forwards packets between interfaces, which also makes Windows "
+                 "accept them as a weak host would."),
+              at, &model::Nic::forwarding);
+    boolField(form, prefix + QStringLiteral("registerInDns"), tr("Register in DNS"),
+              tr("The adapter's addresses (except SkipAsSource ones) are registered in DNS."), at,
+              &model::Nic::registerInDns);
+
+    using columns::check;
+    QList<TableColumn> cols{
+        columns::address(tr("Address"), tr("A unicast address on the adapter."), true),
+        columns::prefixLength(tr("Prefix"), tr("Prefix length (24 for 255.255.255.0)."), kAddress),
+        check(tr("Skip as source"),
+              tr("SkipAsSource: Windows never picks this address as the source of outgoing "
+                 "connections and does not register it in DNS; it still answers on it.")),
+        columns::choice(tr("Origin"), QString(), enumChoices<model::AddressOrigin>()),
+    };
+    cols[kOrigin].hidden = true;  // kept as imported, not edited here
+    form.table(prefix + QStringLiteral("addresses"), tr("Addresses"),
+               tr("The adapter's unicast addresses. With several in one subnet Windows picks "
+                  "the source by longest match, skipping SkipAsSource ones."),
+               cols,
+               QStringList{QString(), QStringLiteral("24"), QStringLiteral("0"),
+                           enumText(model::AddressOrigin::Manual)},
+               readRowsVia(at, addressRows), writeRowsVia(at, writeAddresses));
+}
+
+}  // namespace mailtopo::ui::inspector
