@@ -14,6 +14,7 @@ int runImport(const QStringList& args);
 int runTrace(const QStringList& args);
 int runProbe(const QStringList& args);
 int runDnsCheck(const QStringList& args);
+int runEdit(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
@@ -21,6 +22,7 @@ const std::vector<Command>& commands() {
          runValidate},
         {"format", "Rewrite a design in canonical form (stable key order, 2-space indent)",
          runFormat},
+        {"edit", "Add, delete, duplicate, copy/paste, move, site and lay out elements", runEdit},
         {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)",
          runGenerate},
         {"trace", "Trace an SMTP flow hop by hop through a design", runTrace},

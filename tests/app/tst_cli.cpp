@@ -86,12 +86,12 @@ private slots:
         const Run help = runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
-                                    "export", "spf", "probe", "dns-check"}) {
+                                    "export", "spf", "probe", "dns-check", "edit"}) {
             QVERIFY2(help.out.contains(command), command);
         }
         // Every subcommand answers --help and --version itself.
         for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
-                                    "export", "spf", "probe", "dns-check"}) {
+                                    "export", "spf", "probe", "dns-check", "edit"}) {
             const Run sub = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(sub.exitCode, 0);
             QVERIFY2(sub.out.contains("--help"), command);
@@ -265,6 +265,98 @@ private slots:
         QVERIFY2(r.out.contains("error[duplicate-id]"), r.out.constData());
         // The finding is located in the file, line 7 is the second segment.
         QVERIFY2(r.out.contains(QStringLiteral("%1:7:").arg(path).toUtf8()), r.out.constData());
+    }
+
+    // `edit` makes the canvas's changes headless, with core's functions: add at a place,
+    // delete with dependants, duplicate at fresh addresses, copy to a fragment and paste it
+    // into another design, move, site, auto-layout; bad ids and keys exit 2 naming them.
+    void editChangesADesignHeadless() {
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("contoso.mailtopo"));
+        QVERIFY(QFile::copy(source(QStringLiteral("resources/examples/contoso.mailtopo")), design));
+        const auto load = [](const QString& path) {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return QJsonDocument::fromJson(f.readAll()).object();
+        };
+        const auto placement = [](const QJsonObject& d, const QString& id) {
+            return d[QStringLiteral("views")]
+                .toArray()[0]
+                .toObject()[QStringLiteral("placements")]
+                .toObject()[id]
+                .toObject();
+        };
+
+        const Run palette = runCli({QStringLiteral("edit"), QStringLiteral("--list-palette")});
+        QCOMPARE(palette.exitCode, 0);
+        QVERIFY(palette.out.contains("exchange-2019-edge"));
+        QVERIFY(palette.out.contains("load-balancer"));
+
+        const Run added = runCli({QStringLiteral("edit"), design, QStringLiteral("--add"),
+                                  QStringLiteral("exchange-2019-mailbox@96,480"),
+                                  QStringLiteral("--add"), QStringLiteral("firewall"),
+                                  QStringLiteral("--delete"), QStringLiteral("ex2016b")});
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.err, QByteArray());
+        QVERIFY(added.out.contains("added ex01 (EX01)"));
+        QVERIFY(added.out.contains("deleted ex2016b"));
+        QJsonObject d = load(design);
+        QCOMPARE(placement(d, QStringLiteral("ex01"))[QStringLiteral("x")].toDouble(), 96.0);
+        QVERIFY(!placement(d, QStringLiteral("fw01")).isEmpty());  // placed below the drawing
+        for (const QJsonValue host : d[QStringLiteral("hosts")].toArray())
+            QVERIFY(host.toObject()[QStringLiteral("id")].toString() != QLatin1String("ex2016b"));
+        for (const QJsonValue rc : d[QStringLiteral("receiveConnectors")].toArray())
+            QVERIFY(rc.toObject()[QStringLiteral("server")].toString() != QLatin1String("ex2016b"));
+
+        QCOMPARE(runCli({QStringLiteral("edit"), design, QStringLiteral("--duplicate"),
+                         QStringLiteral("ex2016a"), QStringLiteral("--site"),
+                         QStringLiteral("Dublin=ex2016a,ex2016a-2"), QStringLiteral("--move"),
+                         QStringLiteral("erp01=10,20")})
+                     .exitCode,
+                 0);
+        d = load(design);
+        QCOMPARE(placement(d, QStringLiteral("erp01"))[QStringLiteral("y")].toDouble(), 20.0);
+        const Run validated =
+            runCli({QStringLiteral("validate"), design, QStringLiteral("--format"),
+                    QStringLiteral("json"), QStringLiteral("--fail-on"), QStringLiteral("never")});
+        QVERIFY(!validated.out.contains("duplicate-address"));
+
+        // Copy to a fragment, paste into a new design, lay it out.
+        const QString fragment = dir.filePath(QStringLiteral("fragment.json"));
+        QCOMPARE(runCli({QStringLiteral("edit"), design, QStringLiteral("--copy"),
+                         QStringLiteral("ex2016a,seg-servers"), QStringLiteral("-o"), fragment})
+                     .exitCode,
+                 0);
+        const QString other = dir.filePath(QStringLiteral("other.mailtopo"));
+        QCOMPARE(runCli({QStringLiteral("edit"),
+                         source(QStringLiteral("resources/examples/single-server.mailtopo")),
+                         QStringLiteral("--paste"), fragment, QStringLiteral("--auto-layout"),
+                         QStringLiteral("all"), QStringLiteral("-o"), other})
+                     .exitCode,
+                 0);
+        const QJsonObject pasted = load(other);
+        QVERIFY(!placement(pasted, QStringLiteral("ex2016a")).isEmpty());
+        QCOMPARE(runCli({QStringLiteral("validate"), other, QStringLiteral("--fail-on"),
+                         QStringLiteral("never")})
+                     .exitCode,
+                 0);
+
+        const Run badKey = runCli(
+            {QStringLiteral("edit"), design, QStringLiteral("--add"), QStringLiteral("mainframe")});
+        QCOMPARE(badKey.exitCode, 2);
+        QVERIFY(badKey.err.contains("no palette element 'mainframe'"));
+        const Run badId = runCli(
+            {QStringLiteral("edit"), design, QStringLiteral("--delete"), QStringLiteral("nope")});
+        QCOMPARE(badId.exitCode, 2);
+        QVERIFY(badId.err.contains("no element with id 'nope'"));
+        QFile broken(dir.filePath(QStringLiteral("broken.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\n  \"format\": 3\n}");
+        broken.close();
+        const Run badPaste =
+            runCli({QStringLiteral("edit"), design, QStringLiteral("--paste"), broken.fileName()});
+        QCOMPARE(badPaste.exitCode, 2);
+        QVERIFY(badPaste.err.contains("broken.json:"));
     }
 
     void malformedInputExitsWithTwoAndLocation() {

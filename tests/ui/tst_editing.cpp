@@ -18,6 +18,7 @@
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/link_item.h"
 #include "ui/diagram/minimap_view.h"
@@ -28,6 +29,7 @@
 #include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/palette_dock.h"
+#include "ui/report/diagram_picture.h"
 
 using namespace mailtopo;
 using namespace mailtopo::ui;
@@ -353,6 +355,41 @@ private slots:
         QCOMPARE(*reread.design, w.window.document()->design());
         // 300 is not on the 24-unit grid: the server was snapped to 312.
         QCOMPARE(placementOf(*reread.design, "ex01").x, 312.0);
+    }
+
+    // View › Theme › Dark darkens the widgets and the canvas; the printed diagram stays
+    // light; Light brings the light canvas back.
+    void darkThemeAndLightPrint() {
+        Window w;
+        QVERIFY(w.window.openFile(kContoso));
+        w.window.setTheme(ThemeChoice::Dark);
+        QVERIFY(DiagramStyle::standard().isDark());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+        QVERIFY(w.window.scene()->backgroundBrush().color().lightness() < 64);
+        QCoreApplication::processEvents();
+        QVERIFY(w.window.designDock()->tree()->palette().color(QPalette::Base).lightness() < 128);
+        w.window.grab().save(QStringLiteral("editing_dark_theme.png"));
+        // A card's middle, painted on screen: dark.
+        CardItem* card = w.window.scene()->card(QStringLiteral("erp01"));
+        w.window.view()->resetTransform();
+        w.window.view()->centerOn(card);
+        const QImage screen = w.window.view()->viewport()->grab().toImage();
+        const QPoint middle =
+            w.window.view()->mapFromScene(card->sceneCardRect().center() + QPointF(0, 30));
+        QVERIFY(screen.pixelColor(middle).lightness() < 100);
+        // The same card in the exported picture: light.
+        report::DiagramPicture picture(w.window.document()->design(), {});
+        const QRectF source = card->sceneCardRect().adjusted(20, 40, -20, -10);
+        QImage printed(source.size().toSize(), QImage::Format_ARGB32);
+        printed.fill(Qt::black);
+        QPainter painter(&printed);
+        picture.paint(painter, QRectF(QPointF(0, 0), source.size()), source);
+        painter.end();
+        QVERIFY(printed.pixelColor(printed.width() / 2, printed.height() / 2).lightness() > 200);
+        QVERIFY(DiagramStyle::standard().isDark());  // the screen's theme is put back
+        w.window.setTheme(ThemeChoice::Light);
+        QVERIFY(!DiagramStyle::standard().isDark());
+        QVERIFY(w.window.scene()->backgroundBrush().color().lightness() > 200);
     }
 
     // A long random sequence of edits; undoing all of it gives back the original exactly and

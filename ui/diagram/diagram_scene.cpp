@@ -49,6 +49,11 @@ DiagramScene::DiagramScene(DesignDocument* document, QObject* parent)
         rebuild();
 }
 
+void DiagramScene::applyStyle() {
+    setBackgroundBrush(DiagramStyle::standard().canvas);
+    update();
+}
+
 void DiagramScene::setViewId(const QString& viewId) {
     if (viewId == viewId_)
         return;

@@ -48,6 +48,9 @@ public:
     // True while the items are being replaced (selection changes then are not the user's).
     bool isRebuilding() const { return rebuilding_; }
 
+    // Takes up the current DiagramStyle (a theme switch): background and a repaint.
+    void applyStyle();
+
     // The item that shows `elementId`: its card or segment band, or the card a nested
     // element (NIC, interface, VIP, receive connector …) is listed on. nullptr if none.
     QGraphicsItem* itemForElement(const QString& elementId) const;

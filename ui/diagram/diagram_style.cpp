@@ -22,7 +22,26 @@ QFont pixelFont(const QFont& base, int pixelSize, QFont::Weight weight = QFont::
 
 }  // namespace
 
-DiagramStyle::DiagramStyle() {
+namespace {
+DiagramStyle::Theme currentTheme = DiagramStyle::Theme::Light;
+}  // namespace
+
+DiagramStyle::DiagramStyle(Theme theme) : dark_(theme == Theme::Dark) {
+    if (dark_) {
+        // Slate greys rather than black: cards stay distinct from the canvas, and the
+        // severity and segment colours keep their contrast.
+        canvas = QColor(0x1b, 0x1f, 0x26);
+        gridDot = QColor(0x34, 0x3b, 0x46);
+        cardFill = QColor(0x26, 0x2c, 0x35);
+        cardBorder = QColor(0x44, 0x4d, 0x5a);
+        shadow = QColor(0x00, 0x00, 0x00);
+        text = QColor(0xe6, 0xea, 0xf0);
+        mutedText = QColor(0xa4, 0xae, 0xbc);
+        headingText = QColor(0x8d, 0x98, 0xa8);
+        separator = QColor(0x38, 0x40, 0x4b);
+        selection = QColor(0x5a, 0x9c, 0xf0);
+        iconInk = QColor(0xcf, 0xd6, 0xdf);
+    }
     const QFont base = QGuiApplication::font();
     titleFont = pixelFont(base, 14, QFont::Bold);
     subtitleFont = pixelFont(base, 11);
@@ -37,8 +56,32 @@ DiagramStyle::DiagramStyle() {
 }
 
 const DiagramStyle& DiagramStyle::standard() {
-    static const DiagramStyle style;
+    if (currentTheme == Theme::Dark) {
+        static const DiagramStyle dark(Theme::Dark);
+        return dark;
+    }
+    return light();
+}
+
+const DiagramStyle& DiagramStyle::light() {
+    static const DiagramStyle style(Theme::Light);
     return style;
+}
+
+void DiagramStyle::setTheme(Theme theme) {
+    currentTheme = theme;
+}
+
+DiagramStyle::Theme DiagramStyle::theme() {
+    return currentTheme;
+}
+
+DiagramStyle::LightScope::LightScope() : previous_(currentTheme) {
+    currentTheme = Theme::Light;
+}
+
+DiagramStyle::LightScope::~LightScope() {
+    currentTheme = previous_;
 }
 
 QString DiagramStyle::iconPath(ElementIcon icon) {
@@ -63,8 +106,10 @@ QString DiagramStyle::iconPath(ElementIcon icon) {
 
 QPixmap DiagramStyle::iconPixmap(ElementIcon icon, int pixelSize) const {
     pixelSize = std::clamp(pixelSize, 4, 256);
-    const QString key =
-        QStringLiteral("mailtopo-icon-%1-%2").arg(static_cast<int>(icon)).arg(pixelSize);
+    const QString key = QStringLiteral("mailtopo-icon-%1-%2-%3")
+                            .arg(static_cast<int>(icon))
+                            .arg(pixelSize)
+                            .arg(dark_ ? QLatin1String("dark") : QLatin1String("light"));
     QPixmap pixmap;
     if (QPixmapCache::find(key, &pixmap))
         return pixmap;
@@ -74,9 +119,33 @@ QPixmap DiagramStyle::iconPixmap(ElementIcon icon, int pixelSize) const {
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     renderer.render(&painter, QRectF(0, 0, pixelSize, pixelSize));
+    if (iconInk.isValid()) {
+        // The icons are one-colour line drawings: recolour them for a dark card.
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(QRectF(0, 0, pixelSize, pixelSize), iconInk);
+    }
     painter.end();
     QPixmapCache::insert(key, pixmap);
     return pixmap;
+}
+
+QIcon DiagramStyle::themedIcon(const QString& resourcePath) const {
+    if (!iconInk.isValid())
+        return QIcon(resourcePath);
+    QIcon icon;
+    QSvgRenderer renderer(resourcePath);
+    for (const int px : {16, 22, 32, 44, 64}) {
+        QPixmap pixmap(px, px);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderer.render(&painter, QRectF(0, 0, px, px));
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(QRectF(0, 0, px, px), iconInk);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
 }
 
 QFont DiagramStyle::fittedFont(QFont base, const QString& text, qreal preferredPx, qreal minimumPx,
@@ -111,6 +180,18 @@ QColor DiagramStyle::accent(ElementIcon icon) const {
 }
 
 SegmentColors DiagramStyle::segmentColors(model::SegmentKind kind) const {
+    if (dark_) {
+        // Deep tinted bands with bright outlines and labels.
+        switch (kind) {
+            case model::SegmentKind::Internet:
+                return {{0x1d, 0x33, 0x4d}, {0x3f, 0x6e, 0xa6}, {0x8c, 0xbc, 0xf2}};
+            case model::SegmentKind::Dmz:
+                return {{0x40, 0x2e, 0x16}, {0x9a, 0x6b, 0x2c}, {0xf2, 0xb2, 0x66}};
+            case model::SegmentKind::Lan:
+                break;
+        }
+        return {{0x1b, 0x3a, 0x2a}, {0x3b, 0x80, 0x58}, {0x7f, 0xd3, 0x9f}};
+    }
     switch (kind) {
         case model::SegmentKind::Internet:
             return {{0xe6, 0xf0, 0xfb}, {0x9b, 0xc0, 0xe8}, {0x2f, 0x6f, 0xb8}};
@@ -123,6 +204,18 @@ SegmentColors DiagramStyle::segmentColors(model::SegmentKind kind) const {
 }
 
 TagColors DiagramStyle::tagColors(TagTone tone) const {
+    if (dark_) {
+        switch (tone) {
+            case TagTone::Neutral:
+                return {{0x37, 0x3f, 0x4b}, {0xd0, 0xd6, 0xde}};
+            case TagTone::Info:
+                return {{0x1e, 0x3a, 0x5f}, {0x9c, 0xc6, 0xf7}};
+            case TagTone::Warning:
+                return {{0x4a, 0x33, 0x12}, {0xf5, 0xc0, 0x7a}};
+            case TagTone::Special:
+                return {{0x36, 0x27, 0x55}, {0xc9, 0xb0, 0xf5}};
+        }
+    }
     switch (tone) {
         case TagTone::Neutral:
             return {{0xec, 0xef, 0xf3}, {0x4b, 0x57, 0x68}};

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 #include <QPixmap>
 #include <QString>
 
@@ -27,14 +28,40 @@ struct TagColors {
 
 class DiagramStyle {
 public:
-    // The light style used on screen. Built on first use (needs a QGuiApplication for fonts).
+    enum class Theme { Light, Dark };
+
+    // The style the screen uses now: light, or dark after setTheme(Dark). Built on first use
+    // (needs a QGuiApplication for fonts). Items read it when they paint, so switching the
+    // theme only needs a repaint.
     static const DiagramStyle& standard();
+    // The light style, whatever the screen uses: reports and exported diagrams are printed.
+    static const DiagramStyle& light();
+    static void setTheme(Theme theme);
+    static Theme theme();
+    bool isDark() const { return dark_; }
+
+    // Makes the light style current for its lifetime (report and export painting), then
+    // puts back the screen's.
+    class LightScope {
+    public:
+        LightScope();
+        ~LightScope();
+        LightScope(const LightScope&) = delete;
+        LightScope& operator=(const LightScope&) = delete;
+
+    private:
+        Theme previous_;
+    };
 
     // Resource path of an element kind's icon (":/icons/router.svg").
     static QString iconPath(ElementIcon icon);
 
     // The icon rendered at `pixelSize` device pixels, cached across items and repaints.
     QPixmap iconPixmap(ElementIcon icon, int pixelSize) const;
+
+    // An SVG icon (":/icons/…") for widgets (tree rows, the palette), recoloured to be
+    // readable in the dark theme.
+    QIcon themedIcon(const QString& resourcePath) const;
 
     // `base` resized for `text` to fill at most `box`: `preferredPx` if it fits, smaller
     // down to `minimumPx` if it does not (the caller elides what still does not fit).
@@ -83,7 +110,10 @@ public:
     qreal detailThreshold = 0.5;
 
 private:
-    DiagramStyle();
+    explicit DiagramStyle(Theme theme);
+
+    bool dark_ = false;
+    QColor iconInk;  // the icons' stroke colour (the SVGs are drawn for a light card)
 };
 
 }  // namespace mailtopo::ui

@@ -119,6 +119,11 @@ void DiagramView::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
+void DiagramView::applyStyle() {
+    setBackgroundBrush(DiagramStyle::standard().canvas);
+    viewport()->update();
+}
+
 QString DiagramView::paletteMimeType() {
     return QStringLiteral("application/x-mailtopo-palette-entry");
 }

@@ -41,6 +41,9 @@ public slots:
     void setGridStep(qreal step) { gridStep_ = step; }
     qreal gridStep() const { return gridStep_; }
 
+    // Takes up the current DiagramStyle (a theme switch).
+    void applyStyle();
+
     // The MIME type a palette entry is dragged under: its key, UTF-8.
     static QString paletteMimeType();
 

@@ -33,6 +33,7 @@
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/minimap_view.h"
 #include "ui/document/autosave.h"
@@ -62,6 +63,7 @@ constexpr int kDiagnosticsInSummary = 5;  // the rest go to "Show Details…"
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kThemeKey = QStringLiteral("appearance/theme");
 
 }  // namespace
 
@@ -196,6 +198,34 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     summaryLabel_->setText(tr("No design open"));
     if (options_.persistSettings)
         restoreSettings();
+    // MAILTOPO_THEME (light, dark, system) wins over the settings: screenshots and tests.
+    ThemeChoice theme = ThemeChoice::System;
+    if (qEnvironmentVariableIsSet("MAILTOPO_THEME"))
+        theme = themeChoiceFromName(qEnvironmentVariable("MAILTOPO_THEME"));
+    else if (options_.persistSettings)
+        theme = themeChoiceFromName(QSettings().value(kThemeKey).toString());
+    setTheme(theme);
+}
+
+void MainWindow::setTheme(ThemeChoice choice) {
+    theme_ = choice;
+    applyTheme(choice);
+    scene_->applyStyle();
+    view_->applyStyle();
+    minimap_->setBackgroundBrush(DiagramStyle::standard().canvas);
+    paletteDock_->applyStyle();
+    if (document_->hasDesign())
+        dock_->populate(document_->design());  // its rows' icons follow the theme
+    for (QAction* action : themeGroup_->actions())
+        action->setChecked(action->data().toInt() == static_cast<int>(choice));
+    if (options_.persistSettings)
+        QSettings().setValue(kThemeKey, themeChoiceName(choice));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ThemeChange && theme_ == ThemeChoice::System)
+        setTheme(theme_);
 }
 
 MainWindow::~MainWindow() {
@@ -303,6 +333,20 @@ void MainWindow::createMenus() {
     QAction* toggleDock = dock_->toggleViewAction();
     toggleDock->setText(tr("&Design Panel"));
     viewMenu->addAction(toggleDock);
+    QMenu* themeMenu = viewMenu->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    for (const auto& [choice, label] :
+         {std::pair{ThemeChoice::System, tr("Follow &System")},
+          std::pair{ThemeChoice::Light, tr("&Light")}, std::pair{ThemeChoice::Dark, tr("&Dark")}}) {
+        QAction* action = themeMenu->addAction(label);
+        action->setCheckable(true);
+        action->setData(static_cast<int>(choice));
+        action->setObjectName(QStringLiteral("actionTheme-") + themeChoiceName(choice));
+        themeGroup_->addAction(action);
+        const ThemeChoice chosen = choice;
+        connect(action, &QAction::triggered, this, [this, chosen] { setTheme(chosen); });
+    }
+    viewMenu->addSeparator();
     viewMenu->addAction(paletteDock_->toggleViewAction());
     QAction* toggleInspector = inspectorDock_->toggleViewAction();
     toggleInspector->setText(tr("&Inspector"));

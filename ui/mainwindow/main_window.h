@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include "ui/mainwindow/appearance.h"
 #include "ui/mainwindow/design_import.h"
 #include "ui/mainwindow/recent_files.h"
 
@@ -92,6 +93,9 @@ public slots:
     // and the user is told why.
     bool openRecentFile(const QString& path);
     void chooseFileToOpen();
+    // View › Theme: System (follow the desktop), Light or Dark; kept in the settings.
+    void setTheme(ThemeChoice choice);
+    ThemeChoice theme() const { return theme_; }
     // File › New: an empty, unsaved design to draw from the palette (after the
     // unsaved-changes prompt).
     bool newDesign();
@@ -127,6 +131,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // The desktop's theme changed: followed when the theme is System.
+    void changeEvent(QEvent* event) override;
     // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -183,6 +189,8 @@ private:
     QLabel* summaryLabel_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
+    ThemeChoice theme_ = ThemeChoice::System;
+    QActionGroup* themeGroup_ = nullptr;
 };
 
 }  // namespace mailtopo::ui

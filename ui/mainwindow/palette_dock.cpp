@@ -1,11 +1,13 @@
 #include "ui/mainwindow/palette_dock.h"
 
+#include <QHash>
 #include <QHeaderView>
 #include <QIcon>
 #include <QMimeData>
 #include <QTreeWidget>
 
 #include "core/edit/element_palette.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/diagram/diagram_view.h"
 
 namespace mailtopo::ui {
@@ -61,18 +63,32 @@ PaletteDock::PaletteDock(QWidget* parent)
         auto* item = new QTreeWidgetItem(group);
         item->setText(0, QString::fromStdString(entry.label));
         item->setToolTip(0, QString::fromStdString(entry.tooltip));
-        item->setIcon(
-            0, QIcon(QStringLiteral(":/icons/%1.svg").arg(QString::fromStdString(entry.icon))));
+        item->setData(0, kIconRole, QString::fromStdString(entry.icon));
         item->setData(0, kKeyRole, QString::fromStdString(entry.key));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     }
     tree_->expandAll();
+    applyStyle();
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString key = item->data(0, kKeyRole).toString();
         if (!key.isEmpty())
             emit entryActivated(key);
     });
     setWidget(tree_);
+}
+
+void PaletteDock::applyStyle() {
+    const DiagramStyle& style = DiagramStyle::standard();
+    QHash<QString, QIcon> icons;
+    for (int g = 0; g < tree_->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = tree_->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            const QString name = group->child(i)->data(0, kIconRole).toString();
+            if (!icons.contains(name))
+                icons.insert(name, style.themedIcon(QStringLiteral(":/icons/%1.svg").arg(name)));
+            group->child(i)->setIcon(0, icons.value(name));
+        }
+    }
 }
 
 QTreeWidgetItem* PaletteDock::entryItem(const QString& key) const {

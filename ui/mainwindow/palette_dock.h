@@ -22,7 +22,11 @@ public:
     // The row of palette entry `key`, or nullptr.
     QTreeWidgetItem* entryItem(const QString& key) const;
 
+    // Takes up the current DiagramStyle: the icons, recoloured for a dark theme.
+    void applyStyle();
+
     static constexpr int kKeyRole = Qt::UserRole + 1;
+    static constexpr int kIconRole = Qt::UserRole + 2;
 
 signals:
     // Double-click or Enter on an entry: add it where there is room.

@@ -6,6 +6,7 @@
 #include <QSvgGenerator>
 
 #include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_style.h"
 #include "ui/document/design_document.h"
 
 namespace mailtopo::ui::report {
@@ -18,6 +19,8 @@ constexpr qreal kPngScale = 2;
 DiagramPicture::DiagramPicture(const model::Design& design,
                                const std::vector<analysis::Finding>& findings)
     : document_(std::make_unique<DesignDocument>()) {
+    // Printed and exported diagrams are light whatever theme the screen uses.
+    const DiagramStyle::LightScope light;
     document_->reset(design, QString());
     scene_ = std::make_unique<DiagramScene>(document_.get());
     scene_->setMarks(findings);
@@ -38,6 +41,7 @@ bool DiagramPicture::isEmpty() const {
 void DiagramPicture::paint(QPainter& painter, const QRectF& target, const QRectF& source) const {
     if (source.isEmpty() || target.isEmpty())
         return;
+    const DiagramStyle::LightScope light;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setClipRect(target);
@@ -46,6 +50,7 @@ void DiagramPicture::paint(QPainter& painter, const QRectF& target, const QRectF
 }
 
 bool DiagramPicture::save(const QString& path, QString* error) const {
+    const DiagramStyle::LightScope light;
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QRectF source = sceneRect();
     const QSizeF size = source.size();
