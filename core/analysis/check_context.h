@@ -13,6 +13,7 @@
 #include "core/analysis/finding.h"
 #include "core/analysis/structure_checks.h"
 #include "core/model/design.h"
+#include "core/net/domain_name.h"
 #include "core/util/enum_text.h"
 
 namespace mailtopo::analysis::detail {
@@ -124,9 +125,8 @@ std::string indexed(const std::string& base, std::string_view key, size_t index)
 bool hostOwnsAddress(const model::Host& host, const net::Address& address);
 bool isExchangeHost(const model::Host& host);
 bool isEdgeServer(const model::Host& host);
-// Host-name syntax check for domains (see kInvalidDomainName). On failure `why` says what is
-// wrong. `allowWildcard`: "*.label…" is accepted; `allowStar`: "*" alone is accepted.
-bool isValidDomainName(std::string_view name, bool allowWildcard, bool allowStar, std::string& why);
+// Host-name syntax check for domains (see kInvalidDomainName), from core/net.
+using net::isValidDomainName;
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view text);
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Small text helpers shared by the parsers of this folder (not part of the public API).
+// Small text helpers shared by the parsers of this folder and by the editors' field
+// checks (the inspector reads numbers the way core does, with the same messages).
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QStringList>
 
-#include "core/analysis/check_context.h"
+#include "core/net/domain_name.h"
 #include "core/net/text_util.h"
 
 namespace mailtopo::ui::inspector {
@@ -120,7 +120,7 @@ std::optional<int> parsePrefixLength(const QString& text, net::Family family, QS
 
 bool checkDomainName(const QString& text, bool wildcard, bool star, QString* problem) {
     std::string why;
-    if (analysis::detail::isValidDomainName(text.trimmed().toStdString(), wildcard, star, why))
+    if (net::isValidDomainName(text.trimmed().toStdString(), wildcard, star, why))
         return true;
     say(problem, QStringLiteral("'%1': %2").arg(text.trimmed(), fromStd(why)));
     return false;
