@@ -9,13 +9,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QtTest>
 #include <algorithm>
 
-#include "core/analysis/simulation_checks.h"
+#include "tests/ui/inspector_test_support.h"
 #include "ui/document/design_document.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/inspector/table_editor.h"
@@ -25,18 +26,9 @@
 using namespace mailtopo;
 using namespace mailtopo::ui;
 using inspector::TableEditor;
+using namespace mailtopo::ui::testing;
 
 namespace {
-
-const QString kContoso = QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-
-const model::Design& designOf(const MainWindow& window) {
-    return window.document()->design();
-}
-
-int steps(const MainWindow& window) {
-    return window.document()->undoStack()->count();
-}
 
 const model::Nic& nic(const MainWindow& window, const std::string& host, const std::string& id) {
     const auto& nics = designOf(window).findHost(host)->nics;
@@ -46,23 +38,6 @@ const model::Nic& nic(const MainWindow& window, const std::string& host, const s
 template <class List>
 const auto& byId(const List& list, const std::string& id) {
     return *std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.id == id; });
-}
-
-// Chooses `value` in a combo box as a user does (activated, not just a changed index).
-void choose(QComboBox* combo, const QString& value) {
-    combo->setCurrentIndex(combo->findData(value));
-    emit combo->activated(combo->currentIndex());
-}
-
-// The live validator has caught up with the design as it is now.
-bool validationSettled(MainWindow& window) {
-    return QTest::qWaitFor(
-        [&] {
-            return !window.validator()->isRunning() &&
-                   window.validator()->validation().findings ==
-                       analysis::validateDesign(designOf(window));
-        },
-        20000);
 }
 
 int findingsAbout(const MainWindow& window, const std::string& element) {
@@ -94,6 +69,39 @@ class TstInspectorTables : public QObject {
     Q_OBJECT
 
 private slots:
+    // A new server's NIC is plugged into a segment from the inspector; NICs are added and
+    // removed there, each one step, and the form grows and shrinks with them (undo too).
+    void addAndRemoveNics() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("erp01"));
+        const size_t before = window.document()->design().findHost("erp01")->nics.size();
+        auto* add = qobject_cast<QPushButton*>(inspector->editor(QStringLiteral("addNic")));
+        QVERIFY(add != nullptr);
+        const int stepsBefore = steps(window);
+        add->click();
+        QCOMPARE(steps(window), stepsBefore + 1);
+        const model::Host* host = window.document()->design().findHost("erp01");
+        QCOMPARE(host->nics.size(), before + 1);
+        const QString nicId = QString::fromStdString(host->nics.back().id);
+        // The form is built again (queued) with the new NIC's editors.
+        QTRY_VERIFY(inspector->editor(QStringLiteral("nic.%1.segment").arg(nicId)) != nullptr);
+        auto* segment = qobject_cast<QComboBox*>(
+            inspector->editor(QStringLiteral("nic.%1.segment").arg(nicId)));
+        choose(segment, QStringLiteral("seg-clients"));
+        QCOMPARE(window.document()->design().findHost("erp01")->nics.back().segmentId,
+                 std::string("seg-clients"));
+        auto* remove = qobject_cast<QPushButton*>(
+            inspector->editor(QStringLiteral("nic.%1.remove").arg(nicId)));
+        QVERIFY(remove != nullptr);
+        remove->click();
+        QCOMPARE(window.document()->design().findHost("erp01")->nics.size(), before);
+        QTRY_VERIFY(inspector->editor(QStringLiteral("nic.%1.segment").arg(nicId)) == nullptr);
+        window.document()->undoStack()->undo();
+        QTRY_VERIFY(inspector->editor(QStringLiteral("nic.%1.segment").arg(nicId)) != nullptr);
+    }
+
     void nicAddressesAsATable() {
         MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));

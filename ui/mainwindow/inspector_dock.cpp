@@ -18,6 +18,19 @@ bool elementExists(const model::Design& design, const QString& elementId) {
            byId(design.routers, id) != nullptr || probe::elementLabel(design, id) != id;
 }
 
+// What decides the form's sections: a form is built again (not just refreshed) when it
+// changes, e.g. a design opened, a NIC added or removed, or undone.
+QString formShape(const DesignDocument& document, const QString& elementId) {
+    if (!document.hasDesign())
+        return QStringLiteral("(no design)");
+    QString shape;
+    if (const model::Host* host = document.design().findHost(elementId.toStdString())) {
+        for (const auto& nic : host->nics)
+            shape += QString::fromStdString(nic.id) + QLatin1Char('\n');
+    }
+    return shape;
+}
+
 // Fills `form` with the editor of the element `id` names; false when it has none.
 bool buildEditor(inspector::InspectorForm& form, const model::Design& design,
                  const std::string& id) {
@@ -58,6 +71,10 @@ InspectorDock::InspectorDock(DesignDocument* document, QWidget* parent)
                 rebuild();
                 return;
             }
+            if (formShape(*document_, elementId_) != shape_) {
+                rebuild();
+                return;
+            }
             if (form_ != nullptr)
                 form_->refresh();
         },
@@ -66,7 +83,7 @@ InspectorDock::InspectorDock(DesignDocument* document, QWidget* parent)
 }
 
 void InspectorDock::inspect(const QString& elementId) {
-    if (elementId == elementId_ && form_ != nullptr)
+    if (elementId == elementId_ && form_ != nullptr && formShape(*document_, elementId) == shape_)
         return;
     elementId_ = elementId;
     rebuild();
@@ -92,10 +109,13 @@ void InspectorDock::rebuild() {
         form_->deleteLater();
     form_ = new inspector::InspectorForm(document_, elementId_, this);
     setWidget(form_);
-    if (elementId_.isEmpty() || !document_->hasDesign()) {
-        form_->note(
-            tr("Choose an element on the diagram or in the Design panel to see and "
-               "edit its properties."));
+    shape_ = formShape(*document_, elementId_);
+    if (!document_->hasDesign()) {
+        form_->note(tr("Open or create a design to see and edit its elements here."));
+        return;
+    }
+    if (elementId_.isEmpty()) {
+        inspector::buildDesignEditor(*form_);
         return;
     }
     const model::Design& design = document_->design();

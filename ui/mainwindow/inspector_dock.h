@@ -39,6 +39,7 @@ private:
 
     DesignDocument* document_;
     QString elementId_;
+    QString shape_;  // formShape() of the form shown
     inspector::InspectorForm* form_ = nullptr;
 };
 

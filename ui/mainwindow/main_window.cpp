@@ -229,9 +229,11 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 MainWindow::~MainWindow() {
-    // The scene is destroyed with the window's children and deselects its items on the
-    // way out; by then this window is half gone and must not hear about it.
-    scene_->disconnect(this);
+    // The scene is destroyed with the window's children, after the document, and deselects
+    // its items on the way out; nobody listening (this window, the edit actions, the docks)
+    // may hear about it then, since what they would consult is already gone.
+    scene_->blockSignals(true);
+    scene_->disconnect();
 }
 
 // ---- menus ---------------------------------------------------------------------------

@@ -98,17 +98,19 @@ void interfacesTable(InspectorForm& form, const std::string& deviceId,
         });
 }
 
-void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>& interfaces,
-                 const DeviceLists<model::Route>& lists) {
-    enum RouteColumn { kDestination, kNextHop, kInterface, kMetric };
-    // The interfaces as they are when asked: one added above is a choice at once.
-    const std::function<QList<Choice>()> through = [&form, readInterfaces = interfaces.read] {
+InterfaceChoices interfaceChoices(const DeviceLists<model::DeviceInterface>& interfaces) {
+    return [read = interfaces.read](const model::Design& d) {
         QList<Choice> choices{{QString(), tr("(any)")}};
-        if (const auto* list = readInterfaces(form.design()))
+        if (const auto* list = read(d))
             for (const auto& i : *list)
                 choices.push_back({fromStd(i.id), fromStd(i.name.empty() ? i.id : i.name)});
         return choices;
     };
+}
+
+void routesTable(InspectorForm& form, const InterfaceChoices& through,
+                 const DeviceLists<model::Route>& lists) {
+    enum RouteColumn { kDestination, kNextHop, kInterface, kMetric };
     const TableColumn destination =
         columns::custom(tr("Destination *"), tr("The network the route leads to, in CIDR."),
                         [](const QString& cell, const QStringList&) {
@@ -121,7 +123,8 @@ void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>&
         tr("Static routes; the longest matching destination wins, then the lowest metric."),
         {destination,
          columns::address(tr("Next hop"), tr("The router to send to; empty for on-link."), false),
-         columns::choice(tr("Interface"), tr("The interface the route leaves through."), through),
+         columns::choice(tr("Interface"), tr("The interface the route leaves through."),
+                         [&form, through] { return through(form.design()); }),
          columns::number(tr("Metric"), tr("Route metric; lower is preferred."), 9999)},
         QStringList{QString(), QString(), QString(), QStringLiteral("0")},
         [read](const model::Design& d) {

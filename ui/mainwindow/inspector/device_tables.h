@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model/design.h"
+#include "ui/mainwindow/inspector/table_editor.h"
 
 namespace mailtopo::ui::inspector {
 
@@ -35,8 +36,11 @@ DeviceLists<model::Route> routesOf(At at) {
 // `deviceId` seeds the ids of interfaces added in the table ("fw-edge-if-1").
 void interfacesTable(InspectorForm& form, const std::string& deviceId,
                      const DeviceLists<model::DeviceInterface>& lists, bool withZone);
-// `interfaces`: where the device's interfaces are, which a route can leave through.
-void routesTable(InspectorForm& form, const DeviceLists<model::DeviceInterface>& interfaces,
+// What a route can leave through (a device's interfaces, a host's NICs), asked from the
+// design as it is then, so an interface added above is a choice at once.
+using InterfaceChoices = std::function<QList<Choice>(const model::Design&)>;
+InterfaceChoices interfaceChoices(const DeviceLists<model::DeviceInterface>& interfaces);
+void routesTable(InspectorForm& form, const InterfaceChoices& through,
                  const DeviceLists<model::Route>& lists);
 
 }  // namespace mailtopo::ui::inspector

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include "core/net/binding.h"
 #include "core/net/domain_name.h"
 #include "core/net/text_util.h"
 
@@ -132,6 +133,35 @@ bool checkSmartHost(const QString& text, QString* problem) {
     return checkDomainName(text, false, false, problem);
 }
 
+bool checkMailTarget(const QString& text, QString* problem) {
+    const QString target = text.trimmed();
+    const std::string utf8 = target.toStdString();
+    if (net::Address::parse(utf8) || net::Binding::parse(utf8))
+        return true;
+    if (target.startsWith(QLatin1Char('['))) {  // an IPv6 address with a port, mistyped
+        std::string error;
+        net::Binding::parse(utf8, &error);
+        say(problem, fromStd(error));
+        return false;
+    }
+    // A name, or a name and a port; a lone IPv6 address has several colons and parsed above.
+    const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
+    const QString name = colon < 0 ? target : target.left(colon);
+    if (colon >= 0 && !parsePort(target.mid(colon + 1), problem))
+        return false;
+    return checkDomainName(name, false, false, problem);
+}
+
+bool checkMailAddress(const QString& text, QString* problem) {
+    const QString address = text.trimmed();
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0 || address.contains(QLatin1Char(' '))) {
+        say(problem, QObject::tr("'%1' is not an address of the form name@domain").arg(address));
+        return false;
+    }
+    return checkDomainName(address.mid(at + 1), false, false, problem);
+}
+
 std::optional<std::vector<net::Address>> parseAddressList(const QString& text, QString* problem) {
     return parseList<net::Address>(text, problem, parseAddress);
 }
@@ -159,12 +189,19 @@ QString assignParsed(T& target, const std::optional<T>& parsed, const QString& w
 
 }  // namespace
 
-QString assignHostName(std::string& target, const QString& text) {
+QString assignIfValid(std::string& target, const QString& text,
+                      bool (*check)(const QString&, QString*)) {
     QString why;
-    if (!text.isEmpty() && !checkDomainName(text, false, false, &why))
+    if (!text.isEmpty() && !check(text, &why))
         return why;
     target = text.toStdString();
     return QString();
+}
+
+QString assignHostName(std::string& target, const QString& text) {
+    return assignIfValid(target, text, [](const QString& name, QString* why) {
+        return checkDomainName(name, false, false, why);
+    });
 }
 
 QString assignSize(std::optional<long long>& target, const QString& text) {
@@ -197,6 +234,42 @@ QString assignRanges(std::vector<net::IpRange>& target, const QString& text) {
 QString assignPorts(std::vector<uint16_t>& target, const QString& text) {
     QString why;
     return assignParsed(target, parsePortList(text, &why), why);
+}
+
+namespace {
+
+// Keeps the entries of `text` that `check` accepts, all or none.
+template <class Check>
+QString assignChecked(std::vector<std::string>& target, const QString& text, Check check) {
+    std::vector<std::string> out;
+    for (const QString& entry : listEntries(text)) {
+        QString why;
+        if (!check(entry, &why))
+            return why;
+        out.push_back(entry.toStdString());
+    }
+    target = std::move(out);
+    return QString();
+}
+
+}  // namespace
+
+QString assignDomains(std::vector<std::string>& target, const QString& text) {
+    return assignChecked(target, text, [](const QString& entry, QString* why) {
+        return checkDomainName(entry, false, false, why);
+    });
+}
+
+QString assignMailTargets(std::vector<std::string>& target, const QString& text) {
+    return assignChecked(target, text, checkMailTarget);
+}
+
+QString assignSmartHosts(std::vector<std::string>& target, const QString& text) {
+    return assignChecked(target, text, checkSmartHost);
+}
+
+QString wordListText(const std::vector<std::string>& words) {
+    return listText(words, fromStd);
 }
 
 QString sizeText(const std::optional<long long>& size) {

@@ -33,6 +33,13 @@ std::optional<int> parsePrefixLength(const QString& text, net::Family family, QS
 bool checkDomainName(const QString& text, bool wildcard, bool star, QString* problem);
 // A smart host: an IP address or a host name.
 bool checkSmartHost(const QString& text, QString* problem);
+// Where an SMTP host sends or submits mail, as the simulator reads it: an address with an
+// optional port ("10.0.0.20", "10.0.0.20:2525", "[2001:db8::20]:25") or a host id or DNS
+// name with an optional port ("mailgw", "smtp.contoso.com:587").
+bool checkMailTarget(const QString& text, QString* problem);
+// An envelope address "local@domain"; the domain is checked, the local part only for being
+// there and without spaces.
+bool checkMailAddress(const QString& text, QString* problem);
 
 // Comma-separated lists ("10.0.0.1, 10.0.0.2"); an empty text is an empty list. The problem
 // names the entry that failed.
@@ -45,12 +52,21 @@ QStringList listEntries(const QString& text);
 
 // Parse and store in one go, for field writers: `target` changes only when the text
 // parses; the result is why it does not (empty when it did).
-QString assignHostName(std::string& target, const QString& text);                 // empty clears it
+QString assignHostName(std::string& target, const QString& text);  // empty clears it
+// `target` = `text` when `check` accepts it or it is empty (which clears it).
+QString assignIfValid(std::string& target, const QString& text,
+                      bool (*check)(const QString&, QString*));
 QString assignSize(std::optional<long long>& target, const QString& text);        // empty: default
 QString assignAddress(std::optional<net::Address>& target, const QString& text);  // empty: none
 QString assignAddresses(std::vector<net::Address>& target, const QString& text);
 QString assignRanges(std::vector<net::IpRange>& target, const QString& text);
 QString assignPorts(std::vector<uint16_t>& target, const QString& text);
+// Lists of domain names (no wildcards), of checkMailTarget's targets, of smart hosts.
+QString assignDomains(std::vector<std::string>& target, const QString& text);
+QString assignMailTargets(std::vector<std::string>& target, const QString& text);
+QString assignSmartHosts(std::vector<std::string>& target, const QString& text);
+// Any list of words, kept as typed ("zen.spamhaus.org, bl.spamcop.net").
+QString wordListText(const std::vector<std::string>& words);
 QString sizeText(const std::optional<long long>& size);
 
 // Back to text, in the same list form the parsers read.

@@ -232,7 +232,7 @@ void buildFirewallEditor(InspectorForm& form, const Firewall& firewall) {
     rulesTable(form, firewall);
     inboundNatTable(form, id);
     outboundNatTable(form, id);
-    routesTable(form, interfacesOf(at), routesOf(at));
+    routesTable(form, interfaceChoices(interfacesOf(at)), routesOf(at));
 }
 
 }  // namespace mailtopo::ui::inspector

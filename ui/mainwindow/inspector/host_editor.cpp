@@ -1,10 +1,11 @@
-// A host: identity, operating system, the Exchange or SMTP part it has, the host firewall
-// and its NICs (nic_editor.cpp).
+// A host: identity, operating system, the Exchange or SMTP part it has (host_mail_parts.cpp),
+// the host firewall, its NICs (nic_editor.cpp) and its persistent routes.
 
 #include <QObject>
 
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/choices.h"
+#include "ui/mainwindow/inspector/device_tables.h"
 #include "ui/mainwindow/inspector/element_editors.h"
 #include "ui/mainwindow/inspector/field_parsers.h"
 #include "ui/mainwindow/inspector/inspector_form.h"
@@ -18,63 +19,6 @@ using text::fromStd;
 
 QString tr(const char* text) {
     return QObject::tr(text);
-}
-
-void buildExchangePart(InspectorForm& form, const std::string& id) {
-    const auto at = [id](auto& d) {
-        auto* h = byId(d.hosts, id);
-        return h != nullptr && h->exchange ? &*h->exchange : nullptr;
-    };
-    form.heading(tr("Exchange"));
-    enumField(form, QStringLiteral("exchangeVersion"), tr("Version"),
-              tr("The Exchange release; it decides which default receive connectors exist and "
-                 "which roles can be combined."),
-              at, &model::ExchangeProperties::version);
-    flagSetField(form, QStringLiteral("exchangeRoles"), tr("Roles"),
-                 tr("Installed server roles. Edge Transport stands alone in the perimeter; "
-                    "Mailbox runs the front-end and hub transport services."),
-                 at, &model::ExchangeProperties::roles);
-    stringField(form, QStringLiteral("site"), tr("AD site"),
-                tr("The Active Directory site of the server; send connectors scoped to a site "
-                   "are only used by servers in it."),
-                at, &model::ExchangeProperties::site, true);
-    boolField(form, QStringLiteral("implicitDefaultConnectors"),
-              tr("Default receive connectors exist"),
-              tr("Exchange creates its default receive connectors at setup; when checked they "
-                 "are assumed present even if the design does not list them."),
-              at, &model::ExchangeProperties::implicitDefaultConnectors);
-}
-
-void buildSmtpPart(InspectorForm& form, const std::string& id) {
-    const auto at = [id](auto& d) {
-        auto* h = byId(d.hosts, id);
-        return h != nullptr && h->smtp ? &*h->smtp : nullptr;
-    };
-    form.heading(tr("SMTP"));
-    form.text(
-        QStringLiteral("listenPorts"), tr("Listens on ports"),
-        tr("TCP ports the host accepts SMTP on, comma-separated; empty when it only sends."),
-        readVia(at, [](const model::SmtpProperties& s) { return portListText(s.listenPorts); }),
-        writeVia(at, [](model::SmtpProperties& s, const QString& v) {
-            return assignPorts(s.listenPorts, v);
-        }));
-    form.text(
-        QStringLiteral("relayFrom"), tr("Relays for"),
-        tr("Clients this host relays mail for (addresses, CIDR blocks or ranges, "
-           "comma-separated)."),
-        readVia(at, [](const model::SmtpProperties& s) { return rangeListText(s.relayFrom); }),
-        writeVia(at, [](model::SmtpProperties& s, const QString& v) {
-            return assignRanges(s.relayFrom, v);
-        }));
-    form.text(QStringLiteral("heloName"), tr("HELO name"),
-              tr("The name the host announces in EHLO/HELO when it sends."),
-              readVia(at, [](const model::SmtpProperties& s) { return fromStd(s.heloName); }),
-              writeVia(at, [](model::SmtpProperties& s, const QString& v) {
-                  return assignHostName(s.heloName, v);
-              }));
-    boolField(form, QStringLiteral("requireTls"), tr("Requires TLS"),
-              tr("The host refuses to send or accept mail without STARTTLS."), at,
-              &model::SmtpProperties::requireTls);
 }
 
 void buildHostFirewall(InspectorForm& form, const std::string& id) {
@@ -94,6 +38,22 @@ void buildHostFirewall(InspectorForm& form, const std::string& id) {
         writeVia(at, [](model::HostFirewall& f, const QString& v) {
             return assignRanges(f.smtpLocalAddresses, v);
         }));
+}
+
+// Persistent routes (route -p, New-NetRoute) beyond the NICs' default gateways, leaving
+// through one of the host's NICs.
+void buildHostRoutes(InspectorForm& form, const std::string& id) {
+    const auto at = [id](auto& d) { return byId(d.hosts, id); };
+    const auto nics = [at](const model::Design& d) {
+        QList<Choice> choices{{QString(), tr("(any)")}};
+        if (const model::Host* host = at(d))
+            for (const auto& nic : host->nics)
+                choices.push_back(
+                    {fromStd(nic.id), fromStd(nic.alias.empty() ? nic.id : nic.alias)});
+        return choices;
+    };
+    form.heading(tr("Routing"));
+    routesTable(form, nics, routesOf(at));
 }
 
 }  // namespace
@@ -116,13 +76,15 @@ void buildHostEditor(InspectorForm& form, const model::Host& host) {
     stringField(form, QStringLiteral("description"), tr("Description"),
                 tr("Free text for the design."), at, &model::Host::description);
     if (host.exchange)
-        buildExchangePart(form, id);
+        buildExchangeSettings(form, host);
     if (host.smtp)
-        buildSmtpPart(form, id);
+        buildSmtpSettings(form, host);
     if (host.isWindows())
         buildHostFirewall(form, id);
     for (const auto& nic : host.nics)
         buildNicEditor(form, host, nic);
+    buildAddNicButton(form, host);
+    buildHostRoutes(form, id);
 }
 
 }  // namespace mailtopo::ui::inspector

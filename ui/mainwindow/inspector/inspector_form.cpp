@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -107,6 +108,7 @@ void InspectorForm::addField(const QString& property, const QString& label, cons
 QLineEdit* InspectorForm::text(const QString& property, const QString& label, const QString& tip,
                                const Read& read, const Write& write, bool required) {
     auto* edit = new QLineEdit(read(design()), body_);
+    edit->setCursorPosition(0);  // a long list shows its start, not its end
     addField(property, withMark(label, required), tip, edit, read);
     connect(edit, &QLineEdit::textEdited, this,
             [this, property, label, required, write](const QString& value) {
@@ -147,6 +149,19 @@ QCheckBox* InspectorForm::flag(const QString& property, const QString& label, co
         });
     });
     return check;
+}
+
+QPushButton* InspectorForm::button(const QString& property, const QString& text, const QString& tip,
+                                   const std::function<QString(model::Design&)>& edit) {
+    auto* push = new QPushButton(text, body_);
+    push->setToolTip(tip);
+    push->setObjectName(property);
+    editors_.insert(property, push);
+    layout_->addRow(QString(), push);
+    connect(push, &QPushButton::clicked, this, [this, property, edit] {
+        commit(property, QString(), edit);  // a structural change: its own undo step
+    });
+    return push;
 }
 
 QComboBox* InspectorForm::choice(const QString& property, const QString& label, const QString& tip,
@@ -251,6 +266,7 @@ void InspectorForm::refresh() {
             const QSignalBlocker block(line);
             if (line->text() != value) {
                 line->setText(value);
+                line->setCursorPosition(0);
                 line->setStyleSheet(QString());
             }
         } else if (auto* plain = qobject_cast<QPlainTextEdit*>(editor)) {
@@ -282,10 +298,11 @@ void InspectorForm::commit(const QString& property, const QString& mergeKey,
     accept(property);
     if (after == design())
         return;
-    document_->applyChange(tr("Edit %1 of %2")
-                               .arg(property, QString::fromStdString(probe::elementLabel(
-                                                  after, elementId_.toStdString()))),
-                           std::move(after), mergeKey);
+    const QString owner =
+        elementId_.isEmpty()
+            ? tr("the design")
+            : QString::fromStdString(probe::elementLabel(after, elementId_.toStdString()));
+    document_->applyChange(tr("Edit %1 of %2").arg(property, owner), std::move(after), mergeKey);
 }
 
 void InspectorForm::refuse(const QString& property, const QString& reason) {

@@ -24,6 +24,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace mailtopo::ui {
 class DesignDocument;
@@ -68,6 +69,10 @@ public:
                    const QList<Choice>& choices,
                    const std::function<bool(const model::Design&, const QString&)>& has,
                    const std::function<void(model::Design&, const QString&, bool)>& set);
+    // A push button that makes one undoable change (add or remove a part of the element);
+    // `edit` returns why it cannot, and then nothing changes.
+    QPushButton* button(const QString& property, const QString& text, const QString& tip,
+                        const std::function<QString(model::Design&)>& edit);
     // A table spanning the form's width under its label.
     TableEditor* table(const QString& property, const QString& label, const QString& tip,
                        QList<TableColumn> columns, QStringList newRow, const ReadRows& read,

@@ -147,7 +147,7 @@ void buildLoadBalancerEditor(InspectorForm& form, const LoadBalancer& lb) {
     vipTable(form, id);
     poolTable(form, lb);
     interfacesTable(form, id, interfacesOf(at), false);
-    routesTable(form, interfacesOf(at), routesOf(at));
+    routesTable(form, interfaceChoices(interfacesOf(at)), routesOf(at));
 }
 
 }  // namespace mailtopo::ui::inspector

@@ -3,7 +3,10 @@
 // in a table (address, prefix length, SkipAsSource).
 
 #include <QObject>
+#include <algorithm>
 
+#include "core/edit/design_edits.h"
+#include "core/edit/unique_ids.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/choices.h"
 #include "ui/mainwindow/inspector/element_editors.h"
@@ -124,6 +127,39 @@ void buildNicEditor(InspectorForm& form, const model::Host& host, const model::N
                QStringList{QString(), QStringLiteral("24"), QStringLiteral("0"),
                            enumText(model::AddressOrigin::Manual)},
                readRowsVia(at, addressRows), writeRowsVia(at, writeAddresses));
+    // Removing takes the routes through the NIC with it (core's removeElements).
+    form.button(prefix + QStringLiteral("remove"),
+                tr("Remove NIC %1").arg(fromStd(nic.alias.empty() ? nic.id : nic.alias)),
+                tr("Removes this adapter, its addresses and the routes that leave through it."),
+                [nicId](model::Design& d) {
+                    edit::removeElements(d, {nicId});
+                    return QString();
+                });
+}
+
+void buildAddNicButton(InspectorForm& form, const model::Host& host) {
+    const std::string hostId = host.id;
+    form.button(QStringLiteral("addNic"), tr("Add NIC"),
+                tr("Adds a network adapter; choose its segment and addresses below."),
+                [hostId](model::Design& d) {
+                    model::Host* h = d.findHost(hostId);
+                    if (h == nullptr)
+                        return tr("The element is no longer there.");
+                    edit::UniqueIds ids(d);
+                    int index = 0;
+                    for (const auto& existing : h->nics)
+                        index = std::max(index, existing.interfaceIndex);
+                    model::Nic nic;
+                    nic.interfaceIndex = index + 1;
+                    nic.id = ids.id(hostId + "-nic" + std::to_string(h->nics.size() + 1));
+                    // The names the systems themselves give a further adapter (appended:
+                    // GCC 12 warns falsely on "literal" + std::string).
+                    const bool onLinux = h->os == model::OperatingSystem::Linux;
+                    nic.alias = onLinux ? "eth" : "Ethernet ";
+                    nic.alias += std::to_string(h->nics.size() + (onLinux ? 0 : 1));
+                    h->nics.push_back(std::move(nic));
+                    return QString();
+                });
 }
 
 }  // namespace mailtopo::ui::inspector

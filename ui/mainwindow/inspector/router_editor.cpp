@@ -20,7 +20,7 @@ void buildRouterEditor(InspectorForm& form, const model::Router& router) {
     stringField(form, QStringLiteral("description"), QObject::tr("Description"),
                 QObject::tr("Free text for the design."), at, &model::Router::description);
     interfacesTable(form, id, interfacesOf(at), false);
-    routesTable(form, interfacesOf(at), routesOf(at));
+    routesTable(form, interfaceChoices(interfacesOf(at)), routesOf(at));
 }
 
 }  // namespace mailtopo::ui::inspector

@@ -48,18 +48,6 @@ QString writeSpaces(Connector& sc, const TableRows& rows) {
     return QString();
 }
 
-QString writeSmartHosts(Connector& sc, const QString& text) {
-    std::vector<std::string> hosts;
-    for (const QString& entry : listEntries(text)) {
-        QString why;
-        if (!checkSmartHost(entry, &why))
-            return why;
-        hosts.push_back(entry.toStdString());
-    }
-    sc.smartHosts = std::move(hosts);
-    return QString();
-}
-
 void buildSourceServers(InspectorForm& form, const std::string& id) {
     const auto at = [id](auto& d) { return byId(d.sendConnectors, id); };
     form.flags(
@@ -113,14 +101,10 @@ void buildSendConnectorEditor(InspectorForm& form, const Connector& connector) {
     form.text(QStringLiteral("smartHosts"), tr("Smart hosts"),
               tr("Hosts (names or IP addresses, comma-separated, tried in order) that relay "
                  "the mail on when DNS routing is off."),
-              readVia(at,
-                      [](const Connector& sc) {
-                          QStringList hosts;
-                          for (const auto& h : sc.smartHosts)
-                              hosts << fromStd(h);
-                          return hosts.join(QStringLiteral(", "));
-                      }),
-              writeVia(at, writeSmartHosts));
+              readVia(at, [](const Connector& sc) { return wordListText(sc.smartHosts); }),
+              writeVia(at, [](Connector& sc, const QString& v) {
+                  return assignSmartHosts(sc.smartHosts, v);
+              }));
     form.text(QStringLiteral("port"), tr("Port"),
               tr("The TCP port the connector connects to on the next hop (25 by default)."),
               readVia(at, [](const Connector& sc) { return QString::number(sc.port); }),
