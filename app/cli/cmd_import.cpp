@@ -1,13 +1,16 @@
 // mailtopo-cli import FILES|DIR... -o OUT.mailtopo [--merge IN.mailtopo] [--log LOG.json]
+//                    [--zone-view external|internal]
 
 #include <algorithm>
 #include <filesystem>
 
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
+#include "core/edit/zone_files.h"
 #include "core/io/design_file.h"
 #include "core/io/powershell/import_inputs.h"
 #include "core/io/powershell/powershell_import.h"
+#include "core/util/enum_text.h"
 
 namespace mailtopo::cli {
 
@@ -18,10 +21,12 @@ int runImport(const QStringList& args) {
                        "Get-ReceiveConnector, Get-SendConnector, Get-TransportConfig, "
                        "Get-AcceptedDomain, Get-ADPermission) and Windows networking "
                        "(Get-NetIPAddress, Get-NetIPInterface, Get-NetAdapter, Get-NetRoute, "
-                       "Get-DnsClientServerAddress) into a design. Each file's cmdlet is "
-                       "recognised from its content; a folder stands for its *.json and *.txt "
-                       "files. The import log is printed; if any file is unreadable nothing "
-                       "is written."));
+                       "Get-DnsClientServerAddress) and DNS zone files (*.zone, *.dns, *.db, "
+                       "db.*) into a design. Each file's cmdlet is recognised from its "
+                       "content; a folder stands for its *.json and *.txt files and its zone "
+                       "files. A zone replaces the design's zone of the same origin and view. "
+                       "The import log is printed; if any file is unreadable nothing is "
+                       "written."));
     auto& p = line.parser();
     p.addPositionalArgument(QStringLiteral("FILES"),
                             QStringLiteral("Export files or folders of them."),
@@ -38,15 +43,27 @@ int runImport(const QStringList& args) {
     const QCommandLineOption logFile(
         QStringLiteral("log"), QStringLiteral("Also write the import log as JSON to this file."),
         QStringLiteral("LOG"));
+    const QCommandLineOption zoneView(
+        QStringLiteral("zone-view"),
+        QStringLiteral("Which DNS view the zone files describe: external (what the internet "
+                       "sees, the default) or internal (split DNS)."),
+        QStringLiteral("VIEW"), QStringLiteral("external"));
     p.addOption(output);
     p.addOption(merge);
     p.addOption(logFile);
+    p.addOption(zoneView);
     if (auto exit = line.parse(args, 1, -1))
         return *exit;
     if (!p.isSet(output) || p.value(output).isEmpty()) {
         writeErr(
             "mailtopo-cli import: -o OUT.mailtopo is required\nTry 'mailtopo-cli import "
             "--help'.\n");
+        return kExitInput;
+    }
+    const auto view = parseEnum<model::DnsView>(p.value(zoneView).toStdString());
+    if (!view) {
+        writeErr("mailtopo-cli import: --zone-view must be external or internal, not '" +
+                 p.value(zoneView).toStdString() + "'\n");
         return kExitInput;
     }
 
@@ -75,15 +92,33 @@ int runImport(const QStringList& args) {
             writeErr(e + "\n");
         return kExitInput;
     }
-    if (gathered.inputs.empty()) {
+    if (gathered.inputs.empty() && gathered.zoneFiles.empty()) {
         writeErr(
-            "mailtopo-cli import: no export files (*.json, *.txt) found in the given folders\n");
+            "mailtopo-cli import: no export files (*.json, *.txt) or zone files found in the "
+            "given folders\n");
         return kExitInput;
     }
 
-    const io::powershell::ImportResult result =
-        io::powershell::importExports(std::move(gathered.inputs), base ? &*base : nullptr);
-    std::string text = result.log.toText();
+    // Exports first (they may create the design), then the zones on top of it.
+    io::powershell::ImportResult result;
+    const bool hasExports = !gathered.inputs.empty();
+    if (hasExports)
+        result = io::powershell::importExports(std::move(gathered.inputs), base ? &*base : nullptr);
+    else
+        result.design = base ? std::move(*base) : model::Design{};
+    std::string text = hasExports ? result.log.toText() : std::string();
+    edit::ZoneFileImport zones;
+    if (!gathered.zoneFiles.empty() && result.design) {
+        zones = edit::importZoneFiles(*result.design, gathered.zoneFiles, *view);
+        text += text.empty() ? "DNS zone files\n" : "\nDNS zone files\n";
+        for (const auto& zoneLine : zones.lines) {
+            text += "  ";
+            text += zoneLine;
+            text += '\n';
+        }
+        for (const auto& error : zones.errors)
+            writeErr(error + "\n");
+    }
     if (!gathered.skipped.empty()) {
         text += "\nNot read (folder entries that are not .json or .txt files)\n";
         for (const auto& skipped : gathered.skipped)
@@ -100,13 +135,14 @@ int runImport(const QStringList& args) {
             exitCode = kExitInput;
         }
     }
-    if (!result.ok()) {
+    if (!result.ok() || !zones.errors.empty()) {
         writeErr(
-            "mailtopo-cli import: nothing written, because an export file is unreadable (see "
-            "above)\n");
+            "mailtopo-cli import: nothing written, because an export or zone file is "
+            "unreadable (see above)\n");
         return kExitInput;
     }
     const bool anything =
+        zones.created + zones.replaced > 0 ||
         std::any_of(result.log.files.begin(), result.log.files.end(), [](const auto& f) {
             return f.status == io::powershell::FileStatus::Imported && f.recordsUsed > 0;
         });

@@ -26,7 +26,7 @@ const std::vector<Command>& commands() {
         {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)",
          runGenerate},
         {"trace", "Trace an SMTP flow hop by hop through a design", runTrace},
-        {"import", "Import PowerShell JSON exports into a design", runImport},
+        {"import", "Import PowerShell JSON exports and DNS zone files into a design", runImport},
         {"report", "Write the PDF report of a design", runReport},
         {"export", "Export the diagram as SVG or PNG", runExport},
         {"spf", "Evaluate SPF for a domain and IP", runSpf},

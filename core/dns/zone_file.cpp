@@ -127,4 +127,31 @@ ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName
     return parseStream(stream.get(), displayName, origin, defaultTtl);
 }
 
+namespace {
+
+constexpr std::string_view kZoneSuffixes[] = {".zone", ".dns", ".db"};
+
+// How many characters of `name` (lower case) are a zone file's suffix; 0 for none.
+size_t zoneSuffixLength(const std::string& lower) {
+    for (const std::string_view suffix : kZoneSuffixes)
+        if (lower.size() > suffix.size() && lower.ends_with(suffix))
+            return suffix.size();
+    return 0;
+}
+
+}  // namespace
+
+bool isZoneFileName(const std::filesystem::path& path) {
+    const std::string lower = toLowerAscii(path.filename().string());
+    return (lower.starts_with("db.") && lower.size() > 3) || zoneSuffixLength(lower) > 0;
+}
+
+std::string zoneOriginFromFileName(const std::filesystem::path& path) {
+    const std::string name = path.filename().string();
+    const std::string lower = toLowerAscii(name);
+    if (lower.starts_with("db.") && lower.size() > 3)
+        return name.substr(3);
+    return name.substr(0, name.size() - zoneSuffixLength(lower));
+}
+
 }  // namespace mailtopo::dns

@@ -32,4 +32,11 @@ ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view
 ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName,
                              std::string_view origin = {}, uint32_t defaultTtl = 3600);
 
+// Whether a file is a zone file by its name: *.zone, *.dns (the Windows DNS server's
+// %SystemRoot%\System32\dns), *.db or db.* (BIND's conventions). Case-insensitive.
+bool isZoneFileName(const std::filesystem::path& path);
+// The zone a file is named after: contoso.com.dns, contoso.com.zone, db.contoso.com →
+// "contoso.com"; any other name as it is.
+std::string zoneOriginFromFileName(const std::filesystem::path& path);
+
 }  // namespace mailtopo::dns

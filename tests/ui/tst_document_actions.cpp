@@ -1,7 +1,7 @@
-// The main window's file actions on the open design: importing PowerShell exports as one
-// undoable step (and refusing a broken file without touching the design), saving, the
-// unsaved-changes state, Export Report's preview dialog and Export Diagram. Screenshots of
-// the preview are saved beside the test binary for review.
+// The main window's file actions on the open design: importing PowerShell exports and DNS
+// zone files as one undoable step (and refusing a broken file without touching the design), saving,
+// the unsaved-changes state, Export Report's preview dialog and Export Diagram. Screenshots of the
+// preview are saved beside the test binary for review.
 
 #include <QAction>
 #include <QDir>
@@ -22,6 +22,7 @@ namespace {
 
 const QString kSmall = QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/data/ui/small.mailtopo");
 const QString kSamples = QStringLiteral(MAILTOPO_SHARED_DIR "/formats/samples/");
+const QString kZones = QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/core/dns/zones/");
 
 }  // namespace
 
@@ -48,7 +49,7 @@ private slots:
         QVERIFY(window.isWindowModified());
         QCOMPARE(window.document()->undoStack()->count(), 1);
         QVERIFY(window.undoAction()->isEnabled());
-        QVERIFY(window.undoAction()->text().contains(QStringLiteral("Import 2 exports")));
+        QVERIFY(window.undoAction()->text().contains(QStringLiteral("Import 2 files")));
         // The new servers are on the canvas.
         for (const auto& host : after.hosts)
             QVERIFY2(window.scene()->card(QString::fromStdString(host.id)) != nullptr,
@@ -60,6 +61,39 @@ private slots:
         window.redoAction()->trigger();
         QCOMPARE(window.document()->design(), after);
         QVERIFY(window.isWindowModified());
+    }
+
+    // Exports and a zone file in one import: one step, the zone in the view asked for; a
+    // zone file ldns cannot read leaves the design alone and is named with its line.
+    void zoneFilesImportWithExports() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kSmall));
+        const model::Design before = window.document()->design();
+        const auto outcome = window.importPaths(
+            {kSamples + QStringLiteral("get-exchangeserver.ems.depth2.ps51.json"),
+             kZones + QStringLiteral("example.org.zone")},
+            model::DnsView::Internal);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errors.join(QLatin1Char('\n'))));
+        QVERIFY2(outcome.summary.endsWith(QStringLiteral("1 DNS zone(s) added, 0 replaced")),
+                 qPrintable(outcome.summary));
+        QVERIFY(outcome.log.contains(QStringLiteral("example.org. (internal): ")));
+        const model::Design& after = window.document()->design();
+        QCOMPARE(after.dnsZones.size(), before.dnsZones.size() + 1);
+        const model::DnsZone& zone = after.dnsZones.back();
+        QCOMPARE(zone.origin, std::string("example.org."));
+        QCOMPARE(zone.view, model::DnsView::Internal);
+        QVERIFY(zone.records.size() > 10);
+        QVERIFY(after.hosts.size() > before.hosts.size());
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        window.undoAction()->trigger();
+        QCOMPARE(window.document()->design(), before);
+
+        const auto broken =
+            window.importPaths({kZones + QStringLiteral("broken.zone")}, model::DnsView::External);
+        QVERIFY(!broken.ok);
+        QVERIFY2(broken.errors.first().contains(QStringLiteral("broken.zone:")),
+                 qPrintable(broken.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(window.document()->design(), before);
     }
 
     void brokenExportLeavesTheDesignAlone() {

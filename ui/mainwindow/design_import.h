@@ -1,11 +1,14 @@
 #pragma once
-// Import of PowerShell JSON exports into the open design, as one undoable step: the files
-// (or folders) are read and merged by core's importer into a copy of the design, and only a
-// complete, successful import replaces it. A failed import leaves the design untouched and
-// says which file is unreadable and where (file:line:column).
+// Import of PowerShell JSON exports and DNS zone files into the open design, as one undoable
+// step: the files (or folders) are read and merged by core's importers into a copy of the
+// design (exports first, then the zones), and only a complete, successful import replaces it. A
+// failed import leaves the design untouched and says which file is unreadable and where
+// (file:line:column).
 
 #include <QString>
 #include <QStringList>
+
+#include "core/model/enums.h"
 
 namespace mailtopo::ui {
 
@@ -18,7 +21,12 @@ struct ImportOutcome {
     QStringList errors;  // when !ok: one per problem, "rc.json:12:5: …"
 };
 
-ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& paths);
+// `zoneView`: the DNS view the zone files among `paths` describe.
+ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& paths,
+                                 model::DnsView zoneView = model::DnsView::External);
+
+// Whether `paths` name zone files or folders holding some (so the view must be chosen).
+bool holdsZoneFiles(const QStringList& paths);
 
 // Whether a dropped or chosen path looks like an export to import rather than a design to
 // open: a folder, or a file that is not a .mailtopo design.

@@ -17,6 +17,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -269,6 +270,12 @@ void MainWindow::createMenus() {
     QAction* importFolder = file->addAction(tr("Import Export &Folder…"), this,
                                             &MainWindow::chooseExportFolderToImport);
     importFolder->setObjectName(QStringLiteral("actionImportFolder"));
+    QAction* importZones =
+        file->addAction(tr("Import DNS &Zone Files…"), this, &MainWindow::chooseZoneFilesToImport);
+    importZones->setObjectName(QStringLiteral("actionImportZones"));
+    importZones->setStatusTip(
+        tr("Bring zone files (BIND, or the Windows DNS server's .dns files) into the design's "
+           "DNS data, replacing a zone of the same name and view"));
     file->addSeparator();
     QAction* report = file->addAction(tr("Export &Report…"), this, &MainWindow::showReportPreview);
     report->setObjectName(QStringLiteral("actionExportReport"));
@@ -591,10 +598,21 @@ bool MainWindow::saveTo(const QString& path) {
     return true;
 }
 
-ImportOutcome MainWindow::importPaths(const QStringList& paths) {
+ImportOutcome MainWindow::importPaths(const QStringList& paths,
+                                      std::optional<model::DnsView> zoneView) {
+    if (!zoneView && holdsZoneFiles(paths)) {
+        zoneView = options_.interactiveErrors ? askZoneView() : model::DnsView::External;
+        if (!zoneView) {
+            ImportOutcome cancelled;
+            cancelled.summary = tr("Import cancelled");
+            statusBar()->showMessage(cancelled.summary, kStatusMessageMs);
+            return cancelled;
+        }
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool hadDesign = document_->hasDesign();
-    const ImportOutcome outcome = importIntoDocument(*document_, paths);
+    const ImportOutcome outcome =
+        importIntoDocument(*document_, paths, zoneView.value_or(model::DnsView::External));
     QApplication::restoreOverrideCursor();
     if (outcome.ok && !hadDesign)
         view_->fitToContents();
@@ -645,6 +663,34 @@ void MainWindow::chooseExportsToImport() {
     const QStringList files =
         QFileDialog::getOpenFileNames(this, tr("Import PowerShell Exports"), defaultDirectory(),
                                       tr("PowerShell JSON exports (*.json);;All files (*)"));
+    if (!files.isEmpty())
+        importPaths(files);
+}
+
+// Split DNS: the same zone is published twice, and the checks need to know which copy a
+// file is (R33–R38 judge the external one; internal clients resolve with the other).
+std::optional<model::DnsView> MainWindow::askZoneView() {
+    QMessageBox box(QMessageBox::Question, tr("Import DNS Zone Files"),
+                    tr("Which DNS view do these zone files describe?"), QMessageBox::Cancel, this);
+    box.setInformativeText(
+        tr("External: what the internet resolves (SPF, MX, reverse DNS are judged on it). "
+           "Internal: what the organisation's own servers resolve, in a split-DNS setup. A "
+           "zone of the same name and view in the design is replaced."));
+    QPushButton* external = box.addButton(tr("External"), QMessageBox::AcceptRole);
+    QPushButton* internal = box.addButton(tr("Internal"), QMessageBox::AcceptRole);
+    box.setDefaultButton(external);
+    box.exec();
+    if (box.clickedButton() == external)
+        return model::DnsView::External;
+    if (box.clickedButton() == internal)
+        return model::DnsView::Internal;
+    return std::nullopt;
+}
+
+void MainWindow::chooseZoneFilesToImport() {
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import DNS Zone Files"), defaultDirectory(),
+                                      tr("Zone files (*.zone *.dns *.db db.*);;All files (*)"));
     if (!files.isEmpty())
         importPaths(files);
 }

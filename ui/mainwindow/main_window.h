@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <optional>
 
 #include "ui/mainwindow/appearance.h"
 #include "ui/mainwindow/design_import.h"
@@ -104,9 +105,12 @@ public slots:
     bool saveAs();
     // Writes the design to `path`; failures are reported. Used by save/saveAs and tests.
     bool saveTo(const QString& path);
-    // Imports PowerShell JSON exports (files or folders) into the open design as one
-    // undoable step (a new design when none is open); the log is shown afterwards.
-    ImportOutcome importPaths(const QStringList& paths);
+    // Imports PowerShell JSON exports and DNS zone files (files or folders) into the open
+    // design as one undoable step (a new design when none is open); the log is shown
+    // afterwards. Zone files need their view: `zoneView`, else asked (external when
+    // unattended); a cancelled question imports nothing.
+    ImportOutcome importPaths(const QStringList& paths,
+                              std::optional<model::DnsView> zoneView = std::nullopt);
     // Restores autosaved changes left by a MailTopo that did not end cleanly: the original
     // file (when there was one) is opened and the autosaved design applied on top as one
     // undoable, unsaved change. The recovery file is removed once restored.
@@ -114,6 +118,7 @@ public slots:
     Autosaver* autosaver() const { return autosaver_; }
     void chooseExportsToImport();
     void chooseExportFolderToImport();
+    void chooseZoneFilesToImport();
     // Edit › Find: selects the next element `query` names (a name, an id, an FQDN, or an IP
     // address and what holds it), shows it and inspects it. Returns the element, or empty.
     QString findNext(const QString& query);
@@ -138,6 +143,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Which DNS view zone files being imported describe; nullopt when the user cancels.
+    std::optional<model::DnsView> askZoneView();
     void createActions();
     // Unsaved changes: asks Save / Discard / Cancel. True when the caller may go on.
     bool confirmDiscardOrSave();

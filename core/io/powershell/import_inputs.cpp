@@ -4,6 +4,8 @@
 #include <fstream>
 #include <system_error>
 
+#include "core/dns/zone_file.h"
+
 namespace mailtopo::io::powershell {
 namespace {
 
@@ -58,7 +60,10 @@ GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths) {
             continue;
         }
         if (!std::filesystem::is_directory(status)) {
-            add(path);
+            if (dns::isZoneFileName(path))
+                out.zoneFiles.push_back(path);
+            else
+                add(path);
             continue;
         }
         std::vector<std::filesystem::path> entries;
@@ -75,6 +80,8 @@ GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths) {
         for (const auto& entry : entries) {
             if (isExportFile(entry))
                 add(entry);
+            else if (dns::isZoneFileName(entry))
+                out.zoneFiles.push_back(entry);
             else
                 out.skipped.push_back(entry.generic_string());
         }

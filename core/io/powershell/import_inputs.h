@@ -1,7 +1,8 @@
 #pragma once
 // The files of one import, read from disk: files as named, folders expanded to the export
-// files they hold (*.json and *.txt, not recursive, in name order). Which cmdlet a file holds
-// is decided later from its content; the extension only keeps READMEs and the like out.
+// files they hold (*.json and *.txt, not recursive, in name order) and their zone files.
+// Which cmdlet a file holds is decided later from its content; the extension only keeps
+// READMEs and the like out.
 
 #include <filesystem>
 #include <string>
@@ -13,6 +14,9 @@ namespace mailtopo::io::powershell {
 
 struct GatheredInputs {
     std::vector<ImportInput> inputs;
+    // Zone files, named or found in a folder (dns::isZoneFileName): edit::importZoneFiles
+    // reads them, not the PowerShell importer.
+    std::vector<std::filesystem::path> zoneFiles;
     std::vector<std::string> errors;   // "path: no such file or folder" …
     std::vector<std::string> skipped;  // folder entries that are not export files
 };

@@ -1,11 +1,12 @@
-// mailtopo-cli import as a user runs it: files and folders, -o, --merge, --log, exit codes
-// (0 imported, 2 unreadable input or usage error), the text log on stdout, and nothing written
-// when an export is unreadable.
+// mailtopo-cli import as a user runs it: files and folders, -o, --merge, --log, --zone-view,
+// exit codes (0 imported, 2 unreadable input or usage error), the text log on stdout, and
+// nothing written when an export or zone file is unreadable.
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -47,7 +48,8 @@ private slots:
         QVERIFY(help.out.contains("--merge"));
         QVERIFY(help.out.contains("--log"));
         const Run overview = runCli({"--help"}, QDir::tempPath());
-        QVERIFY(overview.out.contains("import    Import PowerShell JSON exports into a design\n"));
+        QVERIFY(overview.out.contains(
+            "import    Import PowerShell JSON exports and DNS zone files into a design\n"));
     }
 
     void usageErrors() {
@@ -133,6 +135,79 @@ private slots:
                                     dir.path());
         QCOMPARE(badMerge.exitCode, 2);
         QVERIFY(!QFile::exists(dir.filePath("x.mailtopo")));
+    }
+
+    // Zone files as the Windows DNS server keeps them (no $ORIGIN, "@" and relative names,
+    // the origin in the file name) replace the design's zone of that origin and view, keeping
+    // its id; the DNS checks then judge the published records (R28: the new MX names an
+    // address that is no internet entry of the design).
+    void zoneFilesReplaceTheDesignsZones() {
+        QTemporaryDir dir;
+        const QString example =
+            QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
+        QFile zone(dir.filePath("contoso.example.dns"));
+        QVERIFY(zone.open(QIODevice::WriteOnly));
+        zone.write(
+            "@ IN SOA dc01.contoso.example. hostmaster.contoso.example. "
+            "( 42 900 600 86400 3600 )\n"
+            "@ IN NS dc01.contoso.example.\n"
+            "@ 86400 IN MX 10 mx2\n"
+            "@ IN TXT \"v=spf1 ip4:198.51.100.25 ip4:192.0.2.10 -all\"\n"
+            "mx2 86400 IN A 198.51.100.99\n");
+        zone.close();
+        const Run r =
+            runCli({"import", "contoso.example.dns", "--merge", example, "-o", "merged.mailtopo"},
+                   dir.path());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(
+            r.out.contains("DNS zone files\n  contoso.example. (external): 5 records from "
+                           "contoso.example.dns, replaced\n"));
+        const auto merged =
+            mailtopo::io::loadDesignFile(dir.filePath("merged.mailtopo").toStdString());
+        QVERIFY(merged.ok());
+        const auto& zones = merged.design->dnsZones;
+        const auto external = std::find_if(zones.begin(), zones.end(), [](const auto& z) {
+            return z.id == "zone-contoso-external";
+        });
+        QVERIFY(external != zones.end());
+        QCOMPARE(external->origin, std::string("contoso.example."));
+        QCOMPARE(external->records.size(), size_t(5));
+        const auto spf =
+            std::find_if(external->records.begin(), external->records.end(),
+                         [](const auto& rec) { return rec.type == "TXT" && rec.name == "@"; });
+        QVERIFY(spf != external->records.end());
+        QCOMPARE(spf->data, std::string("\"v=spf1 ip4:198.51.100.25 ip4:192.0.2.10 -all\""));
+        QCOMPARE(zones.size(), size_t(4));  // the internal copy and the others untouched
+
+        const Run check = runCli({"dns-check", "merged.mailtopo"}, dir.path());
+        QCOMPARE(check.exitCode, 1);
+        QVERIFY(check.out.contains("error[mx-unreachable] (R28)"));
+        QVERIFY(check.out.contains("mx2.contoso.example resolves to 198.51.100.99"));
+
+        // The internal view: replaces the split-DNS copy instead.
+        const Run internal = runCli({"import", "contoso.example.dns", "--zone-view", "internal",
+                                     "--merge", example, "-o", "internal.mailtopo"},
+                                    dir.path());
+        QVERIFY2(internal.exitCode == 0, internal.err.constData());
+        QVERIFY(internal.out.contains("contoso.example. (internal): 5 records"));
+        const Run badView = runCli({"import", "contoso.example.dns", "--zone-view", "dmz",
+                                    "--merge", example, "-o", "x.mailtopo"},
+                                   dir.path());
+        QCOMPARE(badView.exitCode, 2);
+        QVERIFY(badView.err.contains("--zone-view"));
+
+        // A zone file ldns cannot read: named with its line, nothing written.
+        QFile broken(dir.filePath("db.fabrikam.example"));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("$ORIGIN fabrikam.example.\n@ IN MX 10 mail\nmail IN A 198.51.100.300\n");
+        broken.close();
+        const Run bad = runCli({"import", "contoso.example.dns", "db.fabrikam.example", "--merge",
+                                example, "-o", "bad.mailtopo"},
+                               dir.path());
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("db.fabrikam.example:3:"), bad.err.constData());
+        QVERIFY(bad.err.contains("nothing written"));
+        QVERIFY(!QFile::exists(dir.filePath("bad.mailtopo")));
     }
 
     void nothingRecognisedIsAnInputError() {
