@@ -1,7 +1,7 @@
 // The main window's file actions on the open design: importing PowerShell exports and DNS
-// zone files as one undoable step (and refusing a broken file without touching the design), saving,
-// the unsaved-changes state, Export Report's preview dialog and Export Diagram. Screenshots of the
-// preview are saved beside the test binary for review.
+// zone files as one undoable step (and refusing a broken file without touching the design),
+// saving, the unsaved-changes state, Export Report's preview dialog and Export Diagram.
+// Screenshots of the preview are saved beside the test binary for review.
 
 #include <QAction>
 #include <QDir>
@@ -87,6 +87,18 @@ private slots:
         QCOMPARE(window.document()->undoStack()->count(), 1);
         window.undoAction()->trigger();
         QCOMPARE(window.document()->design(), before);
+
+        // File › Import DNS Zone Files… takes a file whatever its name (BIND's named.conf
+        // often names a zone file after the zone alone).
+        QTemporaryDir dir;
+        const QString bare = dir.filePath(QStringLiteral("example.org"));
+        QVERIFY(QFile::copy(kZones + QStringLiteral("example.org.zone"), bare));
+        const auto named =
+            window.importPaths({bare}, model::DnsView::External, ImportAs::ZoneFiles);
+        QVERIFY2(named.ok, qPrintable(named.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(window.document()->design().dnsZones.size(), before.dnsZones.size() + 1);
+        QCOMPARE(window.document()->design().dnsZones.back().view, model::DnsView::External);
+        window.undoAction()->trigger();
 
         const auto broken =
             window.importPaths({kZones + QStringLiteral("broken.zone")}, model::DnsView::External);

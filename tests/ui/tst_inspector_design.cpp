@@ -1,4 +1,5 @@
-// The inspector beyond one element's identity and NICs: with nothing chosen, the design and
+// The inspector beyond one element's identity and NICs: with nothing chosen (the tree's
+// first row, a click on the empty canvas), the design and
 // its Exchange organisation (accepted domains as a table, InternalSMTPServers, whose gap is
 // R30's finding); an SMTP host's mail settings (where it forwards and submits, the domains it
 // accepts, its sender address), an Exchange server's anti-spam settings (R31/R32) and a
@@ -10,12 +11,15 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTreeWidget>
 #include <QtTest>
 #include <algorithm>
 
 #include "tests/ui/inspector_test_support.h"
+#include "ui/diagram/diagram_scene.h"
 #include "ui/document/design_document.h"
 #include "ui/document/live_validator.h"
+#include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/main_window.h"
@@ -78,6 +82,28 @@ private slots:
         window.undoAction()->trigger();
         QVERIFY(designOf(window).info.author.empty());
         QTRY_COMPARE(author->text(), QString());
+    }
+
+    // The design's properties are one click away: the tree's first row, or the empty canvas.
+    void designFromTheTreeOrTheEmptyCanvas() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        DesignTreeDock* tree = window.designDock();
+        QTreeWidgetItem* design = tree->category(QStringLiteral("Design"));
+        QVERIFY(design != nullptr);
+        QCOMPARE(design->text(1), QStringLiteral("Contoso Ltd · 2 accepted domains"));
+
+        tree->tree()->setCurrentItem(tree->itemForElement(QStringLiteral("ex2016a")));
+        QVERIFY(inspector->editor(QStringLiteral("fqdn")) != nullptr);
+        tree->tree()->setCurrentItem(design);
+        QVERIFY(inspector->editor(QStringLiteral("designName")) != nullptr);
+        QVERIFY(inspector->editor(QStringLiteral("fqdn")) == nullptr);
+
+        window.scene()->selectElement(QStringLiteral("lb-smtp"));
+        QVERIFY(inspector->table(QStringLiteral("vips")) != nullptr);
+        window.scene()->clearSelection();  // a click on the empty canvas
+        QVERIFY(inspector->table(QStringLiteral("acceptedDomains")) != nullptr);
     }
 
     // Accepted domains decide which recipients are the organisation's own (R20, R39).

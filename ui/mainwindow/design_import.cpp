@@ -44,12 +44,16 @@ bool holdsZoneFiles(const QStringList& paths) {
 }
 
 ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& paths,
-                                 model::DnsView zoneView) {
+                                 model::DnsView zoneView, ImportAs as) {
     ImportOutcome outcome;
     std::vector<std::filesystem::path> files;
     for (const QString& path : paths)
         files.emplace_back(QFile::encodeName(path).toStdString());
-    auto gathered = io::powershell::gatherInputs(files);
+    io::powershell::GatheredInputs gathered;
+    if (as == ImportAs::ZoneFiles)
+        gathered.zoneFiles = files;  // an unreadable one is reported by the zone reader
+    else
+        gathered = io::powershell::gatherInputs(files);
     for (const auto& error : gathered.errors)
         outcome.errors << fromStd(error);
     if (!outcome.errors.isEmpty()) {

@@ -21,9 +21,14 @@ struct ImportOutcome {
     QStringList errors;  // when !ok: one per problem, "rc.json:12:5: …"
 };
 
+// How the files are told apart: zone files by their names and everything else as exports,
+// or every file a zone file (File › Import DNS Zone Files…, whatever the files are called).
+enum class ImportAs { ByName, ZoneFiles };
+
 // `zoneView`: the DNS view the zone files among `paths` describe.
 ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& paths,
-                                 model::DnsView zoneView = model::DnsView::External);
+                                 model::DnsView zoneView = model::DnsView::External,
+                                 ImportAs as = ImportAs::ByName);
 
 // Whether `paths` name zone files or folders holding some (so the view must be chosen).
 bool holdsZoneFiles(const QStringList& paths);

@@ -88,6 +88,22 @@ void DesignTreeDock::populate(const model::Design& design) {
         items_.insert(fromStd(id), item);
     };
 
+    // The design itself first: choosing it shows its properties and organisation.
+    auto* whole = new QTreeWidgetItem(tree_);
+    whole->setText(0, tr("Design"));
+    whole->setData(0, Qt::UserRole, QStringLiteral("Design"));
+    whole->setData(0, kDesignRole, true);
+    QFont bold = whole->font(0);
+    bold.setBold(true);
+    whole->setFont(0, bold);
+    const QString organisation = fromStd(design.organization.name);
+    whole->setText(
+        1, (organisation.isEmpty() ? QString() : organisation + QStringLiteral(" · ")) +
+               text::countText(static_cast<qsizetype>(design.organization.acceptedDomains.size()),
+                               tr("accepted domain"), tr("accepted domains")));
+    whole->setToolTip(0, tr("The design's name and description and its Exchange organisation: "
+                            "accepted domains and InternalSMTPServers"));
+
     QTreeWidgetItem* hosts = addCategory(tr("Hosts"), design.hosts.size());
     for (const model::Host& host : design.hosts) {
         addElement(hosts, host.id, fromStd(host.name), text::hostRoleSummary(host),
@@ -180,6 +196,10 @@ void DesignTreeDock::onSelectionChanged() {
     const QList<QTreeWidgetItem*> selected = tree_->selectedItems();
     if (selected.isEmpty())
         return;
+    if (selected.first()->data(0, kDesignRole).toBool()) {
+        emit elementChosen(QString());  // the design itself
+        return;
+    }
     const QString id = selected.first()->data(0, kIdRole).toString();
     if (!id.isEmpty())
         emit elementChosen(id);

@@ -1,6 +1,6 @@
 #pragma once
-// The "Design" dock: every element of the design listed by kind (Hosts, Load balancers,
-// Firewalls, …). Choosing an element asks the window to show it; the window tells the
+// The "Design" dock: the design itself, then every element listed by kind (Hosts, Load
+// balancers, Firewalls, …). Choosing an element asks the window to show it; the window tells the
 // dock when the diagram's selection changes so both stay in step.
 
 #include <QDockWidget>
@@ -38,6 +38,8 @@ public:
     void showElement(const QString& elementId);
 
     static constexpr int kIdRole = Qt::UserRole + 1;
+    // Set on the first row, the design itself (elementChosen with an empty id).
+    static constexpr int kDesignRole = Qt::UserRole + 2;
 
 signals:
     void elementChosen(const QString& elementId);

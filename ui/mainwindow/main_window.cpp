@@ -161,10 +161,15 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
     connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);
+    // A click on the empty canvas shows the design's own properties, as the tree's first row.
     connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+        if (showingFromTree_ || scene_->isRebuilding())
+            return;
         const QStringList ids = scene_->selectedElementIds();
-        if (ids.size() == 1 && !showingFromTree_ && !scene_->isRebuilding())
+        if (ids.size() == 1)
             inspectorDock_->inspect(ids.first());
+        else if (ids.isEmpty())
+            inspectorDock_->inspect(QString());
     });
     // The chosen finding's proof is ready to play in the Traces tab.
     connect(findingsDock_, &FindingsDock::findingChosen, this, [this] {
@@ -599,8 +604,8 @@ bool MainWindow::saveTo(const QString& path) {
 }
 
 ImportOutcome MainWindow::importPaths(const QStringList& paths,
-                                      std::optional<model::DnsView> zoneView) {
-    if (!zoneView && holdsZoneFiles(paths)) {
+                                      std::optional<model::DnsView> zoneView, ImportAs as) {
+    if (!zoneView && (as == ImportAs::ZoneFiles || holdsZoneFiles(paths))) {
         zoneView = options_.interactiveErrors ? askZoneView() : model::DnsView::External;
         if (!zoneView) {
             ImportOutcome cancelled;
@@ -612,7 +617,7 @@ ImportOutcome MainWindow::importPaths(const QStringList& paths,
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool hadDesign = document_->hasDesign();
     const ImportOutcome outcome =
-        importIntoDocument(*document_, paths, zoneView.value_or(model::DnsView::External));
+        importIntoDocument(*document_, paths, zoneView.value_or(model::DnsView::External), as);
     QApplication::restoreOverrideCursor();
     if (outcome.ok && !hadDesign)
         view_->fitToContents();
@@ -692,7 +697,7 @@ void MainWindow::chooseZoneFilesToImport() {
         QFileDialog::getOpenFileNames(this, tr("Import DNS Zone Files"), defaultDirectory(),
                                       tr("Zone files (*.zone *.dns *.db db.*);;All files (*)"));
     if (!files.isEmpty())
-        importPaths(files);
+        importPaths(files, std::nullopt, ImportAs::ZoneFiles);
 }
 
 void MainWindow::chooseExportFolderToImport() {

@@ -110,7 +110,8 @@ public slots:
     // afterwards. Zone files need their view: `zoneView`, else asked (external when
     // unattended); a cancelled question imports nothing.
     ImportOutcome importPaths(const QStringList& paths,
-                              std::optional<model::DnsView> zoneView = std::nullopt);
+                              std::optional<model::DnsView> zoneView = std::nullopt,
+                              ImportAs as = ImportAs::ByName);
     // Restores autosaved changes left by a MailTopo that did not end cleanly: the original
     // file (when there was one) is opened and the autosaved design applied on top as one
     // undoable, unsaved change. The recovery file is removed once restored.
