@@ -6,7 +6,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
-#include "core/edit/zone_files.h"
+#include "core/edit/import_files.h"
 #include "core/io/design_file.h"
 #include "core/io/powershell/import_inputs.h"
 #include "core/io/powershell/powershell_import.h"
@@ -99,30 +99,22 @@ int runImport(const QStringList& args) {
         return kExitInput;
     }
 
-    // Exports first (they may create the design), then the zones on top of it.
-    io::powershell::ImportResult result;
-    const bool hasExports = !gathered.inputs.empty();
-    if (hasExports)
-        result = io::powershell::importExports(std::move(gathered.inputs), base ? &*base : nullptr);
-    else
-        result.design = base ? std::move(*base) : model::Design{};
-    std::string text = hasExports ? result.log.toText() : std::string();
-    edit::ZoneFileImport zones;
-    if (!gathered.zoneFiles.empty() && result.design) {
-        zones = edit::importZoneFiles(*result.design, gathered.zoneFiles, *view);
-        text += text.empty() ? "DNS zone files\n" : "\nDNS zone files\n";
-        for (const auto& zoneLine : zones.lines) {
-            text += "  ";
-            text += zoneLine;
+    const std::vector<std::string> skipped = gathered.skipped;
+    const edit::FilesImport imported =
+        edit::importFiles(std::move(gathered), base ? &*base : nullptr, *view);
+    const io::powershell::ImportResult& result = imported.exports;
+    std::string text = imported.hadExports ? result.log.toText() : std::string();
+    if (const std::string zoneLog = imported.zones.logText(); !zoneLog.empty()) {
+        if (!text.empty())
             text += '\n';
-        }
-        for (const auto& error : zones.errors)
-            writeErr(error + "\n");
+        text += zoneLog;
     }
-    if (!gathered.skipped.empty()) {
+    for (const auto& error : imported.zones.errors)
+        writeErr(error + "\n");
+    if (!skipped.empty()) {
         text += "\nNot read (folder entries that are not .json or .txt files)\n";
-        for (const auto& skipped : gathered.skipped)
-            text += "  " + skipped + "\n";
+        for (const auto& entry : skipped)
+            text += "  " + entry + "\n";
     }
     writeOut(text);
 
@@ -135,14 +127,14 @@ int runImport(const QStringList& args) {
             exitCode = kExitInput;
         }
     }
-    if (!result.ok() || !zones.errors.empty()) {
+    if (!imported.ok()) {
         writeErr(
             "mailtopo-cli import: nothing written, because an export or zone file is "
             "unreadable (see above)\n");
         return kExitInput;
     }
     const bool anything =
-        zones.created + zones.replaced > 0 ||
+        imported.zones.created + imported.zones.replaced > 0 ||
         std::any_of(result.log.files.begin(), result.log.files.end(), [](const auto& f) {
             return f.status == io::powershell::FileStatus::Imported && f.recordsUsed > 0;
         });

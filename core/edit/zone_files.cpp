@@ -24,6 +24,18 @@ dns::ZoneFileResult readZone(const std::filesystem::path& file) {
 
 }  // namespace
 
+std::string ZoneFileImport::logText() const {
+    if (lines.empty() && errors.empty())
+        return {};
+    std::string text = "DNS zone files\n";
+    for (const auto& line : lines) {
+        text += "  ";
+        text += line;
+        text += '\n';
+    }
+    return text;
+}
+
 ZoneFileImport importZoneFiles(model::Design& design,
                                const std::vector<std::filesystem::path>& files,
                                model::DnsView view) {
@@ -34,10 +46,6 @@ ZoneFileImport importZoneFiles(model::Design& design,
         dns::ZoneFileResult zone = readZone(file);
         if (!zone.ok) {
             out.errors.push_back(zone.error);
-            continue;
-        }
-        if (zone.origin.empty()) {
-            out.errors.push_back(file.string() + ": no $ORIGIN or SOA names the zone");
             continue;
         }
         const std::string origin = dns::toLowerAscii(dns::stripTrailingDot(zone.origin));

@@ -20,6 +20,10 @@ struct ZoneFileImport {
     std::vector<std::string> lines;
     int created = 0;
     int replaced = 0;
+
+    // "DNS zone files" and a line per zone read, for an import log; empty when no zone file
+    // was read.
+    std::string logText() const;
 };
 
 // Reads every file and puts each zone into `design` with the view given: a zone of the same

@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "core/dns/zone_file.h"
-#include "core/edit/zone_files.h"
+#include "core/edit/import_files.h"
 #include "core/io/powershell/import_inputs.h"
 #include "core/io/powershell/powershell_import.h"
 #include "ui/document/design_document.h"
@@ -66,15 +66,13 @@ ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& pa
         return outcome;
     }
     const model::Design* base = document.hasDesign() ? &document.design() : nullptr;
-    io::powershell::ImportResult result;
-    if (!gathered.inputs.empty()) {
-        result = io::powershell::importExports(std::move(gathered.inputs), base);
-        outcome.log = fromStd(result.log.toText());
-    } else {
-        result.design = base != nullptr ? *base : model::Design{};
-    }
-    if (!result.ok()) {
-        for (const auto& file : result.log.files) {
+    const bool withZones = !gathered.zoneFiles.empty();
+    edit::FilesImport imported = edit::importFiles(std::move(gathered), base, zoneView);
+    const auto& log = imported.exports.log;
+    if (imported.hadExports)
+        outcome.log = fromStd(log.toText());
+    if (!imported.exports.ok()) {
+        for (const auto& file : log.files) {
             if (file.status != io::powershell::FileStatus::Error)
                 continue;
             outcome.errors << (file.line > 0 ? QStringLiteral("%1:%2:%3: %4")
@@ -90,14 +88,13 @@ ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& pa
         outcome.summary = tr("Nothing was imported: the design is unchanged.");
         return outcome;
     }
-    const auto zones = edit::importZoneFiles(*result.design, gathered.zoneFiles, zoneView);
-    if (!zones.ok) {
+    const auto& zones = imported.zones;
+    if (!imported.ok()) {
         for (const auto& error : zones.errors)
             outcome.errors << fromStd(error);
         outcome.summary = tr("Nothing was imported: the design is unchanged.");
         return outcome;
     }
-    const auto& log = result.log;
     outcome.ok = true;
     QStringList parts;
     if (!log.files.empty())
@@ -107,18 +104,16 @@ ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& pa
                      .arg(log.count(io::powershell::ObjectAction::Updated))
                      .arg(log.count(io::powershell::ObjectAction::Unchanged))
                      .arg(log.leftAlone.size());
-    if (!gathered.zoneFiles.empty()) {
+    if (withZones) {
         parts << tr("%1 DNS zone(s) added, %2 replaced").arg(zones.created).arg(zones.replaced);
-        QString zoneLog = tr("DNS zone files") + QLatin1Char('\n');
-        for (const auto& line : zones.lines)
-            zoneLog += QStringLiteral("  ") + fromStd(line) + QLatin1Char('\n');
-        outcome.log += (outcome.log.isEmpty() ? QString() : QStringLiteral("\n")) + zoneLog;
+        outcome.log +=
+            (outcome.log.isEmpty() ? QString() : QStringLiteral("\n")) + fromStd(zones.logText());
     }
     outcome.summary = parts.join(QStringLiteral("; "));
     const QString step = paths.size() == 1
                              ? tr("Import %1").arg(QFileInfo(paths.first()).fileName())
                              : tr("Import %1 files").arg(paths.size());
-    document.applyChange(step, std::move(*result.design));
+    document.applyChange(step, std::move(*imported.exports.design));
     return outcome;
 }
 

@@ -25,19 +25,6 @@ QString tr(const char* text) {
 
 enum DomainColumn { kId, kDomain, kType, kDefault, kName };
 
-const model::DesignInfo* infoOf(const model::Design& d) {
-    return &d.info;
-}
-model::DesignInfo* infoOf(model::Design& d) {
-    return &d.info;
-}
-const model::Organization* organizationOf(const model::Design& d) {
-    return &d.organization;
-}
-model::Organization* organizationOf(model::Design& d) {
-    return &d.organization;
-}
-
 TableRows domainRows(const model::Organization& org) {
     TableRows rows;
     for (const auto& domain : org.acceptedDomains)
@@ -69,7 +56,7 @@ QString writeDomains(model::Design& d, const TableRows& rows) {
 }
 
 void buildInfo(InspectorForm& form) {
-    const auto at = [](auto& d) { return infoOf(d); };
+    const auto at = [](auto& d) { return &d.info; };
     form.heading(tr("Design"));
     stringField(form, QStringLiteral("designName"), tr("Name"),
                 tr("The design's title, on the report's cover and in the window title."), at,
@@ -87,7 +74,7 @@ void buildInfo(InspectorForm& form) {
 }
 
 void buildOrganization(InspectorForm& form) {
-    const auto at = [](auto& d) { return organizationOf(d); };
+    const auto at = [](auto& d) { return &d.organization; };
     form.heading(tr("Exchange organisation"));
     stringField(form, QStringLiteral("organizationName"), tr("Organisation"),
                 tr("The Exchange organisation's name."), at, &model::Organization::name);

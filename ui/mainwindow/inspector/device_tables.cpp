@@ -100,11 +100,7 @@ void interfacesTable(InspectorForm& form, const std::string& deviceId,
 
 InterfaceChoices interfaceChoices(const DeviceLists<model::DeviceInterface>& interfaces) {
     return [read = interfaces.read](const model::Design& d) {
-        QList<Choice> choices{{QString(), tr("(any)")}};
-        if (const auto* list = read(d))
-            for (const auto& i : *list)
-                choices.push_back({fromStd(i.id), fromStd(i.name.empty() ? i.id : i.name)});
-        return choices;
+        return interfaceChoiceList(read(d), &model::DeviceInterface::name);
     };
 }
 

@@ -45,12 +45,8 @@ void buildHostFirewall(InspectorForm& form, const std::string& id) {
 void buildHostRoutes(InspectorForm& form, const std::string& id) {
     const auto at = [id](auto& d) { return byId(d.hosts, id); };
     const auto nics = [at](const model::Design& d) {
-        QList<Choice> choices{{QString(), tr("(any)")}};
-        if (const model::Host* host = at(d))
-            for (const auto& nic : host->nics)
-                choices.push_back(
-                    {fromStd(nic.id), fromStd(nic.alias.empty() ? nic.id : nic.alias)});
-        return choices;
+        const model::Host* host = at(d);
+        return interfaceChoiceList(host != nullptr ? &host->nics : nullptr, &model::Nic::alias);
     };
     form.heading(tr("Routing"));
     routesTable(form, nics, routesOf(at));
