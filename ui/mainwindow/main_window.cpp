@@ -45,9 +45,13 @@
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/findings_dock.h"
+#include "ui/mainwindow/import_log_dialog.h"
 #include "ui/mainwindow/inspector_dock.h"
+#include "ui/mainwindow/legend_dock.h"
 #include "ui/mainwindow/palette_dock.h"
+#include "ui/mainwindow/tooltip_wrapping.h"
 #include "ui/mainwindow/traces_dock.h"
+#include "ui/mainwindow/window_state_saver.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_preview_dialog.h"
@@ -84,6 +88,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       inspectorDock_(new InspectorDock(document_, this)),
       paletteDock_(new PaletteDock(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    installToolTipWrapping(QCoreApplication::instance());
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
@@ -101,6 +106,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     minimapDock->setObjectName(QStringLiteral("minimapDock"));
     minimapDock->setWidget(minimap_);
     addDockWidget(Qt::RightDockWidgetArea, minimapDock);
+    // The legend shares the minimap's place: both are glanced at, neither needs the room.
+    auto* legendDock = new LegendDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, legendDock);
+    tabifyDockWidget(minimapDock, legendDock);
+    minimapDock->raise();
     resizeDocks({inspectorDock_}, {300}, Qt::Horizontal);
     resizeDocks({inspectorDock_, minimapDock}, {560, 170}, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
@@ -138,7 +148,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         // A busy mark only when validation takes longer than a frame, so quick edits do not
         // make the status bar flicker.
         QTimer::singleShot(16, this, [this] {
-            if (validator_->isRunning()) {
+            if (validator_->isRunning() && document_->hasDesign()) {
                 findingsDock_->setBusy(true);
                 findingsLabel_->setText(tr("Validating…"));
             }
@@ -202,8 +212,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     updateTitle();
     updateZoomLabel(view_->zoom());
     summaryLabel_->setText(tr("No design open"));
-    if (options_.persistSettings)
+    if (options_.persistSettings) {
         restoreSettings();
+        new WindowStateSaver(this, [this] { saveSettings(); });
+    }
     // MAILTOPO_THEME (light, dark, system) wins over the settings: screenshots and tests.
     ThemeChoice theme = ThemeChoice::System;
     if (qEnvironmentVariableIsSet("MAILTOPO_THEME"))
@@ -220,6 +232,8 @@ void MainWindow::setTheme(ThemeChoice choice) {
     view_->applyStyle();
     minimap_->setBackgroundBrush(DiagramStyle::standard().canvas);
     paletteDock_->applyStyle();
+    if (auto* legend = findChild<LegendDock*>())
+        legend->applyStyle();
     if (document_->hasDesign())
         dock_->populate(document_->design());  // its rows' icons follow the theme
     for (QAction* action : themeGroup_->actions())
@@ -374,6 +388,11 @@ void MainWindow::createMenus() {
     viewMenu->addAction(toggleFindings);
     if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
         viewMenu->addAction(minimapDock->toggleViewAction());
+    if (auto* legendDock = findChild<LegendDock*>()) {
+        QAction* toggleLegend = legendDock->toggleViewAction();
+        toggleLegend->setObjectName(QStringLiteral("actionLegendPanel"));
+        viewMenu->addAction(toggleLegend);
+    }
 
     QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->setObjectName(QStringLiteral("arrangeMenu"));
@@ -650,18 +669,9 @@ void MainWindow::showImportOutcome(const ImportOutcome& outcome) {
     statusBar()->showMessage(outcome.summary, kStatusMessageMs);
     if (!options_.interactiveErrors)
         return;
-    auto* box = new QMessageBox(outcome.ok ? QMessageBox::Information : QMessageBox::Warning,
-                                outcome.ok ? tr("Import Finished") : tr("Import Failed"),
-                                outcome.summary, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("importBox"));
-    box->setInformativeText(
-        outcome.ok ? tr("Edit › Undo takes the whole import back. The details list every file, "
-                        "object and field that could not be read, with the fix.")
-                   : outcome.errors.join(QLatin1Char('\n')));
-    if (!outcome.log.isEmpty())
-        box->setDetailedText(outcome.log);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    auto* dialog = new ImportLogDialog(outcome, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::chooseExportsToImport() {
