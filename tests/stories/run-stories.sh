@@ -4,7 +4,8 @@
 # `trace --all-flows` ends each flow, before and after the story's fix.
 #
 # Usage: run-stories.sh MAILTOPO_CLI OUTDIR [STORY ...]
-#   STORY is a script's name without .sh (story1-two-ip-skipassource …); default: all.
+#   STORY is a script's name without .sh (tutorial, story1-two-ip-skipassource …);
+#   default: all.
 # The designs are left in OUTDIR for a look in the GUI. Exit 1 when a story differs.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +23,13 @@ check() {  # check DESIGN FINDINGS [FLOW_SPEC ...]
     "$python" "$here/check_design.py" "$cli" "$out/$design" --findings "$findings" "${flows[@]}"
 }
 
-# What each story's designs must give. Finding rule ids as `validate --list-rules` names
+# What each story's designs must give.
+expect_tutorial() {
+    check tutorial.mailtopo "" \
+        "SCANNER to EX01=relayed connector=rc-ex01-anonymous-relay-1"
+    check tutorial-mistake.mailtopo "relay-scope-broad" \
+        "SCANNER to EX01=relayed connector=rc-ex01-anonymous-relay-1"
+} Finding rule ids as `validate --list-rules` names
 # them; flows as NAME=DISPOSITION with facts (see check_design.py).
 expect_story1-two-ip-skipassource() {
     check story1-two-ip-skipassource.mailtopo "multi-a-registration source-ip-drift" \
@@ -64,13 +71,13 @@ expect_story5-coexistence-relay-ranges() {
 }
 
 if [ $# -eq 0 ]; then
-    set -- $(cd "$here" && ls story*.sh | sed 's/\.sh$//')
+    set -- tutorial $(cd "$here" && ls story*.sh | sed 's/\.sh$//')
 fi
 failed=0
 for story in "$@"; do
     [ -f "$here/$story.sh" ] || { echo "run-stories: no story $here/$story.sh" >&2; exit 2; }
     mkdir -p "$out"
-    rm -f "$out/$story.mailtopo" "$out/$story-fixed.mailtopo"
+    rm -f "$out/$story".mailtopo "$out/$story"-*.mailtopo
     if ! bash "$here/$story.sh" "$cli" "$out" >"$out/$story.log" 2>&1; then
         echo "$story: the script failed; its output:" >&2
         sed 's/^/  /' "$out/$story.log" >&2
