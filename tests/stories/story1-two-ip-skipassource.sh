@@ -42,14 +42,16 @@ edit --set "$nat:insideSources=10.0.0.200" --set "$nat:publicAddress=198.51.100.
 # EX13: "primary" address 10.0.0.200 first, then 10.0.0.100 for the fax connector.
 ex=$(edit --add exchange-2013-multirole@1000,0)
 edit --set "$ex:name=EX13" --set "$ex:fqdn=ex13.example.com"
-nic=$(edit --connect "$ex=$lan")
+nic=$ex-nic1   # the NIC a host from the palette comes with
+edit --connect "$nic=$lan"
 edit --set "$nic:addresses=10.0.0.200/24,10.0.0.100/24"
 
 # The fax server submits to 10.0.0.100:25 only; its connector is bound there.
 fax=$(edit --add application-client@1000,250)
 edit --set "$fax:name=FAX" --set "$fax:smtp.submitTo=10.0.0.100:25" \
      --set "$fax:smtp.mailFrom=fax@example.com"
-faxnic=$(edit --connect "$fax=$lan")
+faxnic=$fax-nic1
+edit --connect "$faxnic=$lan"
 edit --set "$faxnic:addresses=10.0.0.60/24"
 rc=$(edit --add receive-connector:relay-anonymous --parent "$ex" --name "Fax 10.0.0.100")
 edit --set "$rc:bindings=10.0.0.100:25"

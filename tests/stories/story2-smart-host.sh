@@ -56,7 +56,8 @@ edit --add dns-record --parent "$reverse" --name "1 3600 PTR dsl-198-51-100-1.dy
 isp=$(edit --add smart-host@0,250)
 edit --set "$isp:name=ISP-RELAY" --set "$isp:fqdn=smtp.isp.example" \
      --set "$isp:smtp.relayFrom=198.51.100.0/24" --set "$isp:smtp.nextHops=203.0.113.25"
-ispnic=$(edit --connect "$isp=$internet")
+ispnic=$isp-nic1   # the NIC a host from the palette comes with
+edit --connect "$ispnic=$internet"
 edit --set "$ispnic:addresses=192.0.2.10/24"
 # Internet hosts reach every internet address on-link: a default route, no next hop.
 edit --set "$isp:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$ispnic\"}]"

@@ -44,7 +44,8 @@ edit --add firewall-rule --parent "$fw" >/dev/null   # allow SMTP
 # EX16 and the relay connector for the applications.
 ex=$(edit --add exchange-2016-mailbox@1000,0)
 edit --set "$ex:name=EX16" --set "$ex:fqdn=ex16.example.com"
-exnic=$(edit --connect "$ex=$lan")
+exnic=$ex-nic1   # the NIC a host from the palette comes with
+edit --connect "$exnic=$lan"
 edit --set "$exnic:addresses=10.0.0.20/24"
 
 # A one-arm load balancer, VIP 10.0.0.50:25 in SNAT mode, self address 10.0.0.5.
@@ -58,11 +59,13 @@ edit --add route --parent "$lb" >/dev/null   # back to the client VLAN through t
 # The application server that may relay, and an ordinary workstation.
 app=$(edit --add application-client@0,0)
 edit --set "$app:name=APP" --set "$app:smtp.submitTo=10.0.0.50:25" --set "$app:smtp.mailFrom=app@example.com"
-appnic=$(edit --connect "$app=$clients")
+appnic=$app-nic1
+edit --connect "$appnic=$clients"
 edit --set "$appnic:addresses=10.0.3.60/24"
 ws=$(edit --add application-client@0,250)
 edit --set "$ws:name=WS77"
-wsnic=$(edit --connect "$ws=$clients")
+wsnic=$ws-nic1
+edit --connect "$wsnic=$clients"
 edit --set "$wsnic:addresses=10.0.3.77/24"
 
 # The relay connector trusts what EX16 sees: the SNAT address.

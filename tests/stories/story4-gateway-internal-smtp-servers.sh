@@ -40,14 +40,16 @@ edit --add firewall-rule --parent "$fw" >/dev/null
 ex=$(edit --add exchange-2016-mailbox@1250,0)
 edit --set "$ex:name=EX16" --set "$ex:exchange.antiSpam.agentsInstalled=true" \
      --set "$ex:exchange.antiSpam.ipBlockList=192.0.2.66"
-exnic=$(edit --connect "$ex=$lan")
+exnic=$ex-nic1   # the NIC a host from the palette comes with
+edit --connect "$exnic=$lan"
 edit --set "$exnic:addresses=10.0.0.20/24"
 
 # The gateway accepts example.com and forwards everything to EX16.
 gw=$(edit --add mail-gateway@1000,0)
 edit --set "$gw:name=GW" --set "$gw:smtp.localDomains=example.com" \
      --set "$gw:smtp.nextHops=10.0.0.20:25"
-gwnic=$(edit --connect "$gw=$lan")
+gwnic=$gw-nic1
+edit --connect "$gwnic=$lan"
 edit --set "$gwnic:addresses=10.0.0.40/24"
 # The MX address, published to the gateway.
 nat=$(edit --add nat-rule:inbound --parent "$fw")
@@ -56,7 +58,8 @@ edit --set "$nat:publicAddress=198.51.100.25" --set "$nat:insideAddress=10.0.0.4
 # A sender on the internet whose domain's SPF authorises it, and a spam source.
 sender=$(edit --add internet-sender@0,0)
 edit --set "$sender:name=mail.example.org" --set "$sender:smtp.mailFrom=sender@example.org"
-sendernic=$(edit --connect "$sender=$internet")
+sendernic=$sender-nic1
+edit --connect "$sendernic=$internet"
 edit --set "$sendernic:addresses=192.0.2.25/24"
 edit --set "$sender:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$sendernic\"}]"
 zone=$(edit --add dns-zone)
@@ -64,7 +67,8 @@ edit --set "$zone:origin=example.org."
 edit --add dns-record --parent "$zone" --name "@ TXT \"v=spf1 ip4:192.0.2.25 -all\"" >/dev/null
 spam=$(edit --add internet-sender@0,250)
 edit --set "$spam:name=SPAMMER" --set "$spam:smtp.mailFrom=offers@example.net"
-spamnic=$(edit --connect "$spam=$internet")
+spamnic=$spam-nic1
+edit --connect "$spamnic=$internet"
 edit --set "$spamnic:addresses=192.0.2.66/24"
 edit --set "$spam:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$spamnic\"}]"
 

@@ -33,18 +33,21 @@ edit --set "$lan:name=Servers" --set "$lan:subnets=10.0.0.0/24"
 # The old and the new server.
 ex10=$(edit --add exchange-2010-hub@750,0)
 edit --set "$ex10:name=EX10" --set "$ex10:fqdn=ex10.example.com"
-nic=$(edit --connect "$ex10=$lan")
+nic=$ex10-nic1   # the NIC a host from the palette comes with
+edit --connect "$nic=$lan"
 edit --set "$nic:addresses=10.0.0.10/24"
 ex13=$(edit --add exchange-2013-multirole@750,250)
 edit --set "$ex13:name=EX13" --set "$ex13:fqdn=ex13.example.com"
-nic=$(edit --connect "$ex13=$lan")
+nic=$ex13-nic1
+edit --connect "$nic=$lan"
 edit --set "$nic:addresses=10.0.0.30/24"
 
 # The application server that relays through EX13.
 app=$(edit --add application-client@250,0)
 edit --set "$app:name=APP" --set "$app:smtp.submitTo=10.0.0.30:25" \
      --set "$app:smtp.mailFrom=app@example.com"
-nic=$(edit --connect "$app=$lan")
+nic=$app-nic1
+edit --connect "$nic=$lan"
 edit --set "$nic:addresses=10.0.0.60/24"
 
 # The relay connector as it was migrated: the whole LAN may relay anonymously.
