@@ -432,7 +432,16 @@ ConnectOutcome connectToSegment(model::Design& design, const model::Id& elementI
     std::optional<net::Prefix> newAddress;
     if (!addressed) {
         if (const auto subnet = detail::segmentSubnet(segment)) {
-            const auto free = nextFreeAddress(design, *subnet);
+            // A router or firewall is what the reserved first host is kept for: it takes it
+            // when nothing has it yet, so the hosts joining later find their gateway there.
+            std::optional<net::Address> free;
+            const auto used = detail::usedAddresses(design);
+            const int hostBits = subnet->address().bitWidth() - subnet->length();
+            const net::Address gateway = subnet->first().plus(net::U128{0, 1});
+            if ((element->router || element->firewall) && hostBits >= 2 && !used.count(gateway))
+                free = gateway;
+            else
+                free = detail::firstFreeIn(*subnet, used);
             if (!free) {
                 outcome.error = "subnet " + subnet->toString() + " of segment " + segment.name +
                                 " has no free address left";
