@@ -34,20 +34,20 @@ edit --connect "$fw=$internet"         # outside 198.51.100.1, leased from the I
 edit --connect "$fw=$lan"              # inside 10.0.0.1
 edit --add route --parent "$fw" >/dev/null
 edit --add firewall-rule --parent "$fw" >/dev/null
+ex=$(edit --add exchange-2016-mailbox@1000,0)
+edit --connect "$ex=$lan"              # 10.0.0.2, gateway 10.0.0.1
 # Port forwarding: the one public address, port 25, to the Exchange server.
 nat=$(edit --add nat-rule:inbound --parent "$fw")
 edit --set "$nat:publicAddress=198.51.100.1"
-
-ex=$(edit --add exchange-2016-mailbox@1000,0)
-edit --connect "$ex=$lan"              # 10.0.0.2, gateway 10.0.0.1
 sc=$(edit --add send-connector:internet --parent organization)   # address space *, MX lookup
 
-# The company's DNS: MX and A with the ISP's default TTL of one hour, and the PTR the ISP
-# publishes for the leased address.
+# The company's DNS: MX, A and an SPF record that authorises the MX host; and the PTR the
+# ISP publishes for the leased address, a dynamic-looking name with a TTL of one hour.
 zone=$(edit --add dns-zone)
 edit --set "$zone:origin=example.com."
-edit --add dns-record --parent "$zone" --name "@ 3600 MX 10 mail.example.com." >/dev/null
-edit --add dns-record --parent "$zone" --name "mail 3600 A 198.51.100.1" >/dev/null
+edit --add dns-record --parent "$zone" --name "@ 86400 MX 10 mail.example.com." >/dev/null
+edit --add dns-record --parent "$zone" --name "mail 86400 A 198.51.100.1" >/dev/null
+edit --add dns-record --parent "$zone" --name "@ TXT \"v=spf1 mx -all\"" >/dev/null
 reverse=$(edit --add dns-zone)
 edit --set "$reverse:origin=100.51.198.in-addr.arpa."
 edit --add dns-record --parent "$reverse" --name "1 3600 PTR dsl-198-51-100-1.dyn.isp.example." >/dev/null
@@ -57,8 +57,8 @@ isp=$(edit --add smart-host@0,250)
 edit --set "$isp:name=ISP-RELAY" --set "$isp:fqdn=smtp.isp.example" \
      --set "$isp:smtp.relayFrom=198.51.100.0/24" --set "$isp:smtp.nextHops=203.0.113.25"
 ispnic=$isp-nic1   # the NIC a host from the palette comes with
-edit --connect "$ispnic=$internet"
-edit --set "$ispnic:addresses=192.0.2.10/24"
+# Its address first: connecting keeps an address the segment carries (and adopts no gateway).
+edit --set "$ispnic:addresses=192.0.2.10/24" --connect "$ispnic=$internet"
 # Internet hosts reach every internet address on-link: a default route, no next hop.
 edit --set "$isp:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$ispnic\"}]"
 
@@ -67,7 +67,11 @@ edit --set "$flow:source=$ex" --set "$flow:destination=203.0.113.25" \
      --set "$flow:mailFrom=user@example.com" --set "$flow:rcptTo=partner@example.net"
 
 # The fix, in a copy: the send connector uses the ISP relay as its smart host, and the
-# flow follows it (EX01 → ISP-RELAY → 203.0.113.25).
+# flow follows it (EX01 → ISP-RELAY → 203.0.113.25). Receivers now judge the relay's
+# address, so the SPF record authorises it too (R29): the zone's records, as the file holds them.
+records='[{"name": "@", "type": "MX", "ttl": 86400, "data": "10 mail.example.com."},
+          {"name": "mail", "type": "A", "ttl": 86400, "data": "198.51.100.1"},
+          {"name": "@", "type": "TXT", "data": "\"v=spf1 mx ip4:192.0.2.10 -all\""}]'
 "$cli" edit "$design" -o "$fixed" \
     --set "$sc:dnsRoutingEnabled=false" --set "$sc:smartHosts=192.0.2.10" \
-    --set "$flow:destination=$isp"
+    --set "$flow:destination=$isp" --set "$zone:records=$records"

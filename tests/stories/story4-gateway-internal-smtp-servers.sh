@@ -59,8 +59,8 @@ edit --set "$nat:publicAddress=198.51.100.25" --set "$nat:insideAddress=10.0.0.4
 sender=$(edit --add internet-sender@0,0)
 edit --set "$sender:name=mail.example.org" --set "$sender:smtp.mailFrom=sender@example.org"
 sendernic=$sender-nic1
-edit --connect "$sendernic=$internet"
-edit --set "$sendernic:addresses=192.0.2.25/24"
+# Its address first: connecting keeps an address the segment carries (and adopts no gateway).
+edit --set "$sendernic:addresses=192.0.2.25/24" --connect "$sendernic=$internet"
 edit --set "$sender:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$sendernic\"}]"
 zone=$(edit --add dns-zone)
 edit --set "$zone:origin=example.org."
@@ -68,8 +68,7 @@ edit --add dns-record --parent "$zone" --name "@ TXT \"v=spf1 ip4:192.0.2.25 -al
 spam=$(edit --add internet-sender@0,250)
 edit --set "$spam:name=SPAMMER" --set "$spam:smtp.mailFrom=offers@example.net"
 spamnic=$spam-nic1
-edit --connect "$spamnic=$internet"
-edit --set "$spamnic:addresses=192.0.2.66/24"
+edit --set "$spamnic:addresses=192.0.2.66/24" --connect "$spamnic=$internet"
 edit --set "$spam:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$spamnic\"}]"
 
 flow=$(edit --add flow --parent design --name "example.org to the MX")

@@ -22,8 +22,7 @@ lan=$("$cli" edit "$f" --add segment-lan@750,0)
 
 fw=$("$cli" edit "$f" --add firewall@500,100)
 "$cli" edit "$f" --connect "$fw=$internet" --connect "$fw=$lan"     # 198.51.100.1, 10.0.0.1
-"$cli" edit "$f" --add firewall-rule --parent "$fw" --add route --parent "$fw" \
-             --add nat-rule:inbound --parent "$fw"
+"$cli" edit "$f" --add firewall-rule --parent "$fw" --add route --parent "$fw"
 
 ex=$("$cli" edit "$f" --add exchange-2019-mailbox@1000,0)
 "$cli" edit "$f" --connect "$ex=$lan"                               # 10.0.0.2, gateway 10.0.0.1
@@ -31,6 +30,7 @@ scanner=$("$cli" edit "$f" --add application-client@1000,250)
 "$cli" edit "$f" --connect "$scanner=$lan" \
              --set "$scanner:name=SCANNER" --set "$scanner:smtp.submitTo=10.0.0.2:25" \
              --set "$scanner:smtp.mailFrom=scanner@example.com"
+"$cli" edit "$f" --add nat-rule:inbound --parent "$fw"         # 198.51.100.2:25 to EX01
 
 relay=$("$cli" edit "$f" --add receive-connector:relay-anonymous --parent "$ex")
 flow=$("$cli" edit "$f" --add flow --parent design --name "SCANNER to EX01")
