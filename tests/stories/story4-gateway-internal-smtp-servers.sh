@@ -73,10 +73,10 @@ edit --set "$spam:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$spa
 
 flow=$(edit --add flow --parent design --name "example.org to the MX")
 edit --set "$flow:source=$sender" --set "$flow:destination=198.51.100.25" \
-     --set "$flow:rcptTo=user@example.com"
+     --set "$flow:mailFrom=sender@example.org" --set "$flow:rcptTo=user@example.com"
 flow=$(edit --add flow --parent design --name "SPAMMER to the MX")
 edit --set "$flow:source=$spam" --set "$flow:destination=198.51.100.25" \
-     --set "$flow:rcptTo=user@example.com"
+     --set "$flow:mailFrom=offers@example.net" --set "$flow:rcptTo=user@example.com"
 
 # The fix, in a copy: the gateway joins InternalSMTPServers. Exchange now takes the
 # sender's address from GW's Received header: Sender ID passes, the block list matches.
