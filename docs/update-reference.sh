@@ -2,6 +2,7 @@
 # Regenerates the reference tables of docs/user-guide.md from what mailtopo-cli itself lists,
 # so the guide never drifts from the program:
 #   the palette          `mailtopo-cli edit --list-palette`
+#   the sub-elements     `mailtopo-cli edit --list-kinds` (as it prints it)
 #   the findings         `mailtopo-cli validate --list-rules`
 # Each table sits between "<!-- BEGIN GENERATED: COMMAND -->" and "<!-- END GENERATED -->".
 #
@@ -24,6 +25,13 @@ trap 'rm -rf "$tmp"' EXIT
     sed -E 's/^([^ ]+) +(.*)$/| `\1` | \2 |/' "$tmp/palette.txt"
 } >"$tmp/palette.md"
 
+# The kinds and their templates, as the CLI lays them out.
+{
+    echo '```text'
+    "$cli" edit --list-kinds
+    echo '```'
+} >"$tmp/kinds.md"
+
 # The findings: "ID<TAB>SEVERITY<TAB>DOMAIN RULE<TAB>TITLE" per line.
 "$cli" validate --list-rules >"$tmp/rules.tsv"
 {
@@ -33,11 +41,12 @@ trap 'rm -rf "$tmp"' EXIT
 } >"$tmp/rules.md"
 
 # Replaces each generated block with the fresh table of its command.
-awk -v palette="$tmp/palette.md" -v rules="$tmp/rules.md" '
+awk -v palette="$tmp/palette.md" -v kinds="$tmp/kinds.md" -v rules="$tmp/rules.md" '
     function emit(file,   line) { while ((getline line < file) > 0) print line; close(file) }
     /^<!-- BEGIN GENERATED: / {
         print
         if (index($0, "--list-palette")) emit(palette)
+        else if (index($0, "--list-kinds")) emit(kinds)
         else if (index($0, "--list-rules")) emit(rules)
         else { print "update-reference: unknown block: " $0 > "/dev/stderr"; exit 2 }
         skipping = 1
@@ -47,7 +56,7 @@ awk -v palette="$tmp/palette.md" -v rules="$tmp/rules.md" '
     !skipping { print }
 ' "$guide" >"$tmp/guide.md"
 
-for block in "edit --list-palette" "validate --list-rules"; do
+for block in "edit --list-palette" "edit --list-kinds" "validate --list-rules"; do
     grep -q "^<!-- BEGIN GENERATED: mailtopo-cli $block -->" "$guide" ||
         { echo "update-reference: $guide has no block for mailtopo-cli $block" >&2; exit 2; }
 done
