@@ -1,7 +1,7 @@
 #include "core/probe/design_target.h"
 
 #include "core/model/element_walk.h"
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 namespace {
