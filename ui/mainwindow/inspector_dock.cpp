@@ -15,7 +15,8 @@ bool elementExists(const model::Design& design, const QString& elementId) {
     const std::string id = elementId.toStdString();
     return design.findHost(id) != nullptr || design.findReceiveConnector(id) != nullptr ||
            byId(design.loadBalancers, id) != nullptr || byId(design.firewalls, id) != nullptr ||
-           byId(design.routers, id) != nullptr || probe::elementLabel(design, id) != id;
+           byId(design.routers, id) != nullptr || byId(design.flows, id) != nullptr ||
+           probe::elementLabel(design, id) != id;
 }
 
 // What decides the form's sections: a form is built again (not just refreshed) when it
@@ -28,6 +29,9 @@ QString formShape(const DesignDocument& document, const QString& elementId) {
         for (const auto& nic : host->nics)
             shape += QString::fromStdString(nic.id) + QLatin1Char('\n');
     }
+    // A flow's source addresses are its source host's.
+    if (const model::Flow* flow = byId(document.design().flows, elementId.toStdString()))
+        shape += QString::fromStdString(flow->sourceHostId);
     return shape;
 }
 
@@ -51,6 +55,8 @@ bool buildEditor(inspector::InspectorForm& form, const model::Design& design,
         buildSegmentEditor(form, *segment);
     else if (const auto* zone = byId(design.dnsZones, id))
         buildDnsZoneEditor(form, *zone);
+    else if (const auto* flow = byId(design.flows, id))
+        buildFlowEditor(form, *flow);
     else
         return false;
     return true;
@@ -122,7 +128,7 @@ void InspectorDock::rebuild() {
     const std::string id = elementId_.toStdString();
     if (buildEditor(*form_, design, id))
         return;
-    // Flows and views are edited elsewhere; the inspector names them.
+    // Views are edited on the canvas; the inspector names them.
     form_->info(tr("Element"), QString::fromStdString(probe::elementLabel(design, id)));
 }
 
