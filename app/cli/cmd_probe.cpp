@@ -17,12 +17,10 @@
 #include "core/probe/probe_findings.h"
 #include "core/probe/probe_output.h"
 #include "core/probe/smtp_probe.h"
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::cli {
 namespace {
-
-using probe::cat;
 
 int usageError(std::string_view message) {
     writeErr(cat("mailtopo-cli probe: ", message, "\nTry 'mailtopo-cli probe --help'.\n"));

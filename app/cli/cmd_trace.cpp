@@ -18,17 +18,10 @@
 #include "core/sim/trace_output.h"
 #include "core/sim/trace_target.h"
 #include "core/util/enum_text.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::cli {
 namespace {
-
-// Joins pieces by appending: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
-template <class... Parts>
-std::string cat(const Parts&... parts) {
-    std::string out;
-    (out.append(std::string_view(parts)), ...);
-    return out;
-}
 
 int usageError(std::string_view message) {
     writeErr(cat("mailtopo-cli trace: ", message, "\nTry 'mailtopo-cli trace --help'.\n"));

@@ -8,7 +8,9 @@
 #include <type_traits>
 
 #include "core/io/design_fields.h"
+#include "core/io/field_traits.h"
 #include "core/io/json_locator.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::io {
 namespace {
@@ -17,23 +19,6 @@ using nlohmann::json;
 using nlohmann::ordered_json;
 
 constexpr size_t kMaxDiagnostics = 50;
-
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
-template <class T>
-struct IsFlagSet : std::false_type {};
-template <class E>
-struct IsFlagSet<FlagSet<E>> : std::true_type {};
-template <class T>
-concept HasEnumText = requires {
-    EnumTraits<T>::items;
-};
 
 std::string typeName(const json& j) {
     switch (j.type()) {
@@ -595,5 +580,54 @@ std::string serializeDesign(const model::Design& design) {
         document[key] = value;
     return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
+
+template <class T>
+std::optional<std::string> readJsonValue(std::string_view text, T& out) {
+    if (auto deep = firstTooDeepBracket(text)) {
+        return cat("nested more than ", std::to_string(kMaxNesting), " levels deep (at column ",
+                   std::to_string(*deep + 1), ")");
+    }
+    json value;
+    try {
+        value = json::parse(text);
+    } catch (const json::parse_error& e) {
+        size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+        const std::string why = describeSyntaxError(e.what(), text, &offset);
+        return cat("not valid JSON at column ", std::to_string(offset + 1), ": ", why);
+    } catch (const json::exception& e) {
+        std::string what = e.what();  // e.g. a number beyond a double, without a position
+        if (auto id = what.find("] "); id != std::string::npos)
+            what.erase(0, id + 2);
+        return cat("not valid JSON: ", what);
+    }
+    Diagnostics diagnostics;
+    Reader reader{diagnostics, {}};
+    T parsed{};
+    reader.read(value, "", parsed);
+    if (!diagnostics.empty()) {
+        const Diagnostic& first = diagnostics.front();
+        return first.pointer.empty() ? first.message : cat(first.pointer, ": ", first.message);
+    }
+    out = std::move(parsed);
+    return std::nullopt;
+}
+
+template <class T>
+std::string writeJsonValue(const T& value) {
+    return toJson(value).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// The lists of elements without an id of their own: `edit --set` takes them as JSON.
+#define MAILTOPO_JSON_VALUE(T)                                               \
+    template std::optional<std::string> readJsonValue(std::string_view, T&); \
+    template std::string writeJsonValue(const T&);
+MAILTOPO_JSON_VALUE(std::vector<model::PoolMember>)
+MAILTOPO_JSON_VALUE(std::vector<model::AddressSpace>)
+MAILTOPO_JSON_VALUE(std::vector<model::FirewallZone>)
+MAILTOPO_JSON_VALUE(std::vector<model::DnsRecord>)
+MAILTOPO_JSON_VALUE(std::vector<model::AdPermission>)
+MAILTOPO_JSON_VALUE(std::vector<model::Route>)
+MAILTOPO_JSON_VALUE(std::vector<model::IpAssignment>)
+#undef MAILTOPO_JSON_VALUE
 
 }  // namespace mailtopo::io

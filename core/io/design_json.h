@@ -28,4 +28,15 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName = {}
 
 std::string serializeDesign(const model::Design& design);
 
+// Reads one value of the document's schema from its JSON text with the reader parseDesign
+// uses, so a structured list given to `mailtopo-cli edit --set` (a VIP's pool, a zone's
+// records …) is checked exactly as the same list in a file. Returns why it cannot be read
+// ("/0/port: integer 99999 is out of range (0 to 65535)"), or nothing once `out` is set.
+// Instantiated in design_json.cpp for the lists of elements without an id of their own.
+template <class T>
+std::optional<std::string> readJsonValue(std::string_view text, T& out);
+// The same value as the writer puts it in a file, on one line.
+template <class T>
+std::string writeJsonValue(const T& value);
+
 }  // namespace mailtopo::io

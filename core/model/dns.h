@@ -1,13 +1,19 @@
 #pragma once
 // DNS zone data carried in a design (R33–R38): what the design says DNS should answer.
 
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/enums.h"
 #include "core/model/network.h"
 
 namespace mailtopo::model {
+
+// The record types a design holds, as zone files spell them; the DNS checks read these.
+inline constexpr std::array<std::string_view, 10> kDnsRecordTypes{
+    "A", "AAAA", "MX", "TXT", "PTR", "CNAME", "NS", "SOA", "SRV", "SPF"};
 
 // One resource record in presentation format: `data` is the RDATA as it would appear in a
 // zone file (e.g. "10 mail.contoso.example." for MX, "\"v=spf1 -all\"" for TXT).

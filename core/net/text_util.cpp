@@ -1,5 +1,7 @@
 #include "core/net/text_util.h"
 
+#include <cstdint>
+
 namespace mailtopo::net {
 
 namespace {
@@ -55,7 +57,8 @@ std::optional<unsigned> parseDecimal(std::string_view text, unsigned max, std::s
         problem = name + " is missing";
         return std::nullopt;
     }
-    unsigned value = 0;
+    // 64 bits: a value up to `max` times ten plus a digit always fits, whatever `max` is.
+    uint64_t value = 0;
     for (char c : text) {
         if (c < '0' || c > '9') {
             problem = name + " contains " + describeChar(c) + ", expected decimal digits";
@@ -73,7 +76,7 @@ std::optional<unsigned> parseDecimal(std::string_view text, unsigned max, std::s
         problem = name + " is greater than " + std::to_string(max);
         return std::nullopt;
     }
-    return value;
+    return static_cast<unsigned>(value);
 }
 
 }  // namespace mailtopo::net

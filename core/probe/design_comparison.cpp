@@ -6,7 +6,7 @@
 
 #include "core/probe/probe_findings.h"
 #include "core/probe/probe_options.h"
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 #include "core/sim/simulator.h"
 
 namespace mailtopo::probe {

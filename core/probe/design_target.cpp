@@ -1,6 +1,6 @@
 #include "core/probe/design_target.h"
 
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 namespace {

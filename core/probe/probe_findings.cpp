@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/analysis/finding_output.h"
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 namespace {

@@ -11,7 +11,7 @@
 #include <algorithm>
 
 #include "core/probe/probe_target.h"
-#include "core/probe/text_join.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 namespace {

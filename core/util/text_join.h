@@ -1,12 +1,12 @@
 #pragma once
 // Joins pieces of text by appending. GCC 12 in Release warns falsely (-Wrestrict) on
-// "literal" + std::string&& and on (cond ? "" : ",") + std::string, so probe messages are
-// built with this instead.
+// "literal" + std::string&& and on (cond ? "" : ",") + std::string, so messages are built
+// with this instead.
 
 #include <string>
 #include <string_view>
 
-namespace mailtopo::probe {
+namespace mailtopo {
 
 template <class... Parts>
 std::string cat(const Parts&... parts) {
@@ -15,4 +15,4 @@ std::string cat(const Parts&... parts) {
     return out;
 }
 
-}  // namespace mailtopo::probe
+}  // namespace mailtopo
