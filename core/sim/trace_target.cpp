@@ -1,17 +1,10 @@
 #include "core/sim/trace_target.h"
 
 #include "core/net/binding.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::sim {
 namespace {
-
-// Joins pieces by appending: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string&&.
-template <class... Parts>
-std::string cat(const Parts&... parts) {
-    std::string out;
-    (out.append(std::string_view(parts)), ...);
-    return out;
-}
 
 bool allDigits(std::string_view text) {
     if (text.empty())

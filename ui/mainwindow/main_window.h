@@ -205,7 +205,7 @@ private:
     Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;
     ElementMenus* menus_ = nullptr;
-    QPointer<TraceDialog> traceDialog_;
+    TraceDialog* traceDialog_ = nullptr;  // a child of the window, kept once made
     QPointer<QDialog> userGuide_;
     QPointer<QDialog> shortcuts_;
     bool hinting_ = false;  // the status bar shows the canvas's hint
