@@ -83,12 +83,17 @@ AddOutcome addDnsRecord(model::Design&, const Located& parent, const SubElementR
         record = *parsed;
     }
     // Only the types the design supports (dns-record-unknown-type), spelled as zone files do.
-    const auto type = dns::parseRRType(record.type);
-    const std::string typeName = type ? dns::rrTypeName(*type) : std::string();
-    if (!type || typeName.starts_with("TYPE"))
-        return refused("name: record type '" + record.type +
-                       "' is not one of A, AAAA, MX, TXT, PTR, CNAME, NS, SOA, SRV, SPF");
-    record.type = typeName;
+    const auto known = std::find_if(
+        model::kDnsRecordTypes.begin(), model::kDnsRecordTypes.end(), [&](std::string_view type) {
+            return asciiLower(std::string(type)) == asciiLower(record.type);
+        });
+    if (known == model::kDnsRecordTypes.end()) {
+        std::string list;
+        for (const auto type : model::kDnsRecordTypes)
+            list += (list.empty() ? "" : ", ") + std::string(type);
+        return refused("name: record type '" + record.type + "' is not one of " + list);
+    }
+    record.type = std::string(*known);
     std::string why;
     if (!dns::parseModelRecord(record, zone.origin, &why))
         return refused("name: " + why);

@@ -301,7 +301,7 @@ AddOutcome addSubElement(model::Design& design, const SubElementRequest& request
     if (key == "receive-connector") {
         if (!parent->host->isExchange() || !parent->host->exchange)
             return refused("parent: receive connectors belong to Exchange servers; '" +
-                           request.parentId + "' is a " +
+                           request.parentId + "' is a host of kind " +
                            std::string(enumName(parent->host->kind)) +
                            (parent->host->isExchange() ? " without Exchange properties" : ""));
         return detail::addReceiveConnector(design, *parent, templateKey, request);

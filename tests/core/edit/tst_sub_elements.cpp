@@ -356,7 +356,8 @@ private slots:
             {"mainframe", s.ex01, "", "", "unknown kind 'mainframe'"},
             {"route", s.lan, "", "", "'lan01' is a segment"},
             {"receive-connector", s.app01, "", "",
-             "receive connectors belong to Exchange servers; 'app01' is a application-client"},
+             "receive connectors belong to Exchange servers; 'app01' is a host of kind "
+             "application-client"},
             {"receive-connector", s.ex01, "", "open-relay", "no template 'open-relay'"},
             {"nic", s.ex01, "", "x", "nic has no templates"},
             {"vip", s.router, "", "", "vip goes under a load balancer"},
