@@ -38,6 +38,13 @@ struct Window {
             qFatal("the window was not exposed");
     }
     DiagramView* view() const { return window.view(); }
+    // At 100 %, where cards show their rows and ports (fitted, the example is zoomed out).
+    bool open() {
+        if (!window.openFile(kContoso))
+            return false;
+        view()->zoomBy(1 / view()->zoom());
+        return true;
+    }
     QWidget* viewport() const { return window.view()->viewport(); }
     const model::Design& design() const { return window.document()->design(); }
     int steps() const { return window.document()->undoStack()->count(); }
@@ -92,7 +99,7 @@ private slots:
     // it there with the DMZ subnet's next free address, as one undo step.
     void nicPortDraggedOntoBandConnects() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         edit::SubElementRequest request{"nic", {}, "ex2016a", {}};
         const QString nicId = w.window.editActions()->editor()->addSubElement(request);
         QVERIFY(!nicId.isEmpty());
@@ -137,7 +144,7 @@ private slots:
     // Dropped on the empty canvas, or cancelled with Esc, the drag changes nothing.
     void dragEndingElsewhereConnectsNothing() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         CardItem* card = w.window.scene()->card(QStringLiteral("ex2016a"));
         const QRectF port = card->portRect(QStringLiteral("ex2016a-loopback"));
         QVERIFY(!port.isEmpty());
@@ -160,11 +167,26 @@ private slots:
         QCOMPARE(w.design(), before);
     }
 
+    // Zoomed out the rows are not drawn: pressing where a port would be moves the card.
+    void zoomedOutPortsAreNotGrabbed() {
+        Window w;
+        QVERIFY(w.open());
+        w.view()->zoomBy(0.3 / w.view()->zoom());
+        CardItem* card = w.window.scene()->card(QStringLiteral("ex2016a"));
+        w.view()->centerOn(card);
+        const QPointF port =
+            card->mapToScene(card->portRect(QStringLiteral("ex2016a-loopback")).center());
+        const QPoint from = viewPoint(w.view(), port);
+        QTest::mousePress(w.viewport(), Qt::LeftButton, Qt::NoModifier, from);
+        QVERIFY(!w.view()->isConnecting());
+        QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, from);
+    }
+
     // The connect handle on a card's bottom edge connects the host itself: a free NIC of it,
     // else a new one.
     void connectHandleConnectsTheHost() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         CardItem* card = w.window.scene()->card(QStringLiteral("mailgw"));
         w.view()->reveal(card->sceneCardRect());
         const QPoint inside = viewPoint(w.view(), card->sceneCardRect().center());
@@ -184,7 +206,7 @@ private slots:
     // dock as soon as validation lists it.
     void shiftDragBetweenHostsAddsAFlowAndTracesIt() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         const size_t flows = w.design().flows.size();
         CardItem* from = w.window.scene()->card(QStringLiteral("erp01"));
         CardItem* to = w.window.scene()->card(QStringLiteral("ex2016a"));
@@ -214,7 +236,7 @@ private slots:
     // the VIP's address and port.
     void flowHandleOntoAVipTargetsIt() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         CardItem* scanner = w.window.scene()->card(QStringLiteral("scanner01"));
         CardItem* lb = w.window.scene()->card(QStringLiteral("lb-smtp"));
         w.view()->reveal(scanner->sceneCardRect().united(lb->sceneCardRect()));
@@ -240,7 +262,7 @@ private slots:
     // Double-click on a card's name, type, Enter: renamed, one undo step.
     void doubleClickRenamesInPlace() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         CardItem* card = w.window.scene()->card(QStringLiteral("mailgw"));
         w.view()->reveal(card->sceneCardRect());
         const QPoint title = viewPoint(w.view(), card->mapToScene(card->titleRect().center()));
@@ -262,7 +284,7 @@ private slots:
     // F2 renames the selected segment band; Esc leaves the name alone.
     void f2RenamesTheSelectionAndEscCancels() {
         Window w;
-        QVERIFY(w.window.openFile(kContoso));
+        QVERIFY(w.open());
         w.window.scene()->selectElement(QStringLiteral("seg-dmz"));
         w.view()->setFocus();
         QTest::keyClick(w.view(), Qt::Key_F2);

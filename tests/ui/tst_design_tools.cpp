@@ -115,6 +115,16 @@ private slots:
         QVERIFY(w.window.designDock()->itemForElement(id)->isSelected());
         w.window.document()->undoStack()->undo();
         QCOMPARE(w.design().receiveConnectors.size(), connectors);
+
+        // A NIC has no form of its own: its host's is shown, the new NIC in it.
+        menu.reset(w.window.createCanvasMenu(w.centreOf("ex2016b")));
+        findAction(submenu(menu.get(), QStringLiteral("Add")), QStringLiteral("Network adapter"))
+            ->trigger();
+        QCOMPARE(w.design().findHost("ex2016b")->nics.size(), size_t(3));
+        QCOMPARE(w.window.inspectorDock()->elementId(), QStringLiteral("ex2016b"));
+        const QString nic = QString::fromStdString(w.design().findHost("ex2016b")->nics.back().id);
+        QTRY_VERIFY(w.window.inspectorDock()->editor(QStringLiteral("nic.%1.alias").arg(nic)) !=
+                    nullptr);
     }
 
     // Connect to Segment ▸ a segment on a host card: a NIC on it, with an address.
@@ -178,11 +188,11 @@ private slots:
 
         const size_t sendConnectors = w.design().sendConnectors.size();
         menu.reset(w.window.createCanvasMenu(at));
-        QMenu* send = submenu(menu.get(), QStringLiteral("Add Send connector"));
+        QMenu* send = submenu(menu.get(), QStringLiteral("Add Send Connector"));
         QVERIFY(send != nullptr);
         findAction(send, QStringLiteral("add-send-connector-internet"))->trigger();
         QCOMPARE(w.design().sendConnectors.size(), sendConnectors + 1);
-        QVERIFY(findAction(menu.get(), QStringLiteral("Add Accepted domain…")) != nullptr);
+        QVERIFY(findAction(menu.get(), QStringLiteral("Add Accepted Domain…")) != nullptr);
         QVERIFY(findAction(menu.get(), QStringLiteral("New Flow / Trace…")) != nullptr);
     }
 

@@ -294,7 +294,7 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     if (lod < DiagramStyle::standard().detailThreshold) {
         paintOverview(painter, lod);
         if (handlesShown_ || selected)
-            paintGrips(painter);
+            paintGrips(painter, false);  // no rows, so no ports to show
         return;
     }
     paintHeader(painter, lod);
@@ -306,14 +306,14 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
         paintRow(painter, row);
     }
     if (handlesShown_ || selected)
-        paintGrips(painter);
+        paintGrips(painter, true);
 }
 
-void CardItem::paintGrips(QPainter* painter) const {
+void CardItem::paintGrips(QPainter* painter, bool ports) const {
     const DiagramStyle& style = DiagramStyle::standard();
     painter->save();
     // The ports: a ring around each interface's chip says it can be dragged.
-    if (handlesShown_) {
+    if (handlesShown_ && ports) {
         painter->setBrush(Qt::NoBrush);
         painter->setPen(QPen(style.selection, 1.4));
         for (const QRectF& port : std::as_const(ports_))

@@ -59,6 +59,8 @@ public:
     // Where a handle is drawn; empty for a card without it (Flow: hosts only).
     QRectF handleRect(Handle handle) const;
     // The interface whose port (the chip before its row) is at `itemPos`; empty if none.
+    // Zoomed out below DiagramStyle::detailThreshold the rows are not drawn, and the view
+    // does not offer their ports.
     QString portAt(const QPointF& itemPos) const;
     QRectF portRect(const QString& interfaceId) const;
     // The nested element (a VIP, a receive connector) of the row at `itemPos`; empty if none.
@@ -111,7 +113,7 @@ private:
     const Overview& overviewAt(qreal lod) const;
     void paintHeader(QPainter* painter, qreal lod) const;
     void paintRow(QPainter* painter, const Row& row) const;
-    void paintGrips(QPainter* painter) const;
+    void paintGrips(QPainter* painter, bool ports) const;
 
     CardContent content_;
     QList<Row> rows_;

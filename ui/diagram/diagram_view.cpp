@@ -488,7 +488,9 @@ DiagramView::Gesture DiagramView::gripAt(const QPoint& viewPos,
             case CardItem::Handle::None:
                 break;
         }
-        const QString port = card->portAt(local);
+        // Zoomed out, the rows (and their ports) are not drawn: nothing hidden is grabbed.
+        const QString port =
+            zoom() >= DiagramStyle::standard().detailThreshold ? card->portAt(local) : QString();
         if (!port.isEmpty()) {
             return {Gesture::Kind::Connect, port, portLabel(card, port),
                     card->mapToScene(card->portRect(port).center())};
@@ -709,11 +711,13 @@ bool DiagramView::beginRename(const QString& elementId) {
         return false;
     QRectF area;
     QString name;
+    // Zoomed out, names are drawn in the middle of the card or band: the editor goes there.
+    const bool overview = zoom() < DiagramStyle::standard().detailThreshold;
     if (const CardItem* card = diagram->card(elementId)) {
-        area = card->mapRectToScene(card->titleRect());
+        area = overview ? card->sceneCardRect() : card->mapRectToScene(card->titleRect());
         name = card->content().title;
     } else if (const SegmentItem* segment = diagram->segment(elementId)) {
-        area = segment->mapRectToScene(segment->titleRect());
+        area = overview ? segment->sceneBandRect() : segment->mapRectToScene(segment->titleRect());
         name = segment->title();
     } else {
         return false;
@@ -725,8 +729,13 @@ bool DiagramView::beginRename(const QString& elementId) {
     font.setPixelSize(std::clamp(qRound(font.pixelSize() * zoom()), 12, 28));
     const QFontMetrics metrics(font);
     QRect place = mapFromScene(area).boundingRect();
+    const QPoint middle = place.center();
+    if (overview)
+        place.setHeight(metrics.height() + 10);
     place.setHeight(std::max(place.height(), metrics.height() + 10));
     place.setWidth(std::max(place.width(), 180));
+    if (overview)
+        place.moveCenter(middle);
     auto* editor = new InlineNameEditor(elementId, name, place, viewport());
     editor->setFont(font);
     renamer_ = editor;

@@ -95,6 +95,16 @@ std::set<model::Id> elementsOn(const model::Design& design, const model::Id& seg
     return on;
 }
 
+// "Send connector" → "Send Connector", as menu entries are written; "SMTP" stays.
+QString titleCase(const QString& label) {
+    QStringList words = label.split(QLatin1Char(' '));
+    for (QString& word : words) {
+        if (!word.isEmpty())
+            word[0] = word[0].toUpper();
+    }
+    return words.join(QLatin1Char(' '));
+}
+
 template <class Element>
 QString nameOf(const Element& element) {
     return fromStd(element.name.empty() ? element.id : element.name);
@@ -263,7 +273,8 @@ void ElementMenus::fillCanvasMenu(QMenu* menu, const QPointF& scenePos) {
     for (const edit::SubElementKind* kind : designKinds(document_->design())) {
         if (kind->key == "flow")
             continue;  // the trace form below makes flows: traced before they are kept
-        addKindEntry(menu, *kind, pseudoParentOf(*kind), tr("Add %1").arg(fromStd(kind->label)));
+        addKindEntry(menu, *kind, pseudoParentOf(*kind),
+                     tr("Add %1").arg(titleCase(fromStd(kind->label))));
     }
     connect(menu->addAction(tr("New &Flow / Trace…")), &QAction::triggered, this,
             [this] { emit traceRequested(QString()); });

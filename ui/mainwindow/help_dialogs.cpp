@@ -170,6 +170,7 @@ QDialog* createShortcutsDialog(QWidget* window) {
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     for (int row = 0; row < actions.size(); ++row) {
         QAction* action = actions[row];
         QStringList keys;

@@ -27,6 +27,9 @@ public:
     // Shows `elementId`; empty shows nothing.
     void inspect(const QString& elementId);
     QString elementId() const { return elementId_; }
+    // Whether the element has a form of its own here (a NIC, a VIP or an accepted domain is
+    // edited in its holder's).
+    bool canEdit(const QString& elementId) const;
 
     // The editor of a property ("name", "bindings", "nic.<id>.addresses" …), for tests.
     QWidget* editor(const QString& property) const;

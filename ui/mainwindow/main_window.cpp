@@ -1033,7 +1033,12 @@ void MainWindow::revealElement(const QString& elementId) {
     if (item != nullptr)
         view_->reveal(item->sceneBoundingRect());
     dock_->showElement(elementId);
-    inspectorDock_->inspect(elementId);
+    // A part without a form of its own (a NIC, an address, an accepted domain) is edited in
+    // its holder's: the card's element, else the design's own properties.
+    if (inspectorDock_->canEdit(elementId))
+        inspectorDock_->inspect(elementId);
+    else
+        inspectorDock_->inspect(item != nullptr ? item->data(0).toString() : QString());
 }
 
 TraceDialog* MainWindow::openTraceDialog(const QString& sourceHostId) {

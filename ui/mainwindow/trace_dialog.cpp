@@ -90,6 +90,7 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
     poolMember_->setToolTip(tr("Which pool member the load balancer sends this connection to."));
     name_->setObjectName(QStringLiteral("traceName"));
     name_->setToolTip(tr("How the trace (and the flow, when saved) is named."));
+    name_->setPlaceholderText(tr("empty: “FROM to TO”"));
     problems_->setObjectName(QStringLiteral("traceProblems"));
     problems_->setWordWrap(true);
     problems_->setStyleSheet(QStringLiteral("color: #c62828;"));
