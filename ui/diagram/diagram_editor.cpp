@@ -399,7 +399,14 @@ QString DiagramEditor::addFlowBetween(const QString& fromHostId, const QString& 
         return {};
     }
     flow.name = tr("%1 to %2").arg(labelOf(design, from->id), target).toStdString();
-    return addFlow(flow);
+    // The envelope is the architect's to choose (relay or delivery, which domains): the
+    // trace stops at MAIL FROM until the inspector gives it one.
+    const QString id = addFlow(flow);
+    if (!id.isEmpty())
+        message_ +=
+            tr("; give it MAIL FROM and RCPT TO in the inspector to trace the whole "
+               "SMTP dialogue");
+    return id;
 }
 
 QString DiagramEditor::connectToSegment(const QString& elementId, const QString& segmentId) {
