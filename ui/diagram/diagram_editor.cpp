@@ -433,6 +433,27 @@ QString DiagramEditor::connectToSegment(const QString& elementId, const QString&
     return QString::fromStdString(connected.interfaceId);
 }
 
+bool DiagramEditor::connectPreview(const QString& elementId, const QString& segmentId,
+                                   QString* text) const {
+    text->clear();
+    if (!document_->hasDesign())
+        return false;
+    // Tried on a copy: the same function decides the hint and the drop.
+    model::Design trial = document_->design();
+    const edit::ConnectOutcome outcome =
+        edit::connectToSegment(trial, elementId.toStdString(), segmentId.toStdString());
+    if (!outcome.ok) {
+        *text = tr("Cannot connect: %1").arg(QString::fromStdString(outcome.error));
+        return false;
+    }
+    if (outcome.address)
+        *text = tr("with %1").arg(QString::fromStdString(outcome.address->toString()));
+    if (outcome.created)
+        *text += (text->isEmpty() ? QString() : QStringLiteral(" ")) +
+                 tr("(a new interface, %1)").arg(labelOf(trial, outcome.interfaceId));
+    return true;
+}
+
 bool DiagramEditor::rename(const QString& elementId, const QString& name) {
     message_.clear();
     if (!document_->hasDesign())

@@ -86,6 +86,10 @@ public:
     // it, else a new one) on segment `segmentId` with the next free address: one step.
     // Returns the interface's id; empty on failure.
     QString connectToSegment(const QString& elementId, const QString& segmentId);
+    // Whether connectToSegment would connect, without doing it, for the drag's hint; `text`
+    // says what it would give ("with 10.0.1.12 (a new interface, EX01 NIC Ethernet2)") or
+    // why it cannot.
+    bool connectPreview(const QString& elementId, const QString& segmentId, QString* text) const;
     // Renames any element (its name, alias or origin, as core decides): one step. False when
     // the name is refused or unchanged.
     bool rename(const QString& elementId, const QString& name);

@@ -632,10 +632,25 @@ void DiagramView::updateGesture(const QPoint& viewPos) {
         return id;
     };
     if (gesture_.kind == Gesture::Kind::Connect) {
-        setHint(targetId_.isEmpty()
-                    ? tr("Release over a segment to connect %1; elsewhere, or Esc, cancels")
-                          .arg(gesture_.label)
-                    : tr("Release to connect %1 to %2").arg(gesture_.label, nameOf(targetId_)));
+        if (targetId_ != previewFor_) {
+            previewFor_ = targetId_;
+            preview_.clear();
+            previewOk_ = targetId_.isEmpty() || !connectPreview_ ||
+                         connectPreview_(gesture_.from, targetId_, &preview_);
+        }
+        if (!previewOk_) {
+            // Refused before the drop: the band is not a target, the hint says why.
+            targetId_.clear();
+            targetArea_ = {};
+            setHint(preview_);
+        } else if (targetId_.isEmpty()) {
+            setHint(tr("Release over a segment to connect %1; elsewhere, or Esc, cancels")
+                        .arg(gesture_.label));
+        } else {
+            setHint(tr("Release to connect %1 to %2 %3")
+                        .arg(gesture_.label, nameOf(targetId_), preview_)
+                        .trimmed());
+        }
     } else {
         setHint(
             targetId_.isEmpty()
@@ -652,11 +667,19 @@ void DiagramView::finishGesture(bool drop) {
     const QString target = targetId_;
     gesture_ = {};
     targetId_.clear();
+    const QString refusal = previewOk_ ? QString() : preview_;
+    previewFor_.clear();
+    preview_.clear();
+    previewOk_ = true;
     targetArea_ = {};
     viewport()->unsetCursor();
     viewport()->update();
     if (!drop || target.isEmpty()) {
-        setHint(done.kind == Gesture::Kind::Connect ? tr("Not connected") : tr("No flow added"));
+        if (!refusal.isEmpty())
+            setHint(refusal);
+        else
+            setHint(done.kind == Gesture::Kind::Connect ? tr("Not connected")
+                                                        : tr("No flow added"));
         return;
     }
     setHint(QString());

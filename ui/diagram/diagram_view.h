@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QPolygonF>
+#include <functional>
 
 #include "ui/diagram/inline_name_editor.h"
 
@@ -29,6 +30,13 @@ public:
     explicit DiagramView(QWidget* parent = nullptr);
 
     qreal zoom() const;  // 1.0 = one scene unit per pixel
+
+    // Whether dropping `from` on segment `segmentId` would connect it, and in `text` what
+    // it would give ("with 10.0.1.12") or why not; asked once per segment the drag passes
+    // over. A segment that would refuse is not offered as a target.
+    using ConnectPreview =
+        std::function<bool(const QString& from, const QString& segmentId, QString* text)>;
+    void setConnectPreview(ConnectPreview preview) { connectPreview_ = std::move(preview); }
 
     static constexpr qreal kMinZoom = 0.05;
     static constexpr qreal kMaxZoom = 6.0;
@@ -61,6 +69,7 @@ public slots:
     // it is not drawn. The editor reports renameCommitted().
     bool beginRename(const QString& elementId);
     InlineNameEditor* renameEditor() const { return renamer_; }
+
 
     // A connect or flow drag in progress: what it started from and the target under the
     // pointer (empty: none). For tests and the status bar.
@@ -140,6 +149,10 @@ private:
     QPointF gestureEnd_;
     QString targetId_;
     QRectF targetArea_;
+    ConnectPreview connectPreview_;
+    QString previewFor_;  // the segment `preview_` was asked for
+    QString preview_;
+    bool previewOk_ = true;
     QString hoveredCard_;  // the card showing its handles
     QString hint_;
     QPointer<InlineNameEditor> renamer_;

@@ -36,6 +36,9 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
                 editor_->addElement(key, at);
                 report();
             });
+    view_->setConnectPreview([this](const QString& from, const QString& segmentId, QString* text) {
+        return editor_->connectPreview(from, segmentId, text);
+    });
     connect(view_, &DiagramView::connectRequested, this,
             [this](const QString& elementId, const QString& segmentId) {
                 editor_->connectToSegment(elementId, segmentId);
