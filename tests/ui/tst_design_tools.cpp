@@ -391,6 +391,10 @@ private slots:
         QCOMPARE(browser->source(), QUrl(QString::fromLatin1(kUserGuideUrl)));
         QVERIFY(browser->toPlainText().contains(QStringLiteral("MailTopo")));
         QVERIFY(browser->document()->toHtml().contains(QStringLiteral("<img")));
+        // A link to the file format, compiled in beside it, opens there.
+        emit browser->anchorClicked(QUrl(QStringLiteral("file-format.md")));
+        QCOMPARE(browser->source(), QUrl(QStringLiteral("qrc:/docs/file-format.md")));
+        QVERIFY(!browser->toPlainText().isEmpty());
     }
 };
 
