@@ -19,11 +19,15 @@
 #include <QWheelEvent>
 
 #include "core/io/design_file.h"
+#include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_view.h"
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/design_import.h"
 #include "ui/mainwindow/findings_dock.h"
 #include "ui/mainwindow/import_log_dialog.h"
 #include "ui/mainwindow/inspector/wheel_passes_by.h"
+#include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/legend_dock.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/tooltip_wrapping.h"
@@ -177,6 +181,30 @@ private slots:
             sawPointer = sawPointer || details.contains(QStringLiteral("In the design"));
         }
         QVERIFY(sawPointer);
+    }
+
+    void narrowWindowKeepsTheCanvas() {
+        for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+            MainWindow window(MainWindowOptions::unattended());
+            window.resize(size);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.openFile(kContoso));
+            QCoreApplication::processEvents();
+            // The canvas keeps most of the width, whatever the window.
+            const int canvas = window.view()->width();
+            qInfo() << size << "canvas width" << canvas;
+            QVERIFY2(canvas >= window.width() * 0.55,
+                     qPrintable(QStringLiteral("%1 of %2").arg(canvas).arg(window.width())));
+            if (size.width() < 1200) {
+                // The inspector is a tab beside the tree, and a chosen card brings it forward.
+                QVERIFY(!window.tabifiedDockWidgets(window.inspectorDock()).isEmpty());
+                window.scene()->clearSelection();
+                window.scene()->card(QStringLiteral("ex2016a"))->setSelected(true);
+                QCoreApplication::processEvents();
+                QVERIFY(!window.inspectorDock()->visibleRegion().isEmpty());
+            }
+        }
     }
 
     void layoutSavedWhenItChanges() {

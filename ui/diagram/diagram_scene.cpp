@@ -4,7 +4,9 @@
 
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
+#include <QGraphicsView>
 #include <QPainterPath>
+#include <QScrollBar>
 
 #include "core/model/design.h"
 #include "ui/diagram/diagram_layout.h"
@@ -15,6 +17,7 @@
 #include "ui/diagram/load_balancer_item.h"
 #include "ui/diagram/router_item.h"
 #include "ui/diagram/segment_item.h"
+#include "ui/diagram/trace_route.h"
 #include "ui/document/design_document.h"
 
 namespace mailtopo::ui {
@@ -84,6 +87,19 @@ void DiagramScene::rebuild() {
     };
     // What was selected stays selected when it still exists (an edit, undo, redo).
     const QStringList selected = selectedElementIds();
+    // Each view keeps looking at the same place, and the canvas's extent only grows: an
+    // edit, undo or drop must not scroll the drawing away under the user (Fit shrinks it).
+    struct Looking {
+        QGraphicsView* view;
+        QPointF centre;
+        int scrollX, scrollY;
+    };
+    QList<Looking> lookingAt;
+    for (QGraphicsView* looking : views())
+        lookingAt.append({looking, looking->mapToScene(looking->viewport()->rect().center()),
+                          looking->horizontalScrollBar()->value(),
+                          looking->verticalScrollBar()->value()});
+    const QRectF previousExtent = sceneRect();
     rebuilding_ = true;
     const Done done{rebuilding_};
     clearDiagram();
@@ -179,8 +195,19 @@ void DiagramScene::rebuild() {
     for (SegmentItem* item : std::as_const(segments_))
         item->setFlag(QGraphicsItem::ItemIsMovable);
 
-    setSceneRect(itemsBoundingRect().marginsAdded(
-        QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));
+    fitExtentToItems();
+    if (!previousExtent.isEmpty())
+        setSceneRect(sceneRect().united(previousExtent));
+    for (const Looking& looking : lookingAt) {
+        // The same extent: the same scroll positions, to the pixel. A grown one: centre on
+        // the same point (rounded to a pixel once, not crept a pixel per edit).
+        if (sceneRect() == previousExtent) {
+            looking.view->horizontalScrollBar()->setValue(looking.scrollX);
+            looking.view->verticalScrollBar()->setValue(looking.scrollY);
+        } else {
+            looking.view->centerOn(looking.centre);
+        }
+    }
     applyMarks();
     for (const QString& id : selected) {
         if (CardItem* card = cards_.value(id))
@@ -237,6 +264,11 @@ void DiagramScene::setMarks(const std::vector<analysis::Finding>& findings) {
     applyMarks();
 }
 
+void DiagramScene::fitExtentToItems() {
+    setSceneRect(itemsBoundingRect().marginsAdded(
+        QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));
+}
+
 QColor DiagramScene::markOf(const QString& elementId) const {
     QGraphicsItem* item = itemForElement(elementId);
     if (CardItem* card = cardCast(item))
@@ -248,16 +280,18 @@ QColor DiagramScene::markOf(const QString& elementId) const {
 
 void DiagramScene::showTracePath(const QStringList& forward, const QStringList& reply,
                                  const QString& current) {
+    // The cards and bands the steps name, in order, each once in a row (a device deciding
+    // several steps in a row is one hop), joined along the links (trace_route.h).
     const auto pointsOf = [this](const QStringList& ids, qreal offset) {
-        QList<QPointF> points;
-        QGraphicsItem* last = nullptr;
+        QList<QGraphicsItem*> hops;
         for (const QString& id : ids) {
             QGraphicsItem* item = itemForElement(id);
-            if (item == nullptr || item == last)
-                continue;  // a device deciding several steps in a row is one point
-            last = item;
-            points << item->sceneBoundingRect().center() + QPointF(offset, offset);
+            if (item != nullptr && (hops.isEmpty() || hops.last() != item))
+                hops << item;
         }
+        QList<QPointF> points = traceRoute(hops, links_);
+        for (QPointF& p : points)
+            p += QPointF(offset, offset);
         return points;
     };
     const auto pathOf = [](const QList<QPointF>& points) {

@@ -47,6 +47,9 @@ public:
 
     // True while the items are being replaced (selection changes then are not the user's).
     bool isRebuilding() const { return rebuilding_; }
+    // The canvas's extent becomes the drawing plus a margin. Edits only ever grow it (so
+    // the view does not jump); fitting the view calls this first.
+    void fitExtentToItems();
 
     // Takes up the current DiagramStyle (a theme switch): background and a repaint.
     void applyStyle();
@@ -71,8 +74,9 @@ public:
     QColor markOf(const QString& elementId) const;
 
     // Trace playback: the elements a connection's forward legs (SYN, ACK) and its reply
-    // (SYN-ACK) pass through, drawn over the diagram as two paths — forward solid blue,
-    // reply dashed orange and offset — so a reply that skips a device shows at a glance.
+    // (SYN-ACK) pass through, drawn over the diagram as two paths along the links the
+    // packets take (trace_route.h) — forward solid blue, reply dashed orange and offset —
+    // so a reply that skips a device shows at a glance.
     // `current` (may be empty) gets a halo: the step being played. Empty lists clear it.
     void showTracePath(const QStringList& forward, const QStringList& reply,
                        const QString& current);

@@ -2,9 +2,11 @@
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QNativeGestureEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -76,6 +78,7 @@ DiagramView::DiagramView(QWidget* parent) : QGraphicsView(parent) {
     setFocusPolicy(Qt::StrongFocus);
     // Hovering a card shows its handles and a hint, without a button held.
     viewport()->setMouseTracking(true);
+    viewport()->grabGesture(Qt::PinchGesture);
 }
 
 qreal DiagramView::zoom() const {
@@ -121,7 +124,10 @@ void DiagramView::reveal(const QRectF& area) {
 void DiagramView::applyFit() {
     if (scene() == nullptr)
         return;
-    // The scene rect is the items plus a margin: fitting it leaves no scroll bars.
+    // The scene rect is the items plus a margin: fitting it leaves no scroll bars. Edits
+    // only grow it, so it is brought back to the drawing first.
+    if (auto* diagram = qobject_cast<DiagramScene*>(scene()))
+        diagram->fitExtentToItems();
     const QRectF contents = scene()->sceneRect();
     if (contents.isEmpty()) {
         resetTransform();
@@ -146,6 +152,27 @@ void DiagramView::wheelEvent(QWheelEvent* event) {
     if (delta != 0)
         zoomBy(std::pow(kZoomStep, delta / 120.0));
     event->accept();
+}
+
+bool DiagramView::viewportEvent(QEvent* event) {
+    // Pinch to zoom: a trackpad's native gesture (macOS, Wayland, X11 with libinput) or a
+    // touch screen's pinch, about the point under the fingers like Ctrl+wheel.
+    if (event->type() == QEvent::NativeGesture) {
+        auto* gesture = static_cast<QNativeGestureEvent*>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1 + gesture->value());
+            return true;
+        }
+    } else if (event->type() == QEvent::Gesture) {
+        auto* gestures = static_cast<QGestureEvent*>(event);
+        if (auto* pinch = static_cast<QPinchGesture*>(gestures->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags().testFlag(QPinchGesture::ScaleFactorChanged))
+                zoomBy(pinch->scaleFactor());
+            gestures->accept(pinch);
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
 }
 
 void DiagramView::applyStyle() {

@@ -1,5 +1,5 @@
 #pragma once
-// Looks at a DiagramScene: zoom (Ctrl+wheel, +/-), fit to window, pan (middle button, or
+// Looks at a DiagramScene: zoom (Ctrl+wheel, +/-, pinch), fit to window, pan (middle button, or
 // Space held while dragging), rubber-band selection on the empty canvas. Dragging cards
 // and segments moves them on screen (snapped to the grid unless Alt is held); when the
 // drag ends the view reports where they went, and the editor turns that into a change of
@@ -70,7 +70,6 @@ public slots:
     bool beginRename(const QString& elementId);
     InlineNameEditor* renameEditor() const { return renamer_; }
 
-
     // A connect or flow drag in progress: what it started from and the target under the
     // pointer (empty: none). For tests and the status bar.
     bool isConnecting() const { return gesture_.kind != Gesture::Kind::None; }
@@ -94,6 +93,7 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void keyReleaseEvent(QKeyEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;

@@ -185,6 +185,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             inspectorDock_->inspect(ids.first());
         else if (ids.isEmpty())
             inspectorDock_->inspect(QString());
+        // Tabbed with the tree in a narrow window: a card chosen on the canvas brings its
+        // properties to the front.
+        if (ids.size() == 1 && !tabifiedDockWidgets(inspectorDock_).isEmpty())
+            inspectorDock_->raise();
     });
     // The chosen finding's proof is ready to play in the Traces tab.
     connect(findingsDock_, &FindingsDock::findingChosen, this, [this] {
@@ -1111,7 +1115,36 @@ QDialog* MainWindow::showShortcuts() {
 void MainWindow::restoreSettings() {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
+    // The user's own layout wins over fitting the docks to the window.
+    dockLayoutSettled_ = restoreState(settings.value(kStateKey).toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!dockLayoutSettled_) {
+        dockLayoutSettled_ = true;
+        fitDocksToWindow();
+    }
+}
+
+void MainWindow::fitDocksToWindow() {
+    constexpr int kRoomyWidth = 1200;
+    if (width() >= kRoomyWidth)
+        return;
+    // One column of docks on the left, tabbed: Palette, Design, Inspector; the legend a
+    // tab beside the findings and traces; the minimap hidden (View › Minimap brings it).
+    addDockWidget(Qt::LeftDockWidgetArea, inspectorDock_);
+    tabifyDockWidget(dock_, inspectorDock_);
+    dock_->raise();
+    if (auto* legend = findChild<LegendDock*>()) {
+        addDockWidget(Qt::BottomDockWidgetArea, legend);
+        tabifyDockWidget(tracesDock_, legend);
+        findingsDock_->raise();
+    }
+    if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
+        minimapDock->hide();
+    resizeDocks({dock_}, {std::max(240, width() / 4)}, Qt::Horizontal);
+    resizeDocks({findingsDock_}, {std::max(140, height() / 5)}, Qt::Vertical);
 }
 
 void MainWindow::saveSettings() const {

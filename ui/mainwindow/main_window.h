@@ -159,6 +159,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // The desktop's theme changed: followed when the theme is System.
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -185,6 +186,10 @@ private:
     void showValidation();
     void showFindingOnCanvas(const QStringList& elementIds);
     void restoreSettings();
+    // A window narrower than the default layout needs (a 1024×700 laptop screen) gets the
+    // inspector as a tab beside the palette and the design tree, so the canvas keeps most
+    // of the width.
+    void fitDocksToWindow();
     void saveSettings() const;
 
     MainWindowOptions options_;
@@ -222,6 +227,9 @@ private:
     QLabel* summaryLabel_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
+    // The docks' layout was chosen: restored from the settings, or fitted to the window's
+    // size when it was first shown.
+    bool dockLayoutSettled_ = false;
     ThemeChoice theme_ = ThemeChoice::System;
     QActionGroup* themeGroup_ = nullptr;
 };

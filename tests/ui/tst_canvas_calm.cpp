@@ -1,0 +1,125 @@
+// The canvas stays where the user put it, and a played trace follows the topology:
+// after an edit, an undo or a drop the view keeps its zoom and looks at the same place
+// (Fit brings the extent back to the drawing); a trace is drawn along the links and
+// buses between its hops and never across a card that is not one of them.
+
+#include <QtTest>
+
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QUndoStack>
+
+#include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_editor.h"
+#include "ui/diagram/diagram_scene.h"
+#include "ui/diagram/diagram_view.h"
+#include "ui/diagram/link_item.h"
+#include "ui/diagram/segment_item.h"
+#include "ui/document/design_document.h"
+#include "ui/document/live_validator.h"
+#include "ui/mainwindow/edit_actions.h"
+#include "ui/mainwindow/main_window.h"
+#include "ui/mainwindow/traces_dock.h"
+
+using namespace mailtopo::ui;
+
+namespace {
+
+const QString kContoso = QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
+
+QPointF lookingAt(DiagramView* view) {
+    return view->mapToScene(view->viewport()->rect().center());
+}
+
+// Whether the segment p→q passes through the inside of `rect` (its border excluded).
+bool crosses(const QPointF& p, const QPointF& q, const QRectF& rect) {
+    const QRectF inside = rect.adjusted(2, 2, -2, -2);
+    const int steps = 200;
+    for (int i = 0; i <= steps; ++i) {
+        const QPointF at = p + (q - p) * (static_cast<qreal>(i) / steps);
+        if (inside.contains(at))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+class TstCanvasCalm : public QObject {
+    Q_OBJECT
+
+private slots:
+    void editsAndUndoKeepTheView() {
+        MainWindow window(MainWindowOptions::unattended());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kContoso));
+        DiagramView* view = window.view();
+        view->zoomBy(2.5);  // the user zooms in on a part of the drawing …
+        view->centerOn(window.scene()->card(QStringLiteral("ex2016a")));
+        QCoreApplication::processEvents();
+        const qreal zoom = view->zoom();
+        const QPointF before = lookingAt(view);
+
+        // … moves a card far to the top-left, which grows the drawing there …
+        CardItem* card = window.scene()->card(QStringLiteral("erp01"));
+        QVERIFY(card != nullptr);
+        const QPointF far = card->scenePos() - QPointF(3000, 2000);
+        QVERIFY(window.editActions()->editor()->moveElements({{QStringLiteral("erp01"), far}}));
+        QCoreApplication::processEvents();
+        QCOMPARE(view->zoom(), zoom);
+        QVERIFY2(
+            (lookingAt(view) - before).manhattanLength() < 2,
+            qPrintable(
+                QStringLiteral("moved by %1").arg((lookingAt(view) - before).manhattanLength())));
+        // … undoes it: still looking at the same place.
+        window.document()->undoStack()->undo();
+        QCoreApplication::processEvents();
+        QCOMPARE(view->zoom(), zoom);
+        QVERIFY2((lookingAt(view) - before).manhattanLength() < 2,
+                 qPrintable(QStringLiteral("(%1,%2) then (%3,%4)")
+                                .arg(before.x())
+                                .arg(before.y())
+                                .arg(lookingAt(view).x())
+                                .arg(lookingAt(view).y())));
+        // The extent kept room for where the card was; Fit brings it back to the drawing.
+        const QRectF grown = window.scene()->sceneRect();
+        QVERIFY(grown.contains(far));
+        view->fitToContents();
+        QVERIFY(!window.scene()->sceneRect().contains(far));
+        QVERIFY(window.scene()->sceneRect().width() < grown.width());
+    }
+
+    void traceFollowsTheLinks() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        QVERIFY(QTest::qWaitFor([&] { return window.validator()->publishedCount() >= 1; }, 20000));
+        TracesDock* dock = window.tracesDock();
+        QVERIFY(dock->chooseFlow(QStringLiteral("flow 'EX2010 to EX2016A (migrated mailbox)'")));
+        DiagramScene* scene = window.scene();
+        const QList<QPointF> path = scene->tracePathPoints(false);
+        QVERIFY(path.size() > 3);  // not one straight line from card to card
+        // Every leg runs horizontally or vertically once it has left a card's centre, as
+        // the links do …
+        const QStringList hops{QStringLiteral("ex2010"), QStringLiteral("ex2016a")};
+        QList<QRectF> hopCards;
+        for (const QString& id : hops)
+            hopCards << scene->card(id)->sceneBoundingRect();
+        // … and no leg passes through a card that is not a hop (EX2016B sits between them).
+        for (CardItem* card : scene->cards()) {
+            if (hops.contains(card->elementId()))
+                continue;
+            for (int i = 1; i < path.size(); ++i)
+                QVERIFY2(
+                    !crosses(path[i - 1], path[i], card->sceneBoundingRect()),
+                    qPrintable(QStringLiteral("leg %1 crosses %2").arg(i).arg(card->elementId())));
+        }
+        // It starts and ends at the hops' cards.
+        QVERIFY(hopCards.first().contains(path.first()));
+        QVERIFY(hopCards.last().contains(path.last()));
+    }
+};
+
+QTEST_MAIN(TstCanvasCalm)
+#include "tst_canvas_calm.moc"
