@@ -159,6 +159,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // The desktop's theme changed: followed when the theme is System.
     void changeEvent(QEvent* event) override;
+    // The first show sizes the docks to the window (unless a saved layout was restored).
+    void showEvent(QShowEvent* event) override;
     // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -185,6 +187,7 @@ private:
     void showValidation();
     void showFindingOnCanvas(const QStringList& elementIds);
     void restoreSettings();
+    void sizeDocksToWindow();
     void saveSettings() const;
 
     MainWindowOptions options_;
@@ -208,7 +211,8 @@ private:
     TraceDialog* traceDialog_ = nullptr;  // a child of the window, kept once made
     QPointer<QDialog> userGuide_;
     QPointer<QDialog> shortcuts_;
-    bool hinting_ = false;  // the status bar shows the canvas's hint
+    bool docksSized_ = false;  // by a restored layout or the first show
+    bool hinting_ = false;     // the status bar shows the canvas's hint
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QLineEdit* findEdit_ = nullptr;
