@@ -22,6 +22,7 @@
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
+#include "ui/diagram/minimap_view.h"
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/design_import.h"
 #include "ui/mainwindow/findings_dock.h"
@@ -219,6 +220,32 @@ private slots:
         // No quit needed: the new geometry is written within a second of the change.
         QTRY_VERIFY_WITH_TIMEOUT(QSettings().contains(QStringLiteral("mainWindow/geometry")), 3000);
         QVERIFY(QSettings().contains(QStringLiteral("mainWindow/state")));
+    }
+
+    // Without a saved layout the docks are sized to the window when it is first shown: on a
+    // small screen the canvas keeps about half the width, and the inspector, not the minimap, gets
+    // the right column's height; in either theme the same (the dark one restyles the window).
+    void firstShowSizesTheDocksToTheWindow() {
+        for (const char* theme : {"light", "dark"}) {
+            qputenv("MAILTOPO_THEME", theme);
+            for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+                MainWindow window(MainWindowOptions::unattended());
+                window.resize(size);
+                window.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&window));
+                QTRY_COMPARE(window.size(), size);
+                const QString at = QStringLiteral("%1 %2x%3")
+                                       .arg(QLatin1String(theme))
+                                       .arg(size.width())
+                                       .arg(size.height());
+                QVERIFY2(window.view()->width() >= size.width() * 45 / 100, qPrintable(at));
+                QVERIFY2(window.view()->height() >= size.height() / 2, qPrintable(at));
+                const QWidget* inspector = window.inspectorDock();
+                QVERIFY2(inspector->height() > 2 * window.minimap()->height(), qPrintable(at));
+                QVERIFY2(inspector->width() >= 260, qPrintable(at));
+            }
+        }
+        qunsetenv("MAILTOPO_THEME");
     }
 };
 

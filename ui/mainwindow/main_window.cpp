@@ -116,15 +116,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     addDockWidget(Qt::RightDockWidgetArea, legendDock);
     tabifyDockWidget(minimapDock, legendDock);
     minimapDock->raise();
-    resizeDocks({inspectorDock_}, {300}, Qt::Horizontal);
-    resizeDocks({inspectorDock_, minimapDock}, {560, 170}, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
     addDockWidget(Qt::BottomDockWidgetArea, tracesDock_);
     tabifyDockWidget(findingsDock_, tracesDock_);
     findingsDock_->raise();
-    resize(1280, 820);
-    resizeDocks({dock_}, {380}, Qt::Horizontal);        // room for the Details column
-    resizeDocks({findingsDock_}, {190}, Qt::Vertical);  // the canvas keeps most of the height
+    resize(1280, 820);  // the docks are sized when the window is first shown (showEvent)
 
     summaryLabel_ = new QLabel(this);
     summaryLabel_->setObjectName(QStringLiteral("summaryLabel"));
@@ -294,6 +290,54 @@ void MainWindow::setTheme(ThemeChoice choice) {
         action->setChecked(action->data().toInt() == static_cast<int>(choice));
     if (options_.persistSettings)
         QSettings().setValue(kThemeKey, themeChoiceName(choice));
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!docksSized_) {
+        docksSized_ = true;
+        sizeDocksToWindow();
+    }
+}
+
+void MainWindow::sizeDocksToWindow() {
+    // Sized from the window as it is shown, not as it was built: sizes given to the docks
+    // of a window that then grows end up shared out by Qt (the minimap took the height the
+    // inspector's fields need, the side docks left a small window's canvas a third of it).
+    // The canvas keeps over half the width and two thirds of the height; the Design tree
+    // gets room for its Details column and the inspector for its fields, less on a small
+    // screen; the minimap, only glanced at, a quarter of the right column.
+    const int w = width();
+    const int h = height();
+    // Narrower than the default layout needs (a 1024×700 laptop screen): one column of
+    // tabbed docks, so the canvas keeps about three quarters of the width.
+    constexpr int kRoomyWidth = 1200;
+    if (w < kRoomyWidth) {
+        tabDocksForNarrowWindow();
+        return;
+    }
+    resizeDocks({dock_}, {std::clamp(w * 21 / 100, 240, 340)}, Qt::Horizontal);
+    resizeDocks({inspectorDock_}, {std::clamp(w * 19 / 100, 260, 320)}, Qt::Horizontal);
+    resizeDocks({findingsDock_}, {std::clamp(h * 22 / 100, 150, 240)}, Qt::Vertical);
+    if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
+        resizeDocks({inspectorDock_, minimapDock}, {3, 1}, Qt::Vertical);
+}
+
+void MainWindow::tabDocksForNarrowWindow() {
+    // One column of docks on the left, tabbed: Palette, Design, Inspector; the legend a
+    // tab beside the findings and traces; the minimap hidden (View › Minimap brings it).
+    addDockWidget(Qt::LeftDockWidgetArea, inspectorDock_);
+    tabifyDockWidget(dock_, inspectorDock_);
+    dock_->raise();
+    if (auto* legend = findChild<LegendDock*>()) {
+        addDockWidget(Qt::BottomDockWidgetArea, legend);
+        tabifyDockWidget(tracesDock_, legend);
+        findingsDock_->raise();
+    }
+    if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
+        minimapDock->hide();
+    resizeDocks({dock_}, {std::max(260, width() / 4)}, Qt::Horizontal);
+    resizeDocks({findingsDock_}, {std::max(140, height() / 5)}, Qt::Vertical);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -1115,36 +1159,8 @@ QDialog* MainWindow::showShortcuts() {
 void MainWindow::restoreSettings() {
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    // The user's own layout wins over fitting the docks to the window.
-    dockLayoutSettled_ = restoreState(settings.value(kStateKey).toByteArray());
-}
-
-void MainWindow::showEvent(QShowEvent* event) {
-    QMainWindow::showEvent(event);
-    if (!dockLayoutSettled_) {
-        dockLayoutSettled_ = true;
-        fitDocksToWindow();
-    }
-}
-
-void MainWindow::fitDocksToWindow() {
-    constexpr int kRoomyWidth = 1200;
-    if (width() >= kRoomyWidth)
-        return;
-    // One column of docks on the left, tabbed: Palette, Design, Inspector; the legend a
-    // tab beside the findings and traces; the minimap hidden (View › Minimap brings it).
-    addDockWidget(Qt::LeftDockWidgetArea, inspectorDock_);
-    tabifyDockWidget(dock_, inspectorDock_);
-    dock_->raise();
-    if (auto* legend = findChild<LegendDock*>()) {
-        addDockWidget(Qt::BottomDockWidgetArea, legend);
-        tabifyDockWidget(tracesDock_, legend);
-        findingsDock_->raise();
-    }
-    if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
-        minimapDock->hide();
-    resizeDocks({dock_}, {std::max(240, width() / 4)}, Qt::Horizontal);
-    resizeDocks({findingsDock_}, {std::max(140, height() / 5)}, Qt::Vertical);
+    // A saved layout is the user's: the first show leaves it as it was.
+    docksSized_ = restoreState(settings.value(kStateKey).toByteArray());
 }
 
 void MainWindow::saveSettings() const {

@@ -159,6 +159,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // The desktop's theme changed: followed when the theme is System.
     void changeEvent(QEvent* event) override;
+    // The first show sizes the docks to the window (unless a saved layout was restored).
     void showEvent(QShowEvent* event) override;
     // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -186,10 +187,10 @@ private:
     void showValidation();
     void showFindingOnCanvas(const QStringList& elementIds);
     void restoreSettings();
-    // A window narrower than the default layout needs (a 1024×700 laptop screen) gets the
-    // inspector as a tab beside the palette and the design tree, so the canvas keeps most
-    // of the width.
-    void fitDocksToWindow();
+    void sizeDocksToWindow();
+    // Below 1200 px: the inspector a tab beside the palette and the tree, the legend one
+    // beside the findings, the minimap hidden.
+    void tabDocksForNarrowWindow();
     void saveSettings() const;
 
     MainWindowOptions options_;
@@ -213,7 +214,8 @@ private:
     TraceDialog* traceDialog_ = nullptr;  // a child of the window, kept once made
     QPointer<QDialog> userGuide_;
     QPointer<QDialog> shortcuts_;
-    bool hinting_ = false;  // the status bar shows the canvas's hint
+    bool docksSized_ = false;  // by a restored layout or the first show
+    bool hinting_ = false;     // the status bar shows the canvas's hint
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QLineEdit* findEdit_ = nullptr;
@@ -227,9 +229,6 @@ private:
     QLabel* summaryLabel_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
-    // The docks' layout was chosen: restored from the settings, or fitted to the window's
-    // size when it was first shown.
-    bool dockLayoutSettled_ = false;
     ThemeChoice theme_ = ThemeChoice::System;
     QActionGroup* themeGroup_ = nullptr;
 };
