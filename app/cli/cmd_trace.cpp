@@ -14,9 +14,9 @@
 #include "app/cli/command_line.h"
 #include "core/analysis/structure_checks.h"
 #include "core/io/design_file.h"
-#include "core/net/binding.h"
 #include "core/sim/simulator.h"
 #include "core/sim/trace_output.h"
+#include "core/sim/trace_target.h"
 #include "core/util/enum_text.h"
 #include "core/util/text_join.h"
 
@@ -32,98 +32,6 @@ int usageError(std::string_view message) {
 int inputError(std::string_view file, std::string_view message) {
     writeErr(cat(file, ": ", message, "\n"));
     return kExitInput;
-}
-
-// A host by id, else by name (case-insensitive, as Exchange compares server names).
-const model::Host* findNode(const model::Design& design, std::string_view node) {
-    if (const model::Host* host = design.findHost(node))
-        return host;
-    return design.findHostByName(node);
-}
-
-bool allDigits(std::string_view text) {
-    if (text.empty())
-        return false;
-    for (const char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
-}
-
-bool looksNumeric(std::string_view text) {
-    for (const char c : text) {
-        if ((c < '0' || c > '9') && c != '.')
-            return false;
-    }
-    return !text.empty();
-}
-
-struct Target {
-    std::string destination;  // address text, host id or "mx:domain", without the port
-    uint16_t port = 25;
-};
-
-struct TargetError {
-    std::string message;
-    bool unknownHost = false;  // well-formed, but the design has no such host
-};
-
-// TARGET[:PORT] of --to: an IPv4 address, [IPv6]:PORT or a bare IPv6 address, "mx:domain",
-// or a host of the design by id or name with an optional ":PORT".
-std::optional<Target> parseTarget(const model::Design& design, std::string_view text,
-                                  TargetError& error) {
-    Target target;
-    if (text.starts_with("mx:")) {
-        if (text.size() == 3) {
-            error.message = "'mx:' needs a domain, e.g. mx:example.com";
-            return std::nullopt;
-        }
-        target.destination = std::string(text);
-        return target;
-    }
-    const size_t colon = text.find(':');
-    // Addresses with a port read like a binding: "10.0.0.50:25", "[2001:db8::5]:25".
-    if (text.starts_with('[') || (colon != std::string_view::npos && colon == text.rfind(':') &&
-                                  looksNumeric(text.substr(0, colon)))) {
-        const auto binding = net::Binding::parse(text, &error.message);
-        if (!binding)
-            return std::nullopt;
-        target.destination = binding->address().toString();
-        target.port = binding->port();
-        return target;
-    }
-    // Digits and dots: an IPv4 address; several colons: a bare IPv6 address.
-    if (looksNumeric(text) || (colon != std::string_view::npos && colon != text.rfind(':'))) {
-        const auto address = net::Address::parse(text, &error.message);
-        if (!address)
-            return std::nullopt;
-        target.destination = address->toString();
-        return target;
-    }
-    // A host, optionally with a port: "ex16", "EX16:587".
-    std::string_view host = text;
-    if (colon != std::string_view::npos && !findNode(design, text) &&
-        allDigits(text.substr(colon + 1))) {
-        const std::string_view digits = text.substr(colon + 1);
-        const unsigned long port = digits.size() <= 5 ? std::stoul(std::string(digits)) : 0;
-        if (port < 1 || port > 65535) {
-            error.message = cat("'", text, "': the port must be 1-65535");
-            return std::nullopt;
-        }
-        host = text.substr(0, colon);
-        target.port = static_cast<uint16_t>(port);
-    }
-    const model::Host* node = findNode(design, host);
-    if (!node) {
-        error.message = cat("'", host,
-                            "' is neither an IP address, mx:DOMAIN nor a host id or name of "
-                            "the design");
-        error.unknownHost = true;
-        return std::nullopt;
-    }
-    target.destination = node->id;
-    return target;
 }
 
 }  // namespace
@@ -235,21 +143,21 @@ int runTrace(const QStringList& args) {
     std::vector<sim::TraceRequest> requests;
     if (p.isSet(from)) {
         const std::string node = p.value(from).toStdString();
-        const model::Host* host = findNode(design, node);
+        const model::Host* host = sim::findHostByIdOrName(design, node);
         if (!host)
             return inputError(file, cat("--from: no host with the id or name '", node, "'"));
         sim::TraceRequest request;
         request.sourceHost = host->id;
         request.sourceAddress = bind;
         if (p.isSet(to)) {
-            TargetError problem;
-            const auto target = parseTarget(design, p.value(to).toStdString(), problem);
+            sim::TraceTargetError problem;
+            const auto target = sim::parseTraceTarget(design, p.value(to).toStdString(), problem);
             if (!target) {
                 const std::string message = cat("--to: ", problem.message);
                 return problem.unknownHost ? inputError(file, message) : usageError(message);
             }
             request.destination = target->destination;
-            request.port = target->port;
+            request.port = target->port.value_or(request.port);
         } else if (!host->isExchange()) {
             return usageError(cat("--to is required: '", host->name.empty() ? host->id : host->name,
                                   "' is not an Exchange server, so no send connector routes for "

@@ -15,6 +15,7 @@ int runTrace(const QStringList& args);
 int runProbe(const QStringList& args);
 int runDnsCheck(const QStringList& args);
 int runEdit(const QStringList& args);
+int runNew(const QStringList& args);
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
@@ -22,7 +23,11 @@ const std::vector<Command>& commands() {
          runValidate},
         {"format", "Rewrite a design in canonical form (stable key order, 2-space indent)",
          runFormat},
-        {"edit", "Add, delete, duplicate, copy/paste, move, site and lay out elements", runEdit},
+        {"new", "Write an empty design to build on with edit", runNew},
+        {"edit",
+         "Add elements and sub-elements, connect, set properties, delete, duplicate, "
+         "copy/paste, move, site and lay out",
+         runEdit},
         {"generate", "Write a synthetic estate of N servers (for benchmarks and demos)",
          runGenerate},
         {"trace", "Trace an SMTP flow hop by hop through a design", runTrace},

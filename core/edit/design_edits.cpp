@@ -15,10 +15,10 @@ int eraseIf(std::vector<T>& list, Pred pred) {
     return static_cast<int>(before - list.size());
 }
 
-// Removes the items whose id is in `ids`, recording them.
+// Removes the items whose id is in `ids`, recording them; returns how many went.
 template <class T>
-void eraseListed(std::vector<T>& list, const std::set<model::Id>& ids, RemovalSummary& summary) {
-    std::erase_if(list, [&](const T& item) {
+int eraseListed(std::vector<T>& list, const std::set<model::Id>& ids, RemovalSummary& summary) {
+    return eraseIf(list, [&](const T& item) {
         if (!ids.count(item.id))
             return false;
         summary.removed.push_back(item.id);
@@ -72,51 +72,79 @@ RemovalSummary removeElements(model::Design& design, const std::vector<model::Id
     eraseListed(design.views, gone, summary);
     eraseListed(design.organization.acceptedDomains, gone, summary);
 
-    // Nested elements, and references to what went.
+    // Nested elements, and references to what went. What lost a part or a reference is
+    // recorded as changed.
+    ChangeSet& changes = summary.changes;
+    const auto changedIf = [&](bool changed, const model::Id& id) {
+        if (changed)
+            changes.change(id);
+    };
     const auto detach = [&](model::Id& segmentId) {
         if (!segmentId.empty() && gone.count(segmentId)) {
             segmentId.clear();
             ++summary.detached;
+            return true;
         }
+        return false;
     };
-    const auto devicePart = [&](std::vector<model::DeviceInterface>& interfaces,
-                                std::vector<model::Route>& routes) {
-        eraseListed(interfaces, gone, summary);
-        for (auto& i : interfaces)
-            detach(i.segmentId);
-        summary.detached +=
+    const auto dropRoutes = [&](std::vector<model::Route>& routes) {
+        const int dropped =
             eraseIf(routes, [&](const model::Route& r) { return gone.count(r.interfaceId) != 0; });
+        summary.detached += dropped;
+        return dropped > 0;
+    };
+    const auto devicePart = [&](const model::Id& owner,
+                                std::vector<model::DeviceInterface>& interfaces,
+                                std::vector<model::Route>& routes) {
+        bool changed = eraseListed(interfaces, gone, summary) > 0;
+        for (auto& i : interfaces) {
+            const bool detached = detach(i.segmentId);
+            changedIf(detached, i.id);
+            changed = changed || detached;
+        }
+        changed = dropRoutes(routes) || changed;
+        changedIf(changed, owner);
     };
     for (auto& host : design.hosts) {
-        eraseListed(host.nics, gone, summary);
-        for (auto& nic : host.nics)
-            detach(nic.segmentId);
-        summary.detached += eraseIf(
-            host.routes, [&](const model::Route& r) { return gone.count(r.interfaceId) != 0; });
-        if (host.smtp) {
-            summary.detached += eraseIf(host.smtp->nextHops,
-                                        [&](const std::string& hop) { return gone.count(hop); });
+        bool changed = eraseListed(host.nics, gone, summary) > 0;
+        for (auto& nic : host.nics) {
+            const bool detached = detach(nic.segmentId);
+            changedIf(detached, nic.id);
+            changed = changed || detached;
         }
+        changed = dropRoutes(host.routes) || changed;
+        if (host.smtp) {
+            const int hops = eraseIf(host.smtp->nextHops,
+                                     [&](const std::string& hop) { return gone.count(hop); });
+            summary.detached += hops;
+            changed = changed || hops > 0;
+        }
+        changedIf(changed, host.id);
     }
     for (auto& router : design.routers)
-        devicePart(router.interfaces, router.routes);
+        devicePart(router.id, router.interfaces, router.routes);
     for (auto& lb : design.loadBalancers) {
-        devicePart(lb.interfaces, lb.routes);
-        eraseListed(lb.vips, gone, summary);
+        devicePart(lb.id, lb.interfaces, lb.routes);
+        changedIf(eraseListed(lb.vips, gone, summary) > 0, lb.id);
         for (auto& vip : lb.vips) {
-            summary.detached += eraseIf(
+            const int members = eraseIf(
                 vip.pool, [&](const model::PoolMember& m) { return gone.count(m.hostId) != 0; });
+            summary.detached += members;
+            changedIf(members > 0, vip.id);
         }
     }
     for (auto& fw : design.firewalls) {
-        devicePart(fw.interfaces, fw.routes);
-        eraseListed(fw.rules, gone, summary);
-        eraseListed(fw.inboundNat, gone, summary);
-        eraseListed(fw.outboundNat, gone, summary);
+        devicePart(fw.id, fw.interfaces, fw.routes);
+        const int rules = eraseListed(fw.rules, gone, summary) +
+                          eraseListed(fw.inboundNat, gone, summary) +
+                          eraseListed(fw.outboundNat, gone, summary);
+        changedIf(rules > 0, fw.id);
     }
     for (auto& connector : design.sendConnectors) {
-        summary.detached += eraseIf(connector.sourceServerIds,
+        const int sources = eraseIf(connector.sourceServerIds,
                                     [&](const model::Id& id) { return gone.count(id) != 0; });
+        summary.detached += sources;
+        changedIf(sources > 0, connector.id);
     }
     // A flow from or to a removed host cannot be traced any more; one that named a removed
     // pool member goes to the VIP's first member again.
@@ -140,6 +168,8 @@ RemovalSummary removeElements(model::Design& design, const std::vector<model::Id
     std::stable_partition(summary.removed.begin(), summary.removed.end(), [&](const model::Id& id) {
         return std::find(ids.begin(), ids.end(), id) != ids.end();
     });
+    for (const auto& id : summary.removed)
+        changes.remove(id);
     return summary;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit/change_set.h"
 #include "core/model/design.h"
 
 namespace mailtopo::edit {
@@ -23,6 +24,9 @@ void setPlacements(model::Design& design, const std::string& viewId,
 struct RemovalSummary {
     std::vector<model::Id> removed;  // every element removed, the requested ones first
     int detached = 0;  // interfaces left without a segment, members and references dropped
+    // `removed` in the same order, and the elements that lost a part or a reference (a host
+    // whose NIC went or was detached, a VIP whose pool lost a member …).
+    ChangeSet changes;
     bool empty() const { return removed.empty(); }
 };
 

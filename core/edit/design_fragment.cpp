@@ -356,6 +356,10 @@ PasteResult pasteFragment(model::Design& design, std::string_view text, const st
 
     result.readdressed = readdress(fragment, interfaceAddresses(design));
 
+    for (const auto& occurrence : model::collectIds(fragment)) {
+        if (occurrence.kind != model::ElementKind::View)
+            result.changes.insert(occurrence.id);
+    }
     const auto append = [&](auto& to, auto& from) {
         for (auto& item : from) {
             result.added.push_back(item.id);
@@ -379,7 +383,13 @@ PasteResult pasteFragment(model::Design& design, std::string_view text, const st
             const auto it = renamed.find(id);
             placements[it == renamed.end() ? id : it->second] = {p.x + dx, p.y + dy};
         }
-        setPlacements(design, ensureView(design, viewId), placements);
+        const bool hadView = !design.views.empty();
+        const std::string view = ensureView(design, viewId);
+        if (!hadView)
+            result.changes.insert(view);
+        setPlacements(design, view, placements);
+        for (const auto& entry : placements)
+            result.changes.move(entry.first);
     }
     result.ok = true;
     return result;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/edit/change_set.h"
 #include "core/io/diagnostic.h"
 #include "core/model/design.h"
 
@@ -30,6 +31,7 @@ struct PasteResult {
     int renamed = 0;               // ids or names changed because the design already had them
     int detached = 0;     // references to elements neither pasted nor in the design, dropped
     int readdressed = 0;  // interface addresses moved to the next free one in their subnet
+    ChangeSet changes;    // every new id, nested ones included; the placed ones also moved
 };
 
 // Adds the fragment's elements to `design`. Ids and names already in use get fresh ones

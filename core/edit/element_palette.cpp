@@ -63,7 +63,7 @@ AddedElement makeExchange(model::Design& design, UniqueIds& ids, ExchangeVersion
         host.exchange->antiSpam.agentsInstalled = true;  // always installed on Edge (R30)
     host.nics.push_back(firstNic(ids, host.id, host.os));
     design.hosts.push_back(host);
-    return {host.id, host.name, true};
+    return {host.id, host.name, true, {}};
 }
 
 AddedElement makeSmtpHost(model::Design& design, UniqueIds& ids, HostKind kind,
@@ -80,7 +80,7 @@ AddedElement makeSmtpHost(model::Design& design, UniqueIds& ids, HostKind kind,
         host.smtp->listenPorts = {25};
     host.nics.push_back(firstNic(ids, host.id, host.os));
     design.hosts.push_back(host);
-    return {host.id, host.name, true};
+    return {host.id, host.name, true, {}};
 }
 
 AddedElement makeSegment(model::Design& design, UniqueIds& ids, model::SegmentKind kind) {
@@ -101,7 +101,7 @@ AddedElement makeSegment(model::Design& design, UniqueIds& ids, model::SegmentKi
     }
     segment.kind = kind;
     design.segments.push_back(segment);
-    return {segment.id, segment.name, true};
+    return {segment.id, segment.name, true, {}};
 }
 
 template <class Device>
@@ -110,7 +110,7 @@ AddedElement makeDevice(std::vector<Device>& list, UniqueIds& ids, const std::st
     device.name = ids.numberedName(prefix);
     device.id = ids.id(asciiLower(device.name));
     list.push_back(device);
-    return {device.id, device.name, true};
+    return {device.id, device.name, true, {}};
 }
 
 AddedElement makeFirewall(model::Design& design, UniqueIds& ids) {
@@ -134,7 +134,7 @@ AddedElement makeZone(model::Design& design, UniqueIds& ids) {
     zone.origin = origin;
     zone.id = ids.id("zone-" + origin.substr(0, origin.size() - 1));
     design.dnsZones.push_back(zone);
-    return {zone.id, zone.origin, false};
+    return {zone.id, zone.origin, false, {}};
 }
 
 const std::vector<Recipe>& recipes() {
@@ -267,8 +267,17 @@ std::optional<AddedElement> addElement(model::Design& design, std::string_view k
             continue;
         UniqueIds ids(design);
         AddedElement added = recipe.make(design, ids);
-        if (added.drawn && at)
-            setPlacements(design, ensureView(design, viewId), {{added.id, *at}});
+        const bool placed = added.drawn && at;
+        if (placed) {
+            const bool hadView = !design.views.empty();
+            const std::string view = ensureView(design, viewId);
+            if (!hadView)
+                added.changes.insert(view);
+            setPlacements(design, view, {{added.id, *at}});
+        }
+        added.changes.insert(added.id);
+        if (placed)
+            added.changes.move(added.id);
         return added;
     }
     return std::nullopt;

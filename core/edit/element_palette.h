@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/edit/change_set.h"
 #include "core/model/design.h"
 
 namespace mailtopo::edit {
@@ -34,6 +35,8 @@ struct AddedElement {
     model::Id id;        // the new element
     std::string name;    // its name (a DNS zone: its origin)
     bool drawn = false;  // it has a card or band on the diagram (a DNS zone has not)
+    ChangeSet changes;   // the element inserted (and the view, when one had to be made);
+                         // placed on a view: also moved
 };
 
 // Adds a new element of the palette entry `key` and, when it is drawn and `at` is given,

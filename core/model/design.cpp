@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/model/element_walk.h"
+
 namespace mailtopo::model {
 namespace {
 
@@ -54,77 +56,9 @@ std::vector<const ReceiveConnector*> Design::receiveConnectorsOf(std::string_vie
 
 std::vector<IdOccurrence> collectIds(const Design& design) {
     std::vector<IdOccurrence> out;
-    auto add = [&](const Id& id, ElementKind kind, std::string path) {
-        out.push_back({id, kind, std::move(path)});
-    };
-    auto interfaces = [&](const std::vector<DeviceInterface>& list, const std::string& base) {
-        for (size_t i = 0; i < list.size(); ++i) {
-            add(list[i].id, ElementKind::DeviceInterface,
-                base + "/interfaces/" + std::to_string(i));
-        }
-    };
-    for (size_t i = 0; i < design.organization.acceptedDomains.size(); ++i) {
-        add(design.organization.acceptedDomains[i].id, ElementKind::AcceptedDomain,
-            "/organization/acceptedDomains/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.segments.size(); ++i) {
-        add(design.segments[i].id, ElementKind::Segment, "/segments/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.hosts.size(); ++i) {
-        const std::string base = "/hosts/" + std::to_string(i);
-        add(design.hosts[i].id, ElementKind::Host, base);
-        for (size_t n = 0; n < design.hosts[i].nics.size(); ++n) {
-            add(design.hosts[i].nics[n].id, ElementKind::Nic, base + "/nics/" + std::to_string(n));
-        }
-    }
-    for (size_t i = 0; i < design.routers.size(); ++i) {
-        const std::string base = "/routers/" + std::to_string(i);
-        add(design.routers[i].id, ElementKind::Router, base);
-        interfaces(design.routers[i].interfaces, base);
-    }
-    for (size_t i = 0; i < design.loadBalancers.size(); ++i) {
-        const auto& lb = design.loadBalancers[i];
-        const std::string base = "/loadBalancers/" + std::to_string(i);
-        add(lb.id, ElementKind::LoadBalancer, base);
-        interfaces(lb.interfaces, base);
-        for (size_t v = 0; v < lb.vips.size(); ++v) {
-            add(lb.vips[v].id, ElementKind::Vip, base + "/vips/" + std::to_string(v));
-        }
-    }
-    for (size_t i = 0; i < design.firewalls.size(); ++i) {
-        const auto& fw = design.firewalls[i];
-        const std::string base = "/firewalls/" + std::to_string(i);
-        add(fw.id, ElementKind::Firewall, base);
-        interfaces(fw.interfaces, base);
-        for (size_t r = 0; r < fw.rules.size(); ++r) {
-            add(fw.rules[r].id, ElementKind::FirewallRule, base + "/rules/" + std::to_string(r));
-        }
-        for (size_t r = 0; r < fw.inboundNat.size(); ++r) {
-            add(fw.inboundNat[r].id, ElementKind::InboundNat,
-                base + "/inboundNat/" + std::to_string(r));
-        }
-        for (size_t r = 0; r < fw.outboundNat.size(); ++r) {
-            add(fw.outboundNat[r].id, ElementKind::OutboundNat,
-                base + "/outboundNat/" + std::to_string(r));
-        }
-    }
-    for (size_t i = 0; i < design.receiveConnectors.size(); ++i) {
-        add(design.receiveConnectors[i].id, ElementKind::ReceiveConnector,
-            "/receiveConnectors/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.sendConnectors.size(); ++i) {
-        add(design.sendConnectors[i].id, ElementKind::SendConnector,
-            "/sendConnectors/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.dnsZones.size(); ++i) {
-        add(design.dnsZones[i].id, ElementKind::DnsZone, "/dnsZones/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.flows.size(); ++i) {
-        add(design.flows[i].id, ElementKind::Flow, "/flows/" + std::to_string(i));
-    }
-    for (size_t i = 0; i < design.views.size(); ++i) {
-        add(design.views[i].id, ElementKind::View, "/views/" + std::to_string(i));
-    }
+    walkElements(design, [&out](const ElementRef& ref) {
+        out.push_back({ref.id, ref.kind, ref.pointer});
+    });
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "core/probe/design_target.h"
 
+#include "core/model/element_walk.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::probe {
@@ -77,67 +78,13 @@ bool isInternetSender(const model::Design& design, const model::Host& host) {
 }  // namespace
 
 std::string elementLabel(const model::Design& design, const model::Id& id) {
-    if (const model::Host* host = design.findHost(id))
-        return named(host->name, host->id);
-    for (const auto& rc : design.receiveConnectors) {
-        if (rc.id == id) {
-            const model::Host* server = design.findHost(rc.serverId);
-            return cat(server ? named(server->name, server->id) : rc.serverId, "\\",
-                       named(rc.name, rc.id));
-        }
-    }
-    // The simulator's implicit default connectors are "<host id>#<name>".
+    // The simulator's implicit default connectors are "<host id>#<name>": not in the design,
+    // so not in the walk.
     if (const size_t hash = id.find('#'); hash != std::string::npos) {
         if (const model::Host* host = design.findHost(id.substr(0, hash)))
             return cat(named(host->name, host->id), "\\", id.substr(hash + 1));
     }
-    for (const auto& lb : design.loadBalancers) {
-        if (lb.id == id)
-            return named(lb.name, lb.id);
-        for (const auto& vip : lb.vips) {
-            if (vip.id == id)
-                return cat(named(lb.name, lb.id), " VIP ", named(vip.name, vip.id));
-        }
-    }
-    for (const auto& fw : design.firewalls) {
-        if (fw.id == id)
-            return named(fw.name, fw.id);
-        for (const auto& nat : fw.inboundNat) {
-            if (nat.id == id)
-                return cat(named(fw.name, fw.id), " inbound NAT ", named(nat.name, nat.id));
-        }
-        for (const auto& nat : fw.outboundNat) {
-            if (nat.id == id)
-                return cat(named(fw.name, fw.id), " outbound NAT ", named(nat.name, nat.id));
-        }
-        for (const auto& rule : fw.rules) {
-            if (rule.id == id)
-                return cat(named(fw.name, fw.id), " rule ", named(rule.name, rule.id));
-        }
-    }
-    for (const auto& router : design.routers) {
-        if (router.id == id)
-            return named(router.name, router.id);
-    }
-    for (const auto& host : design.hosts) {
-        for (const auto& nic : host.nics) {
-            if (nic.id == id)
-                return cat(named(host.name, host.id), " NIC ", named(nic.alias, nic.id));
-        }
-    }
-    for (const auto& segment : design.segments) {
-        if (segment.id == id)
-            return named(segment.name, segment.id);
-    }
-    for (const auto& sc : design.sendConnectors) {
-        if (sc.id == id)
-            return cat("send connector ", named(sc.name, sc.id));
-    }
-    for (const auto& zone : design.dnsZones) {
-        if (zone.id == id)
-            return cat("zone ", zone.origin);
-    }
-    return id;
+    return model::elementLabel(design, id);
 }
 
 std::vector<std::string> acceptedDomainNames(const model::Design& design) {

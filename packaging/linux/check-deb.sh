@@ -22,7 +22,8 @@ grep -q "Depends:.*libqt6widgets6" <<<"$info" || fail "Depends lacks the Qt libr
 contents="$(dpkg-deb --contents "$deb")"
 for f in usr/bin/mailtopo usr/bin/mailtopo-cli usr/share/applications/mailtopo.desktop \
          usr/share/mime/packages/mailtopo.xml usr/share/icons/hicolor/scalable/apps/mailtopo.svg \
-         usr/share/mailtopo/examples/contoso.mailtopo usr/share/doc/mailtopo/copyright; do
+         usr/share/mailtopo/examples/contoso.mailtopo usr/share/doc/mailtopo/copyright \
+         usr/share/doc/mailtopo/user-guide.md usr/share/doc/mailtopo/file-format.md; do
   grep -q "\./$f\$" <<<"$contents" || fail "$f is not in the package"
 done
 
@@ -42,8 +43,16 @@ pages="$(pdfinfo "$tmp/report.pdf" | awk '/^Pages:/ {print $2}')"
 QT_QPA_PLATFORM=offscreen /usr/bin/mailtopo /usr/share/mailtopo/examples/contoso.mailtopo \
   --screenshot "$tmp/gui.png" || fail "the installed GUI could not start"
 [ -s "$tmp/gui.png" ] || fail "the installed GUI wrote no screenshot"
+# The user guide is installed with every picture it shows.
+guide=/usr/share/doc/mailtopo/user-guide.md
+[ -s "$guide" ] || fail "$guide is missing or empty"
+images=0
+for image in $(grep -o '](images/[^)]*\.png)' "$guide" | sed 's/^](//; s/)$//' | sort -u); do
+  [ -s "/usr/share/doc/mailtopo/$image" ] || fail "the user guide shows $image, which is not installed"
+  images=$((images + 1))
+done
 if command -v update-mime-database >/dev/null; then
   grep -q "application/x-mailtopo" /usr/share/mime/globs2 \
     || fail "application/x-mailtopo is not registered for *.mailtopo"
 fi
-echo "check-deb: installed $(basename "$deb"): --version, report ($pages pages), GUI and MIME type OK" >&2
+echo "check-deb: installed $(basename "$deb"): --version, report ($pages pages), GUI, MIME type and user guide ($images pictures) OK" >&2

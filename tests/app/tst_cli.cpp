@@ -86,12 +86,12 @@ private slots:
         const Run help = runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
         for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
-                                    "export", "spf", "probe", "dns-check", "edit"}) {
+                                    "export", "spf", "probe", "dns-check", "edit", "new"}) {
             QVERIFY2(help.out.contains(command), command);
         }
         // Every subcommand answers --help and --version itself.
         for (const char* command : {"validate", "format", "generate", "trace", "import", "report",
-                                    "export", "spf", "probe", "dns-check", "edit"}) {
+                                    "export", "spf", "probe", "dns-check", "edit", "new"}) {
             const Run sub = runCli({QLatin1String(command), QStringLiteral("--help")});
             QCOMPARE(sub.exitCode, 0);
             QVERIFY2(sub.out.contains("--help"), command);
@@ -297,9 +297,10 @@ private slots:
                                   QStringLiteral("--add"), QStringLiteral("firewall"),
                                   QStringLiteral("--delete"), QStringLiteral("ex2016b")});
         QCOMPARE(added.exitCode, 0);
-        QCOMPARE(added.err, QByteArray());
-        QVERIFY(added.out.contains("added ex01 (EX01)"));
-        QVERIFY(added.out.contains("deleted ex2016b"));
+        // The new ids on standard output, one per line; what happened on standard error.
+        QCOMPARE(added.out, QByteArray("ex01\nfw01\n"));
+        QVERIFY(added.err.contains("added ex01 (EX01)"));
+        QVERIFY(added.err.contains("deleted ex2016b"));
         QJsonObject d = load(design);
         QCOMPARE(placement(d, QStringLiteral("ex01"))[QStringLiteral("x")].toDouble(), 96.0);
         QVERIFY(!placement(d, QStringLiteral("fw01")).isEmpty());  // placed below the drawing
@@ -344,7 +345,7 @@ private slots:
         const Run badKey = runCli(
             {QStringLiteral("edit"), design, QStringLiteral("--add"), QStringLiteral("mainframe")});
         QCOMPARE(badKey.exitCode, 2);
-        QVERIFY(badKey.err.contains("no palette element 'mainframe'"));
+        QVERIFY(badKey.err.contains("no palette element or sub-element kind 'mainframe'"));
         const Run badId = runCli(
             {QStringLiteral("edit"), design, QStringLiteral("--delete"), QStringLiteral("nope")});
         QCOMPARE(badId.exitCode, 2);
@@ -357,6 +358,144 @@ private slots:
             runCli({QStringLiteral("edit"), design, QStringLiteral("--paste"), broken.fileName()});
         QCOMPARE(badPaste.exitCode, 2);
         QVERIFY(badPaste.err.contains("broken.json:"));
+    }
+
+    // A design from nothing: `new`, then `edit` adds elements and sub-elements from
+    // templates, connects them and sets properties in command-line order, printing each new
+    // id on its own line; the result validates clean and traces as the templates promise.
+    void newAndEditBuildADesignFromNothing() {
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("lab.mailtopo"));
+        const Run created = runCli({QStringLiteral("new"), QStringLiteral("-o"), design,
+                                    QStringLiteral("--name"), QStringLiteral("Lab")});
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(created.out, QByteArray());
+        QCOMPARE(runCli({QStringLiteral("validate"), design}).exitCode, 0);
+        const Run again = runCli({QStringLiteral("new"), QStringLiteral("-o"), design});
+        QCOMPARE(again.exitCode, 2);
+        QVERIFY(again.err.contains("already exists"));
+        QCOMPARE(
+            runCli({QStringLiteral("new"), QStringLiteral("-o"), design, QStringLiteral("--force"),
+                    QStringLiteral("--name"), QStringLiteral("Lab")})
+                .exitCode,
+            0);
+        const Run help = runCli({QStringLiteral("new"), QStringLiteral("--help")});
+        QVERIFY(help.out.contains("--force"));
+
+        const Run built =
+            runCli({QStringLiteral("edit"),      design,
+                    QStringLiteral("--add"),     QStringLiteral("segment-lan"),
+                    QStringLiteral("--set"),     QStringLiteral("lan01:subnets=10.0.0.0/24"),
+                    QStringLiteral("--add"),     QStringLiteral("internet"),
+                    QStringLiteral("--set"),     QStringLiteral("internet:subnets=203.0.113.0/24"),
+                    QStringLiteral("--add"),     QStringLiteral("router"),
+                    QStringLiteral("--connect"), QStringLiteral("rtr01=lan01"),
+                    QStringLiteral("--connect"), QStringLiteral("rtr01=internet"),
+                    QStringLiteral("--add"),     QStringLiteral("exchange-2019-mailbox"),
+                    QStringLiteral("--connect"), QStringLiteral("ex01=lan01"),
+                    QStringLiteral("--add"),     QStringLiteral("internet-sender"),
+                    QStringLiteral("--connect"), QStringLiteral("sender01=internet"),
+                    QStringLiteral("--add"),     QStringLiteral("accepted-domain"),
+                    QStringLiteral("--name"),    QStringLiteral("contoso.example"),
+                    QStringLiteral("--add"),     QStringLiteral("receive-connector:internet"),
+                    QStringLiteral("--parent"),  QStringLiteral("ex01"),
+                    QStringLiteral("--add"),     QStringLiteral("send-connector:internet"),
+                    QStringLiteral("--parent"),  QStringLiteral("organization")});
+        QVERIFY2(built.exitCode == 0, built.err.constData());
+        QCOMPARE(built.out, QByteArray("lan01\ninternet\nrtr01\nrtr01-eth0\nrtr01-eth1\nex01\n"
+                                       "sender01\nad-contoso-example\nrc-ex01-internet\n"
+                                       "sc-internet\n"));
+        QVERIFY(built.err.contains("connected ex01-nic1 to lan01 as 10.0.0.2"));
+        const Run validated = runCli({QStringLiteral("validate"), design});
+        QVERIFY2(validated.exitCode == 0, validated.out.constData());
+        const Run traced =
+            runCli({QStringLiteral("trace"), design, QStringLiteral("--from"),
+                    QStringLiteral("sender01"), QStringLiteral("--to"), QStringLiteral("10.0.0.2"),
+                    QStringLiteral("--rcpt"), QStringLiteral("postmaster@contoso.example"),
+                    QStringLiteral("--expect"), QStringLiteral("delivered")});
+        QVERIFY2(traced.exitCode == 0, traced.out.constData());
+        QVERIFY(traced.out.contains("EX01\\Internet"));
+
+        // What a script keeps: the id of the one element it added.
+        const Run nic =
+            runCli({QStringLiteral("edit"), design, QStringLiteral("--add"), QStringLiteral("nic"),
+                    QStringLiteral("--parent"), QStringLiteral("ex01")});
+        QCOMPARE(nic.exitCode, 0);
+        QCOMPARE(nic.out, QByteArray("ex01-nic2\n"));
+
+        // Command-line order: an element can be used as soon as it was added, not before.
+        QCOMPARE(runCli({QStringLiteral("edit"), design, QStringLiteral("--add"),
+                         QStringLiteral("exchange-2019-mailbox"), QStringLiteral("--delete"),
+                         QStringLiteral("ex02"), QStringLiteral("-o"),
+                         dir.filePath(QStringLiteral("scratch.mailtopo"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(runCli({QStringLiteral("edit"), design, QStringLiteral("--delete"),
+                         QStringLiteral("ex02"), QStringLiteral("--add"),
+                         QStringLiteral("exchange-2019-mailbox")})
+                     .exitCode,
+                 2);
+
+        const Run kinds = runCli({QStringLiteral("edit"), QStringLiteral("--list-kinds")});
+        QCOMPARE(kinds.exitCode, 0);
+        QVERIFY(kinds.out.contains("receive-connector[:TEMPLATE]"));
+        QVERIFY(kinds.out.contains(":relay-anonymous"));
+        QVERIFY(kinds.out.contains("under 'organization'"));
+    }
+
+    // A refused value, kind, template or parent exits 2 naming the option and what is wrong,
+    // and leaves the file byte for byte as it was, even after earlier operations succeeded.
+    void editRefusalsLeaveTheFileUntouched() {
+        QTemporaryDir dir;
+        const QString design = dir.filePath(QStringLiteral("contoso.mailtopo"));
+        QVERIFY(QFile::copy(source(QStringLiteral("resources/examples/contoso.mailtopo")), design));
+        QFile file(design);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        const QString server = QStringLiteral("ex2016a");
+        struct Case {
+            QStringList args;
+            const char* error;
+        };
+        const std::vector<Case> cases = {
+            {{QStringLiteral("--add"), QStringLiteral("receive-connector"),
+              QStringLiteral("--parent"), QStringLiteral("erp01")},
+             "--add receive-connector --parent erp01: parent: receive connectors belong to "
+             "Exchange servers"},
+            {{QStringLiteral("--add"), QStringLiteral("nic"), QStringLiteral("--parent"), server,
+              QStringLiteral("--add"), QStringLiteral("route"), QStringLiteral("--parent"),
+              QStringLiteral("seg-servers")},
+             "route goes under a host"},
+            {{QStringLiteral("--add"), QStringLiteral("receive-connector:open"),
+              QStringLiteral("--parent"), server},
+             "no template 'open'"},
+            {{QStringLiteral("--add"), QStringLiteral("teleporter"), QStringLiteral("--parent"),
+              server},
+             "no palette element or sub-element kind 'teleporter'"},
+            {{QStringLiteral("--add"), QStringLiteral("nic")}, "--add nic: give the element"},
+            {{QStringLiteral("--parent"), server}, "--parent ex2016a: must follow the --add"},
+            {{QStringLiteral("--add"), QStringLiteral("address"), QStringLiteral("--parent"),
+              QStringLiteral("ex2016a-mapi"), QStringLiteral("--name"),
+              QStringLiteral("10.10.20.300/24")},
+             "octet 4 is greater than 255"},
+            {{QStringLiteral("--connect"), QStringLiteral("erp01=nowhere")},
+             "--connect erp01=nowhere: no segment with id 'nowhere'"},
+            {{QStringLiteral("--connect"), QStringLiteral("erp01")}, "expected ID=SEGMENT_ID"},
+            {{QStringLiteral("--set"), QStringLiteral("erp01")}, "expected ID:KEY=VALUE"},
+            {{QStringLiteral("--set"), QStringLiteral("nope:name=X")}, "--set nope:name=X:"},
+        };
+        for (const auto& c : cases) {
+            QStringList args{QStringLiteral("edit"), design};
+            args << c.args;
+            const Run r = runCli(args);
+            QVERIFY2(r.exitCode == 2, qPrintable(c.args.join(QLatin1Char(' '))));
+            QVERIFY2(r.err.contains(c.error), r.err.constData());
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(file.readAll() == before, qPrintable(c.args.join(QLatin1Char(' '))));
+            file.close();
+        }
     }
 
     void malformedInputExitsWithTwoAndLocation() {

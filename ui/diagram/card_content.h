@@ -51,6 +51,9 @@ struct CardLine {
     QString trailing;  // a muted value aligned to the card's right edge (a connector's bindings)
     // The interface this row heads; a link leaving the card's side starts level with it.
     QString anchorId;
+    // The nested element the row is about (a VIP, a receive connector): a flow dragged onto
+    // the row goes to it.
+    QString elementId;
 };
 
 struct CardSection {

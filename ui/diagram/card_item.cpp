@@ -24,6 +24,8 @@ constexpr qreal kChipGap = 6;       // chip → text
 constexpr qreal kTrailingGap = 12;  // text or tags → trailing value
 constexpr qreal kShadowMargin = 6;  // room for the painted shadow
 constexpr qreal kAccentHeight = 3;
+constexpr qreal kHandleRadius = 7;  // the connect and flow handles on the card's edges
+constexpr qreal kPortSlack = 5;     // a port is easier to grab than its 8-unit chip
 // Below this height on screen (in pixels) a zoomed-out card's name cannot be read, and the
 // card is painted as a miniature instead.
 constexpr qreal kReadableNamePixels = 7;
@@ -180,15 +182,88 @@ void CardItem::layoutRows() {
                                      : QFontMetricsF(fontFor(style, line.style))
                                            .elidedText(line.text, Qt::ElideMiddle, available);
             rows_ << Row{Row::Kind::Line, s, l, y, lineHeight, text};
-            if (!line.anchorId.isEmpty())
-                anchors_.insert(line.anchorId, y + lineHeight / 2);
+            if (!line.anchorId.isEmpty()) {
+                const qreal middle = y + lineHeight / 2;
+                anchors_.insert(line.anchorId, middle);
+                if (hasChip(line)) {
+                    const qreal x = style.padding + line.indent * style.indentStep;
+                    ports_.insert(line.anchorId, QRectF(x, middle - style.chipSize / 2,
+                                                        style.chipSize, style.chipSize));
+                }
+            }
             y += lineHeight;
         }
     }
     height_ = std::ceil(y + style.padding - 2);
     accentStrip_ = accentStripPath(width_, style.cardRadius, kAccentHeight + 1);
     boundingRect_ = QRectF(0, 0, width_, height_)
-                        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2);
+                        .adjusted(-kShadowMargin, -kShadowMargin, kShadowMargin, kShadowMargin + 2)
+                        .united(handleRect(Handle::Connect).adjusted(-1, -1, 1, 1))
+                        .united(QRectF(width_ - kHandleRadius - 1, 0, 2 * kHandleRadius + 2,
+                                       2 * kHandleRadius + 2));
+}
+
+void CardItem::setHandlesShown(bool shown) {
+    if (shown == handlesShown_)
+        return;
+    handlesShown_ = shown;
+    update();
+}
+
+QRectF CardItem::handleRect(Handle handle) const {
+    const QSizeF size(2 * kHandleRadius, 2 * kHandleRadius);
+    switch (handle) {
+        case Handle::Connect:
+            return QRectF(QPointF(width_ / 2 - kHandleRadius, height_ - kHandleRadius), size);
+        case Handle::Flow:
+            // Only a host opens SMTP connections: flows start from hosts.
+            if (type() != HostType)
+                return {};
+            return QRectF(QPointF(width_ - kHandleRadius, headerHeight_ / 2 - kHandleRadius), size);
+        case Handle::None:
+            break;
+    }
+    return {};
+}
+
+CardItem::Handle CardItem::handleAt(const QPointF& itemPos) const {
+    if (!handlesShown_ && !isSelected())
+        return Handle::None;
+    for (const Handle handle : {Handle::Connect, Handle::Flow}) {
+        const QRectF rect = handleRect(handle);
+        if (!rect.isEmpty() && rect.adjusted(-2, -2, 2, 2).contains(itemPos))
+            return handle;
+    }
+    return Handle::None;
+}
+
+QString CardItem::portAt(const QPointF& itemPos) const {
+    for (auto it = ports_.cbegin(); it != ports_.cend(); ++it) {
+        if (it.value().adjusted(-kPortSlack, -kPortSlack, kPortSlack, kPortSlack).contains(itemPos))
+            return it.key();
+    }
+    return {};
+}
+
+QRectF CardItem::portRect(const QString& interfaceId) const {
+    return ports_.value(interfaceId);
+}
+
+QString CardItem::rowElementAt(const QPointF& itemPos) const {
+    for (const Row& row : rows_) {
+        if (row.kind != Row::Kind::Line || itemPos.y() < row.top ||
+            itemPos.y() >= row.top + row.height)
+            continue;
+        return content_.sections[row.section].lines[row.line].elementId;
+    }
+    return {};
+}
+
+QRectF CardItem::titleRect() const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    const qreal left = style.padding + style.iconSize + kHeaderGap;
+    const QFontMetricsF title(style.titleFont);
+    return QRectF(left, kAccentHeight + 7, width_ - left - style.padding + 4, title.height() + 4);
 }
 
 QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
@@ -218,6 +293,8 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     paintFrame(painter, lod, selected);
     if (lod < DiagramStyle::standard().detailThreshold) {
         paintOverview(painter, lod);
+        if (handlesShown_ || selected)
+            paintGrips(painter, false);  // no rows, so no ports to show
         return;
     }
     paintHeader(painter, lod);
@@ -228,6 +305,46 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
             continue;
         paintRow(painter, row);
     }
+    if (handlesShown_ || selected)
+        paintGrips(painter, true);
+}
+
+void CardItem::paintGrips(QPainter* painter, bool ports) const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    painter->save();
+    // The ports: a ring around each interface's chip says it can be dragged.
+    if (handlesShown_ && ports) {
+        painter->setBrush(Qt::NoBrush);
+        painter->setPen(QPen(style.selection, 1.4));
+        for (const QRectF& port : std::as_const(ports_))
+            painter->drawEllipse(port.center(), style.chipSize * 0.95, style.chipSize * 0.95);
+    }
+    const auto drawHandle = [&](Handle handle, const QColor& fill) {
+        const QRectF rect = handleRect(handle);
+        if (rect.isEmpty())
+            return QRectF();
+        painter->setPen(QPen(style.cardFill, 1.5));
+        painter->setBrush(fill);
+        painter->drawEllipse(rect);
+        return rect;
+    };
+    // Connect: a "+" on the bottom edge, where links to the segments below leave.
+    const QRectF connect = drawHandle(Handle::Connect, style.selection);
+    QPen ink(QColor(Qt::white), 1.6, Qt::SolidLine, Qt::RoundCap);
+    painter->setPen(ink);
+    const QPointF c = connect.center();
+    painter->drawLine(c + QPointF(-3.5, 0), c + QPointF(3.5, 0));
+    painter->drawLine(c + QPointF(0, -3.5), c + QPointF(0, 3.5));
+    // Flow: an arrow on the right edge, the way mail leaves the host.
+    const QRectF flow = drawHandle(Handle::Flow, QColor(0x1d, 0x8a, 0x5a));
+    if (!flow.isEmpty()) {
+        painter->setPen(ink);
+        const QPointF f = flow.center();
+        painter->drawLine(f + QPointF(-3.5, 0), f + QPointF(3.5, 0));
+        painter->drawLine(f + QPointF(3.5, 0), f + QPointF(0.5, -3));
+        painter->drawLine(f + QPointF(3.5, 0), f + QPointF(0.5, 3));
+    }
+    painter->restore();
 }
 
 void CardItem::setMark(const QColor& color) {

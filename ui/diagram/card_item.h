@@ -4,6 +4,11 @@
 // CardContent with level-of-detail: zoomed out, only the outline and the name are drawn;
 // zoomed out so far that the name could not be read (the fitted view of a large estate),
 // a plain rectangle, which is what keeps repainting thousands of cards fast.
+//
+// For direct manipulation the card knows where its grips are: each interface row's chip is
+// the port of that NIC or interface, and while the pointer is over the card (or it is
+// selected) it shows a connect handle on its bottom edge and, on hosts, a flow handle on
+// its right edge. DiagramView turns drags from them into connections and flows.
 
 #include <QColor>
 #include <QFont>
@@ -43,6 +48,25 @@ public:
     // The vertical middle (in card coordinates) of the row heading `interfaceId`, or a
     // negative value when the card lists no such row.
     qreal anchorY(const QString& interfaceId) const { return anchors_.value(interfaceId, -1); }
+
+    // ---- grips for direct manipulation (all in card coordinates) ----
+    enum class Handle { None, Connect, Flow };
+    // Shows the handles (the view does while the pointer is over the card).
+    void setHandlesShown(bool shown);
+    bool handlesShown() const { return handlesShown_; }
+    // The handle at `itemPos`, while they are shown or the card is selected.
+    Handle handleAt(const QPointF& itemPos) const;
+    // Where a handle is drawn; empty for a card without it (Flow: hosts only).
+    QRectF handleRect(Handle handle) const;
+    // The interface whose port (the chip before its row) is at `itemPos`; empty if none.
+    // Zoomed out below DiagramStyle::detailThreshold the rows are not drawn, and the view
+    // does not offer their ports.
+    QString portAt(const QPointF& itemPos) const;
+    QRectF portRect(const QString& interfaceId) const;
+    // The nested element (a VIP, a receive connector) of the row at `itemPos`; empty if none.
+    QString rowElementAt(const QPointF& itemPos) const;
+    // Where the title is written: the inline name editor covers it.
+    QRectF titleRect() const;
 
     // A ring in a finding's severity colour around the card (invalid colour: none).
     void setMark(const QColor& color);
@@ -89,10 +113,12 @@ private:
     const Overview& overviewAt(qreal lod) const;
     void paintHeader(QPainter* painter, qreal lod) const;
     void paintRow(QPainter* painter, const Row& row) const;
+    void paintGrips(QPainter* painter, bool ports) const;
 
     CardContent content_;
     QList<Row> rows_;
     QHash<QString, qreal> anchors_;
+    QHash<QString, QRectF> ports_;  // interface id → its chip
     qreal width_ = 0;
     qreal height_ = 0;
     qreal headerHeight_ = 0;
@@ -102,6 +128,7 @@ private:
     QRectF boundingRect_;       // asked for on every repaint, fixed once laid out
     mutable Overview overview_;
     QColor mark_;
+    bool handlesShown_ = false;
 };
 
 // The card behind `item`, or nullptr when `item` is not a card.

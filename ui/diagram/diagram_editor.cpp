@@ -7,8 +7,10 @@
 #include "core/edit/design_edits.h"
 #include "core/edit/design_fragment.h"
 #include "core/edit/element_palette.h"
+#include "core/edit/property_edit.h"
 #include "core/io/design_json.h"
 #include "core/layout/auto_layout.h"
+#include "core/probe/design_target.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/segment_item.h"
@@ -50,6 +52,10 @@ model::Placement segmentPlacement(const SegmentItem* segment, const QPointF& top
         return placement(topLeft);
     const qreal middle = topLeft.x() + segment->sceneBandRect().width() / 2;
     return placement({middle - segment->hubSize().width() / 2, topLeft.y()});
+}
+
+QString labelOf(const model::Design& design, const std::string& id) {
+    return QString::fromStdString(probe::elementLabel(design, id));
 }
 
 QString describe(const QString& verb, const QStringList& ids, const model::Design& design) {
@@ -322,6 +328,148 @@ bool DiagramEditor::autoLayout(const QStringList& elementIds) {
         return false;
     apply(elementIds.isEmpty() ? tr("Auto-layout") : tr("Auto-layout selection"), std::move(design),
           elementIds);
+    return true;
+}
+
+QString DiagramEditor::addSubElement(const edit::SubElementRequest& request) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return {};
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    const edit::AddOutcome added = edit::addSubElement(design, request);
+    if (!added.ok) {
+        message_ = tr("Nothing added: %1").arg(QString::fromStdString(added.error));
+        return {};
+    }
+    const edit::SubElementKind* kind = edit::findSubElementKind(request.kind);
+    const QString what = kind != nullptr ? QString::fromStdString(kind->label).toLower()
+                                         : QString::fromStdString(request.kind);
+    const QString id = QString::fromStdString(added.id);
+    apply(tr("Add %1 %2").arg(what, QString::fromStdString(added.name)), std::move(design), {id});
+    message_ = tr("Added %1 %2").arg(what, QString::fromStdString(added.name));
+    return id;
+}
+
+QString DiagramEditor::addFlow(const model::Flow& flow) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return {};
+    model::Design design = document_->design();
+    const edit::AddOutcome added = edit::addFlow(design, flow);
+    if (!added.ok) {
+        message_ = tr("No flow added: %1").arg(QString::fromStdString(added.error));
+        return {};
+    }
+    apply(tr("Add flow %1").arg(QString::fromStdString(added.name)), std::move(design), {});
+    message_ = tr("Added flow %1").arg(QString::fromStdString(added.name));
+    return QString::fromStdString(added.id);
+}
+
+QString DiagramEditor::addFlowBetween(const QString& fromHostId, const QString& toId) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return {};
+    const model::Design& design = document_->design();
+    const model::Host* from = design.findHost(fromHostId.toStdString());
+    if (from == nullptr) {
+        message_ = tr("No flow added: a flow starts from a host");
+        return {};
+    }
+    model::Flow flow;
+    flow.sourceHostId = from->id;
+    QString target;
+    if (const model::Host* to = design.findHost(toId.toStdString())) {
+        flow.destination = to->id;
+        target = labelOf(design, to->id);
+    } else {
+        for (const model::LoadBalancer& lb : design.loadBalancers) {
+            for (const model::Vip& vip : lb.vips) {
+                if (vip.id != toId.toStdString())
+                    continue;
+                // A VIP is reached at its address and port, as a client would connect.
+                flow.destination = vip.address.toString();
+                flow.port = vip.port;
+                target = QString::fromStdString(vip.name.empty() ? vip.id : vip.name);
+            }
+        }
+    }
+    if (flow.destination.empty()) {
+        message_ = tr("No flow added: a flow goes to a host or a VIP");
+        return {};
+    }
+    flow.name = tr("%1 to %2").arg(labelOf(design, from->id), target).toStdString();
+    // The envelope is the architect's to choose (relay or delivery, which domains): the
+    // trace stops at MAIL FROM until the inspector gives it one.
+    const QString id = addFlow(flow);
+    if (!id.isEmpty())
+        message_ +=
+            tr("; give it MAIL FROM and RCPT TO in the inspector to trace the whole "
+               "SMTP dialogue");
+    return id;
+}
+
+QString DiagramEditor::connectToSegment(const QString& elementId, const QString& segmentId) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return {};
+    std::string viewId;
+    model::Design design = pinnedCopy(&viewId);
+    const edit::ConnectOutcome connected =
+        edit::connectToSegment(design, elementId.toStdString(), segmentId.toStdString());
+    if (!connected.ok) {
+        message_ = tr("Not connected: %1").arg(QString::fromStdString(connected.error));
+        return {};
+    }
+    const QString interface = labelOf(design, connected.interfaceId);
+    const QString segment = labelOf(design, segmentId.toStdString());
+    apply(tr("Connect %1 to %2").arg(interface, segment), std::move(design), {elementId});
+    message_ = connected.address ? tr("%1 is on %2 with %3")
+                                       .arg(interface, segment,
+                                            QString::fromStdString(connected.address->toString()))
+                                 : tr("%1 is on %2").arg(interface, segment);
+    if (connected.created)
+        message_ += tr(" (a new interface)");
+    return QString::fromStdString(connected.interfaceId);
+}
+
+bool DiagramEditor::connectPreview(const QString& elementId, const QString& segmentId,
+                                   QString* text) const {
+    text->clear();
+    if (!document_->hasDesign())
+        return false;
+    // Tried on a copy: the same function decides the hint and the drop.
+    model::Design trial = document_->design();
+    const edit::ConnectOutcome outcome =
+        edit::connectToSegment(trial, elementId.toStdString(), segmentId.toStdString());
+    if (!outcome.ok) {
+        *text = tr("Cannot connect: %1").arg(QString::fromStdString(outcome.error));
+        return false;
+    }
+    if (outcome.address)
+        *text = tr("with %1").arg(QString::fromStdString(outcome.address->toString()));
+    if (outcome.created)
+        *text += (text->isEmpty() ? QString() : QStringLiteral(" ")) +
+                 tr("(a new interface, %1)").arg(labelOf(trial, outcome.interfaceId));
+    return true;
+}
+
+bool DiagramEditor::rename(const QString& elementId, const QString& name) {
+    message_.clear();
+    if (!document_->hasDesign())
+        return false;
+    model::Design design = document_->design();
+    const QString before = labelOf(design, elementId.toStdString());
+    const edit::PropertyOutcome renamed =
+        edit::renameElement(design, elementId.toStdString(), name.trimmed().toStdString());
+    if (!renamed.ok) {
+        message_ = tr("Not renamed: %1").arg(QString::fromStdString(renamed.error));
+        return false;
+    }
+    if (design == document_->design())
+        return false;
+    apply(tr("Rename %1 to %2").arg(before, name.trimmed()), std::move(design), {});
+    message_ = tr("Renamed %1 to %2").arg(before, name.trimmed());
     return true;
 }
 

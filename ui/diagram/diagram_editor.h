@@ -1,9 +1,11 @@
 #pragma once
 // Turns what the architect does on the canvas into changes of the design: add from the
 // palette, move, delete, duplicate, cut/copy/paste, align and distribute, group into an AD
-// site, auto-layout. Each is one undoable DesignDocument::applyChange; the change itself is
-// made by core/edit (the same code the CLI's `edit` command runs), this class only knows
-// where things are drawn.
+// site, auto-layout; and what goes inside and between the drawn elements: add a
+// sub-element (a receive connector from a template, a NIC, a send connector, a flow),
+// connect an element to a segment, rename. Each is one undoable
+// DesignDocument::applyChange; the change itself is made by core/edit (the same code the
+// CLI's `edit` command runs), this class only knows where things are drawn.
 //
 // The first change to a drawing that is not fully placed (a design without views, or
 // elements added without a position) "pins" it: every card and segment gets a placement
@@ -17,6 +19,7 @@
 #include <optional>
 
 #include "core/edit/arrange.h"
+#include "core/edit/sub_elements.h"
 #include "core/model/design.h"
 
 class QMimeData;
@@ -68,6 +71,28 @@ public:
     int groupIntoSite(const QStringList& elementIds, const QString& site);
     // Graphviz layout of these elements (empty: the whole design) from where they were.
     bool autoLayout(const QStringList& elementIds);
+
+    // Adds one sub-element (core's addSubElement): one step. Returns the new element's id
+    // (for one without an id of its own, its holder's) and selects what shows it; empty
+    // when nothing was added, lastMessage() saying why.
+    QString addSubElement(const edit::SubElementRequest& request);
+    // Adds a flow built elsewhere (the trace form, a drag from host to host): one step.
+    // Returns its id; empty on failure.
+    QString addFlow(const model::Flow& flow);
+    // A flow from host `fromHostId` to host or VIP `toId` (a host dragged onto another):
+    // one step. Returns its id; empty when either end is not such an element.
+    QString addFlowBetween(const QString& fromHostId, const QString& toId);
+    // Puts `elementId` (a NIC or device interface, or a host or device: a free interface of
+    // it, else a new one) on segment `segmentId` with the next free address: one step.
+    // Returns the interface's id; empty on failure.
+    QString connectToSegment(const QString& elementId, const QString& segmentId);
+    // Whether connectToSegment would connect, without doing it, for the drag's hint; `text`
+    // says what it would give ("with 10.0.1.12 (a new interface, EX01 NIC Ethernet2)") or
+    // why it cannot.
+    bool connectPreview(const QString& elementId, const QString& segmentId, QString* text) const;
+    // Renames any element (its name, alias or origin, as core decides): one step. False when
+    // the name is refused or unchanged.
+    bool rename(const QString& elementId, const QString& name);
 
     // The message of the last change that did nothing or failed, for the status bar.
     QString lastMessage() const { return message_; }

@@ -279,15 +279,14 @@ void DiagramScene::showTracePath(const QStringList& forward, const QStringList& 
             item->setAcceptedMouseButtons(Qt::NoButton);
         }
     };
-    ensure(forwardPath_,
-           QPen(QColor(0x1d, 0x6f, 0xc4, 210), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    QPen replyPen(QColor(0xe6, 0x6a, 0x00, 220), 4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
-    ensure(replyPath_, replyPen);
+    ensure(forwardPath_, DiagramStyle::tracePen(false));
+    ensure(replyPath_, DiagramStyle::tracePen(true));
     forwardPath_->setPath(pathOf(forwardPoints_));
     replyPath_->setPath(pathOf(replyPoints_));
     if (currentHalo_ == nullptr) {
-        currentHalo_ = addEllipse(QRectF(-22, -22, 44, 44), QPen(QColor(0x2f, 0x7d, 0xe1), 3),
-                                  QColor(0x2f, 0x7d, 0xe1, 60));
+        const QColor hop = DiagramStyle::currentHopColor();
+        currentHalo_ = addEllipse(QRectF(-22, -22, 44, 44), QPen(hop, 3),
+                                  QColor(hop.red(), hop.green(), hop.blue(), 60));
         currentHalo_->setZValue(1001);
         currentHalo_->setAcceptedMouseButtons(Qt::NoButton);
     }

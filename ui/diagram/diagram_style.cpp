@@ -229,6 +229,12 @@ TagColors DiagramStyle::tagColors(TagTone tone) const {
     return {{0xec, 0xef, 0xf3}, {0x4b, 0x57, 0x68}};
 }
 
+QPen DiagramStyle::tracePen(bool reply) {
+    if (reply)
+        return QPen(QColor(0xe6, 0x6a, 0x00, 220), 4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
+    return QPen(QColor(0x1d, 0x6f, 0xc4, 210), 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+}
+
 QColor DiagramStyle::severityColor(analysis::Severity severity) {
     switch (severity) {
         case analysis::Severity::Error:

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QFont>
 #include <QIcon>
+#include <QPen>
 #include <QPixmap>
 #include <QString>
 
@@ -73,6 +74,10 @@ public:
     static QColor severityColor(analysis::Severity severity);
     SegmentColors segmentColors(model::SegmentKind kind) const;
     TagColors tagColors(TagTone tone) const;
+    // A played trace: the forward path solid, the reply path dashed, the current hop ringed
+    // by a halo. The scene draws them and the legend explains them from these.
+    static QPen tracePen(bool reply);
+    static QColor currentHopColor() { return {0x2f, 0x7d, 0xe1}; }
 
     // Palette.
     QColor canvas{0xf4, 0xf6, 0xf9};

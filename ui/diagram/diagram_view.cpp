@@ -15,6 +15,8 @@
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_style.h"
+#include "ui/diagram/host_item.h"
+#include "ui/diagram/inline_name_editor.h"
 #include "ui/diagram/link_item.h"
 #include "ui/diagram/segment_item.h"
 
@@ -23,6 +25,31 @@ namespace {
 
 constexpr qreal kZoomStep = 1.25;
 constexpr qreal kGridStep = edit::kDefaultGrid;  // the dots drawn are the grid items snap to
+
+constexpr qreal kGripPixels = 7;  // how near (on screen) a link's end must be to grab it
+
+// How the status bar names what a port drag starts from: the interface row's text.
+QString portLabel(const CardItem* card, const QString& interfaceId) {
+    for (const CardSection& section : card->content().sections) {
+        for (const CardLine& line : section.lines) {
+            if (line.anchorId == interfaceId)
+                return QStringLiteral("%1 %2").arg(card->content().title, line.text);
+        }
+    }
+    return card->content().title;
+}
+
+// The VIPs a load balancer's card lists (each row names the VIP it is about).
+QStringList vipsOf(const CardItem* card) {
+    QStringList vips;
+    for (const CardSection& section : card->content().sections) {
+        for (const CardLine& line : section.lines) {
+            if (!line.elementId.isEmpty() && !vips.contains(line.elementId))
+                vips << line.elementId;
+        }
+    }
+    return vips;
+}
 
 QGraphicsItem* movableAt(QGraphicsItem* item) {
     item = item != nullptr ? item->topLevelItem() : nullptr;
@@ -47,6 +74,8 @@ DiagramView::DiagramView(QWidget* parent) : QGraphicsView(parent) {
     setFrameShape(QFrame::NoFrame);
     setBackgroundBrush(DiagramStyle::standard().canvas);
     setFocusPolicy(Qt::StrongFocus);
+    // Hovering a card shows its handles and a hint, without a button held.
+    viewport()->setMouseTracking(true);
 }
 
 qreal DiagramView::zoom() const {
@@ -131,6 +160,10 @@ QString DiagramView::paletteMimeType() {
 void DiagramView::keyPressEvent(QKeyEvent* event) {
     // Arrow keys nudge the selection one grid step (Alt: one unit).
     const qreal step = event->modifiers().testFlag(Qt::AltModifier) ? 1 : kGridStep;
+    if (isConnecting() && event->key() == Qt::Key_Escape) {
+        finishGesture(false);
+        return;
+    }
     switch (event->key()) {
         case Qt::Key_Space:
             if (!event->isAutoRepeat()) {
@@ -181,6 +214,21 @@ void DiagramView::mousePressEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
+    if (event->button() == Qt::LeftButton && scene() != nullptr) {
+        // A port, a handle, or a host with Shift held: a connect or flow drag, not a move.
+        const Gesture grip = gripAt(event->position().toPoint(), event->modifiers());
+        if (grip.kind != Gesture::Kind::None) {
+            forgetMove();
+            if (auto* diagram = qobject_cast<DiagramScene*>(scene()))
+                connect(diagram, &DiagramScene::rebuilt, this, &DiagramView::onSceneRebuilt,
+                        Qt::UniqueConnection);
+            gesture_ = grip;
+            viewport()->setCursor(Qt::CrossCursor);
+            updateGesture(event->position().toPoint());
+            event->accept();
+            return;
+        }
+    }
     QGraphicsView::mousePressEvent(event);
     if (event->button() == Qt::LeftButton) {
         // The topmost card or segment under the mouse: a link's bounding box may lie over it.
@@ -203,6 +251,13 @@ void DiagramView::mouseMoveEvent(QMouseEvent* event) {
         event->accept();
         return;
     }
+    if (isConnecting()) {
+        updateGesture(event->position().toPoint());
+        event->accept();
+        return;
+    }
+    if (event->buttons() == Qt::NoButton)
+        updateHover(event->position().toPoint(), event->modifiers());
     QGraphicsView::mouseMoveEvent(event);
     if (grabbed_ != nullptr && event->buttons().testFlag(Qt::LeftButton)) {
         snapMove(event->modifiers().testFlag(Qt::AltModifier));
@@ -217,6 +272,14 @@ void DiagramView::mouseReleaseEvent(QMouseEvent* event) {
             viewport()->setCursor(Qt::OpenHandCursor);
         else
             viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    if (isConnecting()) {
+        if (event->button() == Qt::LeftButton) {
+            updateGesture(event->position().toPoint());
+            finishGesture(true);
+        }
         event->accept();
         return;
     }
@@ -369,6 +432,8 @@ void DiagramView::drawBackground(QPainter* painter, const QRectF& rect) {
 
 void DiagramView::drawForeground(QPainter* painter, const QRectF& rect) {
     QGraphicsView::drawForeground(painter, rect);
+    if (isConnecting())
+        drawGesture(painter);
     // The scene rect is empty only when no design is open (DiagramScene sets it otherwise);
     // cheaper than listing the items on every repaint.
     if (scene() != nullptr && !scene()->sceneRect().isEmpty())
@@ -383,6 +448,332 @@ void DiagramView::drawForeground(QPainter* painter, const QRectF& rect) {
     painter->drawText(viewport()->rect(), Qt::AlignCenter,
                       tr("Open a design (File → Open…) or start one (File → New)"));
     painter->restore();
+}
+
+// ---- connect and flow drags -----------------------------------------------------------
+
+DiagramView::Gesture DiagramView::gripAt(const QPoint& viewPos,
+                                         Qt::KeyboardModifiers modifiers) const {
+    if (scene() == nullptr)
+        return {};
+    const QPointF at = mapToScene(viewPos);
+    const qreal reach = kGripPixels / std::max(zoom(), 0.01);
+    const QRectF around(at - QPointF(reach, reach), QSizeF(2 * reach, 2 * reach));
+    for (QGraphicsItem* item :
+         scene()->items(around, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
+        if (item->type() == LinkItem::Type) {
+            // A link's end on its card is the port of its interface: dragging it elsewhere
+            // moves the interface to another segment.
+            const auto* link = static_cast<const LinkItem*>(item);
+            if (QLineF(link->route().first(), at).length() <= reach) {
+                if (const CardItem* card =
+                        qobject_cast<DiagramScene*>(scene())->card(link->cardId())) {
+                    return {Gesture::Kind::Connect, link->interfaceId(),
+                            portLabel(card, link->interfaceId()), link->route().first()};
+                }
+            }
+            continue;
+        }
+        const CardItem* card = cardCast(item);
+        if (card == nullptr)
+            continue;
+        const QPointF local = card->mapFromScene(at);
+        switch (card->handleAt(local)) {
+            case CardItem::Handle::Connect:
+                return {Gesture::Kind::Connect, card->elementId(), card->content().title,
+                        card->mapToScene(card->handleRect(CardItem::Handle::Connect).center())};
+            case CardItem::Handle::Flow:
+                return {Gesture::Kind::Flow, card->elementId(), card->content().title,
+                        card->mapToScene(card->handleRect(CardItem::Handle::Flow).center())};
+            case CardItem::Handle::None:
+                break;
+        }
+        // Zoomed out, the rows (and their ports) are not drawn: nothing hidden is grabbed.
+        const QString port =
+            zoom() >= DiagramStyle::standard().detailThreshold ? card->portAt(local) : QString();
+        if (!port.isEmpty()) {
+            return {Gesture::Kind::Connect, port, portLabel(card, port),
+                    card->mapToScene(card->portRect(port).center())};
+        }
+        if (modifiers.testFlag(Qt::ShiftModifier) && card->type() == HostItem::Type &&
+            card->shape().contains(local)) {
+            return {Gesture::Kind::Flow, card->elementId(), card->content().title, at};
+        }
+        if (card->shape().contains(local))
+            break;  // the card on top hides what is under it
+    }
+    return {};
+}
+
+void DiagramView::updateHover(const QPoint& viewPos, Qt::KeyboardModifiers modifiers) {
+    auto* diagram = qobject_cast<DiagramScene*>(scene());
+    if (diagram == nullptr)
+        return;
+    connect(diagram, &DiagramScene::rebuilt, this, &DiagramView::onSceneRebuilt,
+            Qt::UniqueConnection);
+    // The topmost card whose area (handles included) is under the pointer shows its handles.
+    const QPointF at = mapToScene(viewPos);
+    QString hovered;
+    for (QGraphicsItem* item :
+         diagram->items(at, Qt::IntersectsItemBoundingRect, Qt::DescendingOrder)) {
+        if (const CardItem* card = cardCast(item)) {
+            hovered = card->elementId();
+            break;
+        }
+    }
+    if (hovered != hoveredCard_) {
+        if (CardItem* old = diagram->card(hoveredCard_))
+            old->setHandlesShown(false);
+        hoveredCard_ = hovered;
+        if (CardItem* card = diagram->card(hoveredCard_))
+            card->setHandlesShown(true);
+    }
+    const Gesture grip = gripAt(viewPos, modifiers);
+    switch (grip.kind) {
+        case Gesture::Kind::Connect:
+            setHint(grip.from == hoveredCard_
+                        ? tr("Drag onto a segment to connect %1 (a free interface, else a new "
+                             "one, with the next free address)")
+                              .arg(grip.label)
+                        : tr("Drag %1 onto a segment to connect it there").arg(grip.label));
+            break;
+        case Gesture::Kind::Flow:
+            setHint(tr("Drag onto a host or a VIP to add a mail flow from %1 and trace it")
+                        .arg(grip.label));
+            break;
+        case Gesture::Kind::None:
+            setHint(QString());
+            break;
+    }
+}
+
+void DiagramView::leaveEvent(QEvent* event) {
+    QGraphicsView::leaveEvent(event);
+    if (auto* diagram = qobject_cast<DiagramScene*>(scene())) {
+        if (CardItem* card = diagram->card(hoveredCard_))
+            card->setHandlesShown(false);
+    }
+    hoveredCard_.clear();
+    if (!isConnecting())
+        setHint(QString());
+}
+
+void DiagramView::onSceneRebuilt() {
+    hoveredCard_.clear();
+    if (isConnecting())
+        finishGesture(false);
+}
+
+void DiagramView::setHint(const QString& hint) {
+    if (hint == hint_)
+        return;
+    hint_ = hint;
+    emit hintChanged(hint);
+}
+
+QString DiagramView::dropTarget(const QPoint& viewPos, QRectF* area) const {
+    auto* diagram = qobject_cast<DiagramScene*>(scene());
+    if (diagram == nullptr)
+        return {};
+    const QPointF at = mapToScene(viewPos);
+    for (QGraphicsItem* item : diagram->items(at, Qt::IntersectsItemShape, Qt::DescendingOrder)) {
+        if (gesture_.kind == Gesture::Kind::Connect) {
+            if (item->type() == SegmentItem::Type) {
+                const auto* segment = static_cast<const SegmentItem*>(item);
+                *area = segment->sceneBandRect();
+                return segment->segmentId();
+            }
+            continue;
+        }
+        const CardItem* card = cardCast(item);
+        if (card == nullptr)
+            continue;
+        if (card->elementId() == gesture_.from)
+            return {};  // a flow from a host to itself says nothing
+        if (card->type() == HostItem::Type) {
+            *area = card->sceneCardRect();
+            return card->elementId();
+        }
+        if (card->type() == CardItem::LoadBalancerType) {
+            // The VIP whose rows are under the pointer, or the only one the card has.
+            QString vip = card->rowElementAt(card->mapFromScene(at));
+            const QStringList vips = vipsOf(card);
+            if (vip.isEmpty() && vips.size() == 1)
+                vip = vips.first();
+            if (!vip.isEmpty())
+                *area = card->sceneCardRect();
+            return vip;
+        }
+        return {};  // a router or firewall receives no mail
+    }
+    return {};
+}
+
+void DiagramView::updateGesture(const QPoint& viewPos) {
+    gestureEnd_ = mapToScene(viewPos);
+    QRectF area;
+    targetId_ = dropTarget(viewPos, &area);
+    targetArea_ = targetId_.isEmpty() ? QRectF() : area;
+    auto* diagram = qobject_cast<DiagramScene*>(scene());
+    const auto nameOf = [diagram](const QString& id) {
+        if (const CardItem* card = diagram->card(id))
+            return card->content().title;
+        if (const SegmentItem* segment = diagram->segment(id))
+            return segment->title();
+        // A VIP: the load balancer's card lists it; the row says its name.
+        if (const CardItem* card = cardCast(diagram->itemForElement(id))) {
+            for (const CardSection& section : card->content().sections) {
+                for (const CardLine& line : section.lines) {
+                    if (line.elementId == id)
+                        return line.text;
+                }
+            }
+        }
+        return id;
+    };
+    if (gesture_.kind == Gesture::Kind::Connect) {
+        if (targetId_ != previewFor_) {
+            previewFor_ = targetId_;
+            preview_.clear();
+            previewOk_ = targetId_.isEmpty() || !connectPreview_ ||
+                         connectPreview_(gesture_.from, targetId_, &preview_);
+        }
+        if (!previewOk_) {
+            // Refused before the drop: the band is not a target, the hint says why.
+            targetId_.clear();
+            targetArea_ = {};
+            setHint(preview_);
+        } else if (targetId_.isEmpty()) {
+            setHint(tr("Release over a segment to connect %1; elsewhere, or Esc, cancels")
+                        .arg(gesture_.label));
+        } else {
+            setHint(tr("Release to connect %1 to %2 %3")
+                        .arg(gesture_.label, nameOf(targetId_), preview_)
+                        .trimmed());
+        }
+    } else {
+        setHint(
+            targetId_.isEmpty()
+                ? tr("Release over a host or a VIP to add a flow from %1; elsewhere, or "
+                     "Esc, cancels")
+                      .arg(gesture_.label)
+                : tr("Release to add a flow from %1 to %2").arg(gesture_.label, nameOf(targetId_)));
+    }
+    viewport()->update();
+}
+
+void DiagramView::finishGesture(bool drop) {
+    const Gesture done = gesture_;
+    const QString target = targetId_;
+    gesture_ = {};
+    targetId_.clear();
+    const QString refusal = previewOk_ ? QString() : preview_;
+    previewFor_.clear();
+    preview_.clear();
+    previewOk_ = true;
+    targetArea_ = {};
+    viewport()->unsetCursor();
+    viewport()->update();
+    if (!drop || target.isEmpty()) {
+        if (!refusal.isEmpty())
+            setHint(refusal);
+        else
+            setHint(done.kind == Gesture::Kind::Connect ? tr("Not connected")
+                                                        : tr("No flow added"));
+        return;
+    }
+    setHint(QString());
+    if (done.kind == Gesture::Kind::Connect)
+        emit connectRequested(done.from, target);
+    else
+        emit flowRequested(done.from, target);
+}
+
+void DiagramView::drawGesture(QPainter* painter) const {
+    const DiagramStyle& style = DiagramStyle::standard();
+    const QColor ink =
+        gesture_.kind == Gesture::Kind::Flow ? QColor(0x1d, 0x8a, 0x5a) : style.selection;
+    const qreal unit = 1 / std::max(zoom(), 0.01);  // one pixel on screen
+    painter->save();
+    if (!targetArea_.isEmpty()) {
+        QColor fill = ink;
+        fill.setAlpha(40);
+        painter->setBrush(fill);
+        painter->setPen(QPen(ink, 3 * unit));
+        painter->drawRoundedRect(targetArea_.adjusted(-4 * unit, -4 * unit, 4 * unit, 4 * unit), 10,
+                                 10);
+    }
+    painter->setPen(QPen(ink, 2 * unit, Qt::DashLine, Qt::RoundCap));
+    painter->drawLine(gesture_.anchor, gestureEnd_);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(ink);
+    painter->drawEllipse(gesture_.anchor, 4 * unit, 4 * unit);
+    painter->drawEllipse(gestureEnd_, 5 * unit, 5 * unit);
+    painter->restore();
+}
+
+// ---- renaming in place ----------------------------------------------------------------
+
+void DiagramView::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        for (QGraphicsItem* item : items(event->position().toPoint())) {
+            const QString id = item->data(0).toString();
+            if ((cardCast(item) != nullptr || item->type() == SegmentItem::Type) &&
+                beginRename(id)) {
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+bool DiagramView::beginRename(const QString& elementId) {
+    auto* diagram = qobject_cast<DiagramScene*>(scene());
+    if (diagram == nullptr)
+        return false;
+    QRectF area;
+    QString name;
+    // Zoomed out, names are drawn in the middle of the card or band: the editor goes there.
+    const bool overview = zoom() < DiagramStyle::standard().detailThreshold;
+    if (const CardItem* card = diagram->card(elementId)) {
+        area = overview ? card->sceneCardRect() : card->mapRectToScene(card->titleRect());
+        name = card->content().title;
+    } else if (const SegmentItem* segment = diagram->segment(elementId)) {
+        area = overview ? segment->sceneBandRect() : segment->mapRectToScene(segment->titleRect());
+        name = segment->title();
+    } else {
+        return false;
+    }
+    if (renamer_ != nullptr)
+        renamer_->commit();
+    reveal(area);
+    QFont font = DiagramStyle::standard().titleFont;
+    font.setPixelSize(std::clamp(qRound(font.pixelSize() * zoom()), 12, 28));
+    const QFontMetrics metrics(font);
+    QRect place = mapFromScene(area).boundingRect();
+    const QPoint middle = place.center();
+    if (overview)
+        place.setHeight(metrics.height() + 10);
+    place.setHeight(std::max(place.height(), metrics.height() + 10));
+    place.setWidth(std::max(place.width(), 180));
+    if (overview)
+        place.moveCenter(middle);
+    auto* editor = new InlineNameEditor(elementId, name, place, viewport());
+    editor->setFont(font);
+    renamer_ = editor;
+    // Enter and Esc give the keyboard back to the canvas; a click elsewhere keeps it there.
+    connect(editor, &InlineNameEditor::committed, this,
+            [this, editor](const QString& id, const QString& newName) {
+                if (editor->hasFocus())
+                    setFocus();
+                emit renameCommitted(id, newName);
+            });
+    connect(editor, &InlineNameEditor::cancelled, this, [this, editor] {
+        if (editor->hasFocus())
+            setFocus();
+    });
+    return true;
 }
 
 }  // namespace mailtopo::ui

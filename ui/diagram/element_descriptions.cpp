@@ -189,6 +189,7 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
         CardSection section{tr("Receive connectors"), {}};
         for (const model::ReceiveConnector* connector : connectors) {
             CardLine line = lineOf(fromStd(connector->name), LineStyle::Normal, 0);
+            line.elementId = fromStd(connector->id);
             line.tags << CardTag{text::transportRoleName(connector->transportRole), TagTone::Info};
             if (!connector->enabled)
                 line.tags << CardTag{tr("disabled"), TagTone::Neutral};
@@ -224,6 +225,7 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
     if (!lb.vips.empty()) {
         CardSection section{tr("Virtual servers"), {}};
         for (const model::Vip& vip : lb.vips) {
+            const qsizetype first = section.lines.size();
             CardLine name = lineOf(fromStd(vip.name), LineStyle::Strong, 0);
             name.tags << CardTag{text::loadBalancerModeName(vip.mode), TagTone::Special};
             section.lines << name;
@@ -252,6 +254,8 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
                                              tr("range"), tr("ranges"))),
                     LineStyle::Muted, 1);
             }
+            for (qsizetype line = first; line < section.lines.size(); ++line)
+                section.lines[line].elementId = fromStd(vip.id);
             content.nestedIds << fromStd(vip.id);
             vipRows += QStringLiteral("<br/>VIP %1 %2 (%3) → %4")
                            .arg(html(vip.name), text::endpointText(vip.address, vip.port),

@@ -147,6 +147,15 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     }
 }
 
+QRectF SegmentItem::titleRect() const {
+    const QFontMetricsF metrics(DiagramStyle::standard().segmentTitleFont);
+    const qreal width = std::max<qreal>(metrics.horizontalAdvance(title_) + 24, 140);
+    if (shape_ == Shape::Bus)
+        return QRectF(kInset + kIconSize + kGap - 3, 0, width, size_.height());
+    return QRectF(kHubPadding, (size_.height() - metrics.height()) / 2 - 6,
+                  std::max(width, size_.width() - 2 * kHubPadding), metrics.height() + 8);
+}
+
 QRectF SegmentItem::overviewArea() const {
     return QRectF(QPointF(), size_).adjusted(kInset, 2, -kInset, -2);
 }

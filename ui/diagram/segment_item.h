@@ -25,6 +25,9 @@ public:
     int type() const override { return Type; }
     const QString& segmentId() const { return segmentId_; }
     model::SegmentKind kind() const { return kind_; }
+    const QString& title() const { return title_; }
+    // Where the name is written (item coordinates): the inline name editor covers it.
+    QRectF titleRect() const;
     Shape drawnAs() const { return shape_; }
 
     // The length of a bus's left end taken by the label; links should not land there.

@@ -44,6 +44,15 @@ DesignTreeDock::DesignTreeDock(QWidget* parent)
     tree_->setIconSize(QSize(16, 16));
     setWidget(tree_);
     connect(tree_, &QTreeWidget::itemSelectionChanged, this, &DesignTreeDock::onSelectionChanged);
+    tree_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tree_, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QTreeWidgetItem* item = tree_->itemAt(pos);
+        if (item == nullptr)
+            return;
+        emit menuRequested(item->data(0, kIdRole).toString(),
+                           item->data(0, kCategoryRole).toString(),
+                           tree_->viewport()->mapToGlobal(pos));
+    });
 }
 
 void DesignTreeDock::clear() {
@@ -65,10 +74,11 @@ void DesignTreeDock::populate(const model::Design& design) {
     updating_ = true;
     clear();
 
-    auto addCategory = [&](const QString& title, size_t count) {
+    auto addCategory = [&](const QString& title, const char* key, size_t count) {
         auto* item = new QTreeWidgetItem(tree_);
         item->setText(0, QStringLiteral("%1 (%2)").arg(title).arg(count));
         item->setData(0, Qt::UserRole, title);
+        item->setData(0, kCategoryRole, QLatin1String(key));
         QFont font = item->font(0);
         font.setBold(true);
         item->setFont(0, font);
@@ -93,6 +103,7 @@ void DesignTreeDock::populate(const model::Design& design) {
     whole->setText(0, tr("Design"));
     whole->setData(0, Qt::UserRole, QStringLiteral("Design"));
     whole->setData(0, kDesignRole, true);
+    whole->setData(0, kCategoryRole, QStringLiteral("design"));
     QFont bold = whole->font(0);
     bold.setBold(true);
     whole->setFont(0, bold);
@@ -104,33 +115,34 @@ void DesignTreeDock::populate(const model::Design& design) {
     whole->setToolTip(0, tr("The design's name and description and its Exchange organisation: "
                             "accepted domains and InternalSMTPServers"));
 
-    QTreeWidgetItem* hosts = addCategory(tr("Hosts"), design.hosts.size());
+    QTreeWidgetItem* hosts = addCategory(tr("Hosts"), "hosts", design.hosts.size());
     for (const model::Host& host : design.hosts) {
         addElement(hosts, host.id, fromStd(host.name), text::hostRoleSummary(host),
                    host.isExchange() ? ElementIcon::ExchangeServer : ElementIcon::SmtpHost);
     }
-    QTreeWidgetItem* lbs = addCategory(tr("Load balancers"), design.loadBalancers.size());
+    QTreeWidgetItem* lbs =
+        addCategory(tr("Load balancers"), "loadBalancers", design.loadBalancers.size());
     for (const model::LoadBalancer& lb : design.loadBalancers) {
         addElement(lbs, lb.id, fromStd(lb.name),
                    text::countText(static_cast<qsizetype>(lb.vips.size()), tr("virtual server"),
                                    tr("virtual servers")),
                    ElementIcon::LoadBalancer);
     }
-    QTreeWidgetItem* firewalls = addCategory(tr("Firewalls"), design.firewalls.size());
+    QTreeWidgetItem* firewalls = addCategory(tr("Firewalls"), "firewalls", design.firewalls.size());
     for (const model::Firewall& firewall : design.firewalls) {
         addElement(firewalls, firewall.id, fromStd(firewall.name),
                    text::countText(static_cast<qsizetype>(firewall.interfaces.size()),
                                    tr("interface"), tr("interfaces")),
                    ElementIcon::Firewall);
     }
-    QTreeWidgetItem* routers = addCategory(tr("Routers"), design.routers.size());
+    QTreeWidgetItem* routers = addCategory(tr("Routers"), "routers", design.routers.size());
     for (const model::Router& router : design.routers) {
         addElement(routers, router.id, fromStd(router.name),
                    text::countText(static_cast<qsizetype>(router.interfaces.size()),
                                    tr("interface"), tr("interfaces")),
                    ElementIcon::Router);
     }
-    QTreeWidgetItem* segments = addCategory(tr("Segments"), design.segments.size());
+    QTreeWidgetItem* segments = addCategory(tr("Segments"), "segments", design.segments.size());
     for (const model::Segment& segment : design.segments) {
         QString details = text::segmentKindName(segment.kind);
         if (!segment.subnets.empty())
@@ -140,7 +152,7 @@ void DesignTreeDock::populate(const model::Design& design) {
                                                                 : ElementIcon::Segment);
     }
     QTreeWidgetItem* receive =
-        addCategory(tr("Receive connectors"), design.receiveConnectors.size());
+        addCategory(tr("Receive connectors"), "receiveConnectors", design.receiveConnectors.size());
     for (const model::ReceiveConnector& connector : design.receiveConnectors) {
         const model::Host* server = design.findHost(connector.serverId);
         addElement(receive, connector.id, fromStd(connector.name),
@@ -149,7 +161,8 @@ void DesignTreeDock::populate(const model::Design& design) {
                        text::bindingsText(connector.bindings)),
                    std::nullopt);
     }
-    QTreeWidgetItem* send = addCategory(tr("Send connectors"), design.sendConnectors.size());
+    QTreeWidgetItem* send =
+        addCategory(tr("Send connectors"), "sendConnectors", design.sendConnectors.size());
     for (const model::SendConnector& connector : design.sendConnectors) {
         QStringList spaces;
         for (const model::AddressSpace& space : connector.addressSpaces)
@@ -157,7 +170,7 @@ void DesignTreeDock::populate(const model::Design& design) {
         addElement(send, connector.id, fromStd(connector.name), spaces.join(QStringLiteral(", ")),
                    std::nullopt);
     }
-    QTreeWidgetItem* zones = addCategory(tr("DNS zones"), design.dnsZones.size());
+    QTreeWidgetItem* zones = addCategory(tr("DNS zones"), "dnsZones", design.dnsZones.size());
     for (const model::DnsZone& zone : design.dnsZones) {
         addElement(zones, zone.id, fromStd(zone.origin),
                    QStringLiteral("%1 · %2").arg(
@@ -166,7 +179,7 @@ void DesignTreeDock::populate(const model::Design& design) {
                                        tr("records"))),
                    std::nullopt);
     }
-    QTreeWidgetItem* flows = addCategory(tr("Flows"), design.flows.size());
+    QTreeWidgetItem* flows = addCategory(tr("Flows"), "flows", design.flows.size());
     for (const model::Flow& flow : design.flows) {
         const model::Host* source = design.findHost(flow.sourceHostId);
         addElement(flows, flow.id, fromStd(flow.name),

@@ -1,7 +1,8 @@
 #pragma once
 // The "Design" dock: the design itself, then every element listed by kind (Hosts, Load
 // balancers, Firewalls, …). Choosing an element asks the window to show it; the window tells the
-// dock when the diagram's selection changes so both stay in step.
+// dock when the diagram's selection changes so both stay in step. A right-click on a row asks
+// the window for that row's context menu (what can be added to it, rename, delete, trace).
 
 #include <QDockWidget>
 #include <QHash>
@@ -40,9 +41,15 @@ public:
     static constexpr int kIdRole = Qt::UserRole + 1;
     // Set on the first row, the design itself (elementChosen with an empty id).
     static constexpr int kDesignRole = Qt::UserRole + 2;
+    // A category row's stable key ("hosts", "sendConnectors", "flows" …; "design" for the
+    // first row), whatever its translated title.
+    static constexpr int kCategoryRole = Qt::UserRole + 3;
 
 signals:
     void elementChosen(const QString& elementId);
+    // A right-click on a row: an element's (`elementId`), or a category's (`category`, see
+    // kCategoryRole), at `globalPos`.
+    void menuRequested(const QString& elementId, const QString& category, const QPoint& globalPos);
 
 private:
     void onSelectionChanged();

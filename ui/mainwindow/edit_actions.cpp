@@ -8,6 +8,8 @@
 #include <QMimeData>
 
 #include "core/edit/design_edits.h"
+#include "core/edit/property_edit.h"
+#include "core/probe/design_target.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
@@ -34,6 +36,19 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
                 editor_->addElement(key, at);
                 report();
             });
+    view_->setConnectPreview([this](const QString& from, const QString& segmentId, QString* text) {
+        return editor_->connectPreview(from, segmentId, text);
+    });
+    connect(view_, &DiagramView::connectRequested, this,
+            [this](const QString& elementId, const QString& segmentId) {
+                editor_->connectToSegment(elementId, segmentId);
+                report();
+            });
+    connect(view_, &DiagramView::renameCommitted, this,
+            [this](const QString& elementId, const QString& name) {
+                editor_->rename(elementId, name);
+                report();
+            });
 
     make(QStringLiteral("actionCut"), tr("Cu&t"), QKeySequence::Cut, [this] { cut(); });
     make(QStringLiteral("actionCopy"), tr("&Copy"), QKeySequence::Copy, [this] { copy(); });
@@ -42,11 +57,16 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
     make(QStringLiteral("actionDuplicate"), tr("D&uplicate"), QKeySequence(tr("Ctrl+D")),
          [this] { duplicate(); });
     make(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete, [this] { remove(); });
+    make(QStringLiteral("actionRename"), tr("Re&name…"), QKeySequence(Qt::Key_F2),
+         [this] { rename(); })
+        ->setStatusTip(tr("Rename the selected element (double-click a card or band to "
+                          "rename it in place)"));
     make(QStringLiteral("actionSelectAll"), tr("Select &All"), QKeySequence::SelectAll,
          [this] { selectAll(); });
     needSelection_ = {action(QStringLiteral("actionCut")), action(QStringLiteral("actionCopy")),
                       action(QStringLiteral("actionDuplicate")),
-                      action(QStringLiteral("actionDelete"))};
+                      action(QStringLiteral("actionDelete")),
+                      action(QStringLiteral("actionRename"))};
 
     struct AlignItem {
         const char* name;
@@ -119,8 +139,8 @@ QAction* EditActions::action(const QString& objectName) const {
 }
 
 void EditActions::addEditActions(QMenu* edit) {
-    for (const char* name :
-         {"actionCut", "actionCopy", "actionPaste", "actionDuplicate", "actionDelete"})
+    for (const char* name : {"actionCut", "actionCopy", "actionPaste", "actionDuplicate",
+                             "actionDelete", "actionRename"})
         edit->addAction(action(QLatin1String(name)));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("actionSelectAll")));
@@ -220,6 +240,37 @@ void EditActions::selectAll() {
         card->setSelected(true);
     for (SegmentItem* segment : scene_->segments())
         segment->setSelected(true);
+}
+
+void EditActions::rename() {
+    const QStringList ids = selection();
+    if (ids.size() == 1)
+        renameElement(ids.first());
+}
+
+void EditActions::renameElement(const QString& elementId) {
+    if (!document_->hasDesign() || view_->beginRename(elementId))
+        return;
+    // Not drawn: the name the element has now, under whichever key holds it.
+    const model::Design& design = document_->design();
+    QString current;
+    for (const char* key : {"name", "alias", "origin"}) {
+        if (const auto value = edit::propertyText(design, elementId.toStdString(), key)) {
+            current = QString::fromStdString(*value);
+            break;
+        }
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        parentWidget_, tr("Rename"),
+        tr("New name for %1:")
+            .arg(QString::fromStdString(probe::elementLabel(design, elementId.toStdString()))),
+        QLineEdit::Normal, current, &ok);
+    if (!ok || name.trimmed().isEmpty() || name.trimmed() == current)
+        return;
+    if (!editor_->rename(elementId, name) && !editor_->lastMessage().isEmpty())
+        emit failed(tr("Rename"), editor_->lastMessage());
+    report();
 }
 
 void EditActions::groupIntoSite() {

@@ -1,9 +1,10 @@
 #pragma once
-// The editing commands of the main window — Cut, Copy, Paste, Duplicate, Delete, Select
-// All, and the Arrange menu (align, distribute, snap to grid, auto-layout, group into an AD
+// The editing commands of the main window — Cut, Copy, Paste, Duplicate, Delete, Rename,
+// Select All, and the Arrange menu (align, distribute, snap to grid, auto-layout, group into an AD
 // site) — as QActions with the standard shortcuts, enabled by what is selected. They act
 // on the canvas selection, or on the element chosen in the design tree when the canvas has
-// none (a connector, a DNS zone). The changes themselves are DiagramEditor's.
+// none (a connector, a DNS zone). The canvas's own gestures (a port dragged onto a segment,
+// a name edited in place) come here too. The changes themselves are DiagramEditor's.
 
 #include <QList>
 #include <QObject>
@@ -55,6 +56,10 @@ public slots:
     void duplicate();
     void remove();
     void selectAll();
+    // F2: the name edited in place on the canvas, or in a small dialog for an element
+    // without a card (a connector, a flow chosen in the tree).
+    void rename();
+    void renameElement(const QString& elementId);
     void groupIntoSite();
     void updateEnabled();
 

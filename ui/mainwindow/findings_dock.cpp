@@ -251,11 +251,13 @@ void FindingsDock::showDetails() {
                                            .arg(QString::fromStdString(f->id),
                                                 QString::fromStdString(f->rule)));
     line(tr("Elements"), row.elementLabels.join(QStringLiteral(", ")));
-    line(tr("In the design"), QString::fromStdString(f->pointer));
+    line(tr("In the design"), row.place);
     line(tr("Shown by"), QString::fromStdString(f->flow));
     html += QStringLiteral("</table>");
     if (!f->remediation.empty())
-        html += QStringLiteral("<p><b>%1</b></p><pre>%2</pre>")
+        // pre-wrap: a long PowerShell line wraps in a narrow dock instead of scrolling away;
+        // copying takes the text as written.
+        html += QStringLiteral("<p><b>%1</b></p><pre style=\"white-space: pre-wrap\">%2</pre>")
                     .arg(tr("Remediation"), escaped(f->remediation));
     details_->setHtml(html);
 }

@@ -1,8 +1,10 @@
 #include "ui/mainwindow/findings_model.h"
 
+#include "core/model/element_walk.h"
 #include "core/probe/design_target.h"
 #include "ui/diagram/diagram_style.h"
 #include "ui/document/element_text.h"
+#include "ui/mainwindow/tooltip_wrapping.h"
 
 namespace mailtopo::ui {
 
@@ -14,7 +16,7 @@ void FindingsModel::setFindings(const std::vector<analysis::Finding>& findings,
     rows_.clear();
     rows_.reserve(findings.size());
     for (const auto& f : findings) {
-        FindingRow row{f, {}};
+        FindingRow row{f, {}, QString::fromStdString(model::describePointer(design, f.pointer))};
         for (const auto& id : f.elements)
             row.elementLabels << QString::fromStdString(probe::elementLabel(design, id));
         rows_.push_back(std::move(row));
@@ -54,7 +56,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
             if (role == Qt::DisplayRole)
                 return QString::fromStdString(f.title);
             if (role == Qt::ToolTipRole)
-                return QString::fromStdString(f.message);
+                return wrappingToolTip(QString::fromStdString(f.message));
             break;
         case RuleColumn:
             if (role == Qt::DisplayRole)

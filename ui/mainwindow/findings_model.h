@@ -16,6 +16,7 @@ namespace mailtopo::ui {
 struct FindingRow {
     analysis::Finding finding;
     QStringList elementLabels;  // "EX2016A\Relay", "LB-SMTP VIP SMTP relay (SNAT)"
+    QString place;  // the finding's pointer in words: "EX2016A\Relay: remoteIpRanges, entry 2"
 };
 
 class FindingsModel : public QAbstractTableModel {

@@ -15,7 +15,8 @@ bool elementExists(const model::Design& design, const QString& elementId) {
     const std::string id = elementId.toStdString();
     return design.findHost(id) != nullptr || design.findReceiveConnector(id) != nullptr ||
            byId(design.loadBalancers, id) != nullptr || byId(design.firewalls, id) != nullptr ||
-           byId(design.routers, id) != nullptr || probe::elementLabel(design, id) != id;
+           byId(design.routers, id) != nullptr || byId(design.flows, id) != nullptr ||
+           probe::elementLabel(design, id) != id;
 }
 
 // What decides the form's sections: a form is built again (not just refreshed) when it
@@ -28,32 +29,41 @@ QString formShape(const DesignDocument& document, const QString& elementId) {
         for (const auto& nic : host->nics)
             shape += QString::fromStdString(nic.id) + QLatin1Char('\n');
     }
+    // A flow's source addresses are its source host's.
+    if (const model::Flow* flow = byId(document.design().flows, elementId.toStdString()))
+        shape += QString::fromStdString(flow->sourceHostId);
     return shape;
 }
 
-// Fills `form` with the editor of the element `id` names; false when it has none.
-bool buildEditor(inspector::InspectorForm& form, const model::Design& design,
+// Fills `form` (when given) with the editor of the element `id` names; false when it has
+// none. Without a form it only says whether there is one: one list for both questions.
+bool buildEditor(inspector::InspectorForm* form, const model::Design& design,
                  const std::string& id) {
     using namespace inspector;
+    const auto build = [form](auto builder, const auto& element) {
+        if (form != nullptr)
+            builder(*form, element);
+        return true;
+    };
     if (const auto* host = design.findHost(id))
-        buildHostEditor(form, *host);
-    else if (const auto* rc = byId(design.receiveConnectors, id))
-        buildReceiveConnectorEditor(form, *rc);
-    else if (const auto* sc = byId(design.sendConnectors, id))
-        buildSendConnectorEditor(form, *sc);
-    else if (const auto* lb = byId(design.loadBalancers, id))
-        buildLoadBalancerEditor(form, *lb);
-    else if (const auto* fw = byId(design.firewalls, id))
-        buildFirewallEditor(form, *fw);
-    else if (const auto* router = byId(design.routers, id))
-        buildRouterEditor(form, *router);
-    else if (const auto* segment = byId(design.segments, id))
-        buildSegmentEditor(form, *segment);
-    else if (const auto* zone = byId(design.dnsZones, id))
-        buildDnsZoneEditor(form, *zone);
-    else
-        return false;
-    return true;
+        return build(buildHostEditor, *host);
+    if (const auto* rc = byId(design.receiveConnectors, id))
+        return build(buildReceiveConnectorEditor, *rc);
+    if (const auto* sc = byId(design.sendConnectors, id))
+        return build(buildSendConnectorEditor, *sc);
+    if (const auto* lb = byId(design.loadBalancers, id))
+        return build(buildLoadBalancerEditor, *lb);
+    if (const auto* fw = byId(design.firewalls, id))
+        return build(buildFirewallEditor, *fw);
+    if (const auto* router = byId(design.routers, id))
+        return build(buildRouterEditor, *router);
+    if (const auto* segment = byId(design.segments, id))
+        return build(buildSegmentEditor, *segment);
+    if (const auto* zone = byId(design.dnsZones, id))
+        return build(buildDnsZoneEditor, *zone);
+    if (const auto* flow = byId(design.flows, id))
+        return build(buildFlowEditor, *flow);
+    return false;
 }
 
 }  // namespace
@@ -89,6 +99,11 @@ void InspectorDock::inspect(const QString& elementId) {
     rebuild();
 }
 
+bool InspectorDock::canEdit(const QString& elementId) const {
+    return document_->hasDesign() &&
+           buildEditor(nullptr, document_->design(), elementId.toStdString());
+}
+
 QWidget* InspectorDock::editor(const QString& property) const {
     return form_ != nullptr ? form_->editor(property) : nullptr;
 }
@@ -120,9 +135,9 @@ void InspectorDock::rebuild() {
     }
     const model::Design& design = document_->design();
     const std::string id = elementId_.toStdString();
-    if (buildEditor(*form_, design, id))
+    if (buildEditor(form_, design, id))
         return;
-    // Flows and views are edited elsewhere; the inspector names them.
+    // Views are edited on the canvas; the inspector names them.
     form_->info(tr("Element"), QString::fromStdString(probe::elementLabel(design, id)));
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The "Inspector" dock: the properties of the element chosen on the canvas or in the design
 // tree, edited in typed fields and tables (ui/mainwindow/inspector/). Hosts with their NICs,
-// receive and send connectors, load balancers, firewalls, routers, segments and DNS zones
-// are editable; flows and views are named only. Every edit is an undoable
+// receive and send connectors, load balancers, firewalls, routers, segments, DNS zones and
+// flows are editable; views are named only. Every edit is an undoable
 // change of the document; typing in one field is one step. Input that does not parse is
 // shown in red with the reason and is not applied.
 
@@ -27,6 +27,9 @@ public:
     // Shows `elementId`; empty shows nothing.
     void inspect(const QString& elementId);
     QString elementId() const { return elementId_; }
+    // Whether the element has a form of its own here (a NIC, a VIP or an accepted domain is
+    // edited in its holder's).
+    bool canEdit(const QString& elementId) const;
 
     // The editor of a property ("name", "bindings", "nic.<id>.addresses" …), for tests.
     QWidget* editor(const QString& property) const;

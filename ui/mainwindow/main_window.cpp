@@ -37,6 +37,7 @@
 #include "ui/diagram/diagram_style.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/minimap_view.h"
+#include "ui/diagram/segment_item.h"
 #include "ui/document/autosave.h"
 #include "ui/document/design_document.h"
 #include "ui/document/element_search.h"
@@ -44,10 +45,17 @@
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/edit_actions.h"
+#include "ui/mainwindow/element_menus.h"
 #include "ui/mainwindow/findings_dock.h"
+#include "ui/mainwindow/help_dialogs.h"
+#include "ui/mainwindow/import_log_dialog.h"
 #include "ui/mainwindow/inspector_dock.h"
+#include "ui/mainwindow/legend_dock.h"
 #include "ui/mainwindow/palette_dock.h"
+#include "ui/mainwindow/tooltip_wrapping.h"
+#include "ui/mainwindow/trace_dialog.h"
 #include "ui/mainwindow/traces_dock.h"
+#include "ui/mainwindow/window_state_saver.h"
 #include "ui/probe/probe_controller.h"
 #include "ui/report/diagram_picture.h"
 #include "ui/report/report_preview_dialog.h"
@@ -84,6 +92,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       inspectorDock_(new InspectorDock(document_, this)),
       paletteDock_(new PaletteDock(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    installToolTipWrapping(QCoreApplication::instance());
     view_->setObjectName(QStringLiteral("diagramView"));
     view_->setScene(scene_);
     setCentralWidget(view_);
@@ -91,6 +100,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         document_, scene_, view_,
         [this] { return treeElement_.isEmpty() ? QStringList{} : QStringList{treeElement_}; },
         this);
+    menus_ = new ElementMenus(document_, editActions_, this);
     addDockWidget(Qt::LeftDockWidgetArea, paletteDock_);
     addDockWidget(Qt::LeftDockWidgetArea, dock_);
     tabifyDockWidget(paletteDock_, dock_);
@@ -101,6 +111,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     minimapDock->setObjectName(QStringLiteral("minimapDock"));
     minimapDock->setWidget(minimap_);
     addDockWidget(Qt::RightDockWidgetArea, minimapDock);
+    // The legend shares the minimap's place: both are glanced at, neither needs the room.
+    auto* legendDock = new LegendDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, legendDock);
+    tabifyDockWidget(minimapDock, legendDock);
+    minimapDock->raise();
     resizeDocks({inspectorDock_}, {300}, Qt::Horizontal);
     resizeDocks({inspectorDock_, minimapDock}, {560, 170}, Qt::Vertical);
     addDockWidget(Qt::BottomDockWidgetArea, findingsDock_);
@@ -138,7 +153,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         // A busy mark only when validation takes longer than a frame, so quick edits do not
         // make the status bar flicker.
         QTimer::singleShot(16, this, [this] {
-            if (validator_->isRunning()) {
+            if (validator_->isRunning() && document_->hasDesign()) {
                 findingsDock_->setBusy(true);
                 findingsLabel_->setText(tr("Validating…"));
             }
@@ -194,6 +209,51 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(view_->viewport()->mapToGlobal(pos));
     });
+    connect(dock_, &DesignTreeDock::menuRequested, this,
+            [this](const QString& elementId, const QString& category, const QPoint& at) {
+                QMenu* menu = createTreeMenu(elementId, category);
+                if (menu->isEmpty()) {
+                    delete menu;
+                    return;
+                }
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->popup(at);
+            });
+    // What the context menus add or connect is shown at once; what they ask for is opened.
+    connect(menus_, &ElementMenus::added, this, &MainWindow::revealElement);
+    connect(menus_, &ElementMenus::message, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            statusBar()->showMessage(text, kStatusMessageMs);
+    });
+    connect(menus_, &ElementMenus::traceRequested, this,
+            [this](const QString& host) { openTraceDialog(host); });
+    connect(menus_, &ElementMenus::playFlowRequested, this, [this](const QString& flowId) {
+        tracesDock_->chooseDesignFlow(flowId);
+        tracesDock_->show();
+        tracesDock_->raise();
+    });
+    // A host dragged onto another host or a VIP: a flow, traced at once.
+    connect(view_, &DiagramView::flowRequested, this,
+            [this](const QString& from, const QString& to) {
+                const QString id = editActions_->editor()->addFlowBetween(from, to);
+                statusBar()->showMessage(editActions_->editor()->lastMessage(), kStatusMessageMs);
+                if (id.isEmpty())
+                    return;
+                tracesDock_->chooseDesignFlow(id);
+                tracesDock_->show();
+                tracesDock_->raise();
+                revealElement(id);
+            });
+    // Hovering a port or handle says what dragging it does; the hint goes when it does.
+    connect(view_, &DiagramView::hintChanged, this, [this](const QString& hint) {
+        if (!hint.isEmpty()) {
+            statusBar()->showMessage(hint);
+            hinting_ = true;
+        } else if (hinting_) {
+            statusBar()->clearMessage();
+            hinting_ = false;
+        }
+    });
 
     if (!options_.autosaveFolder.isEmpty())
         autosaver_ =
@@ -202,8 +262,10 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     updateTitle();
     updateZoomLabel(view_->zoom());
     summaryLabel_->setText(tr("No design open"));
-    if (options_.persistSettings)
+    if (options_.persistSettings) {
         restoreSettings();
+        new WindowStateSaver(this, [this] { saveSettings(); });
+    }
     // MAILTOPO_THEME (light, dark, system) wins over the settings: screenshots and tests.
     ThemeChoice theme = ThemeChoice::System;
     if (qEnvironmentVariableIsSet("MAILTOPO_THEME"))
@@ -220,6 +282,8 @@ void MainWindow::setTheme(ThemeChoice choice) {
     view_->applyStyle();
     minimap_->setBackgroundBrush(DiagramStyle::standard().canvas);
     paletteDock_->applyStyle();
+    if (auto* legend = findChild<LegendDock*>())
+        legend->applyStyle();
     if (document_->hasDesign())
         dock_->populate(document_->design());  // its rows' icons follow the theme
     for (QAction* action : themeGroup_->actions())
@@ -374,6 +438,11 @@ void MainWindow::createMenus() {
     viewMenu->addAction(toggleFindings);
     if (auto* minimapDock = findChild<QDockWidget*>(QStringLiteral("minimapDock")))
         viewMenu->addAction(minimapDock->toggleViewAction());
+    if (auto* legendDock = findChild<LegendDock*>()) {
+        QAction* toggleLegend = legendDock->toggleViewAction();
+        toggleLegend->setObjectName(QStringLiteral("actionLegendPanel"));
+        viewMenu->addAction(toggleLegend);
+    }
 
     QMenu* arrange = menuBar()->addMenu(tr("&Arrange"));
     arrange->setObjectName(QStringLiteral("arrangeMenu"));
@@ -386,8 +455,20 @@ void MainWindow::createMenus() {
         tr("Connect to the selected server or VIP and test relaying and spoofing, then compare "
            "with the design"));
     probeAction_->setEnabled(false);
+    QAction* trace = tools->addAction(tr("&Trace…"), this, [this] { openTraceDialog(); });
+    trace->setObjectName(QStringLiteral("actionTrace"));
+    trace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    trace->setStatusTip(
+        tr("Trace a connection from a host to a host, a VIP, an address or an MX and play it; "
+           "keep it as a flow of the design"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User Guide"), this, [this] { showUserGuide(); });
+    guide->setObjectName(QStringLiteral("actionUserGuide"));
+    guide->setShortcut(QKeySequence::HelpContents);
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+    keys->setObjectName(QStringLiteral("actionShortcuts"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About MailTopo"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     about->setMenuRole(QAction::AboutRole);
@@ -650,18 +731,9 @@ void MainWindow::showImportOutcome(const ImportOutcome& outcome) {
     statusBar()->showMessage(outcome.summary, kStatusMessageMs);
     if (!options_.interactiveErrors)
         return;
-    auto* box = new QMessageBox(outcome.ok ? QMessageBox::Information : QMessageBox::Warning,
-                                outcome.ok ? tr("Import Finished") : tr("Import Failed"),
-                                outcome.summary, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("importBox"));
-    box->setInformativeText(
-        outcome.ok ? tr("Edit › Undo takes the whole import back. The details list every file, "
-                        "object and field that could not be read, with the fix.")
-                   : outcome.errors.join(QLatin1Char('\n')));
-    if (!outcome.log.isEmpty())
-        box->setDetailedText(outcome.log);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    auto* dialog = new ImportLogDialog(outcome, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::chooseExportsToImport() {
@@ -899,21 +971,139 @@ void MainWindow::probeSelection() {
 }
 
 QMenu* MainWindow::createCanvasMenu(const QPoint& viewPos) {
-    if (CardItem* card = cardCast(view_->itemAt(viewPos))) {
-        if (!card->isSelected()) {
-            treeElement_.clear();
-            scene_->selectElement(card->elementId());
+    // The card or band under the pointer (a link may lie over a card's edge).
+    CardItem* card = nullptr;
+    SegmentItem* band = nullptr;
+    for (QGraphicsItem* item : view_->items(viewPos)) {
+        if ((card = cardCast(item)) != nullptr)
+            break;
+        if (item->type() == SegmentItem::Type) {
+            band = static_cast<SegmentItem*>(item);
+            break;
         }
+    }
+    QGraphicsItem* target = card != nullptr ? static_cast<QGraphicsItem*>(card) : band;
+    if (target != nullptr && !target->isSelected()) {
+        treeElement_.clear();
+        scene_->selectElement(target->data(0).toString());
     }
     updateProbeAction();
     auto* menu = new QMenu(view_);
     menu->setObjectName(QStringLiteral("canvasMenu"));
-    menu->addActions(editActions_->canvasActions());
-    menu->addSeparator();
-    menu->addAction(probeAction_);
+    menu->setToolTipsVisible(true);
+    if (!document_->hasDesign()) {
+        menu->addAction(findChild<QAction*>(QStringLiteral("actionNew")));
+        menu->addAction(findChild<QAction*>(QStringLiteral("actionOpen")));
+        return menu;
+    }
+    const auto addAll = [menu](const QList<QAction*>& actions) {
+        for (QAction* action : actions) {
+            if (!menu->actions().contains(action))
+                menu->addAction(action);
+        }
+    };
+    if (card != nullptr) {
+        menus_->fillCardMenu(menu, card->elementId());
+        menu->addSeparator();
+        addAll(editActions_->canvasActions());
+        menu->addSeparator();
+        menu->addAction(probeAction_);
+    } else if (band != nullptr) {
+        menus_->fillSegmentMenu(menu, band->segmentId());
+        menu->addSeparator();
+        addAll(editActions_->canvasActions());
+    } else {
+        menus_->fillCanvasMenu(menu, view_->mapToScene(viewPos));
+        menu->addSeparator();
+        menu->addAction(editActions_->action(QStringLiteral("actionPaste")));
+        menu->addAction(editActions_->action(QStringLiteral("actionSelectAll")));
+    }
     menu->addSeparator();
     menu->addAction(tr("&Fit to Window"), view_, &DiagramView::fitToContents);
     return menu;
+}
+
+QMenu* MainWindow::createTreeMenu(const QString& elementId, const QString& category) {
+    auto* menu = new QMenu(dock_);
+    menu->setObjectName(QStringLiteral("treeMenu"));
+    menu->setToolTipsVisible(true);
+    if (document_->hasDesign())
+        menus_->fillTreeMenu(menu, elementId, category);
+    return menu;
+}
+
+void MainWindow::revealElement(const QString& elementId) {
+    if (elementId.isEmpty())
+        return;
+    treeElement_ = elementId;
+    // The element itself stays inspected (a connector, not the server whose card shows it).
+    showingFromTree_ = true;
+    QGraphicsItem* item = scene_->selectElement(elementId);
+    showingFromTree_ = false;
+    if (item != nullptr)
+        view_->reveal(item->sceneBoundingRect());
+    dock_->showElement(elementId);
+    // A part without a form of its own (a NIC, an address, an accepted domain) is edited in
+    // its holder's: the card's element, else the design's own properties.
+    if (inspectorDock_->canEdit(elementId))
+        inspectorDock_->inspect(elementId);
+    else
+        inspectorDock_->inspect(item != nullptr ? item->data(0).toString() : QString());
+}
+
+TraceDialog* MainWindow::openTraceDialog(const QString& sourceHostId) {
+    if (!document_->hasDesign())
+        return nullptr;
+    if (traceDialog_ == nullptr) {
+        traceDialog_ = new TraceDialog(document_, this);
+        connect(traceDialog_, &TraceDialog::traceRequested, this,
+                [this](const sim::TraceRequest& request) {
+                    tracesDock_->showAdHoc(request, document_->design());
+                    tracesDock_->show();
+                    tracesDock_->raise();
+                    traceDialog_->showOutcome(tracesDock_->trace());
+                });
+        connect(traceDialog_, &TraceDialog::saveRequested, this, [this](const model::Flow& flow) {
+            const QString id = editActions_->editor()->addFlow(flow);
+            statusBar()->showMessage(editActions_->editor()->lastMessage(), kStatusMessageMs);
+            if (id.isEmpty())
+                return;
+            tracesDock_->chooseDesignFlow(id);
+            revealElement(id);
+        });
+    }
+    QString source = sourceHostId;
+    if (source.isEmpty()) {
+        const QStringList selected = scene_->selectedElementIds();
+        if (selected.size() == 1 && document_->design().findHost(selected.first().toStdString()))
+            source = selected.first();
+    }
+    if (!source.isEmpty())
+        traceDialog_->setSource(source);
+    traceDialog_->show();
+    traceDialog_->raise();
+    traceDialog_->activateWindow();
+    return traceDialog_;
+}
+
+QDialog* MainWindow::showUserGuide() {
+    if (userGuide_ == nullptr) {
+        userGuide_ = createUserGuideDialog(this);
+        userGuide_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    userGuide_->show();
+    userGuide_->raise();
+    return userGuide_;
+}
+
+QDialog* MainWindow::showShortcuts() {
+    // Built again each time: the actions are read as they are now.
+    if (shortcuts_ != nullptr)
+        shortcuts_->close();
+    shortcuts_ = createShortcutsDialog(this);
+    shortcuts_->setAttribute(Qt::WA_DeleteOnClose);
+    shortcuts_->show();
+    return shortcuts_;
 }
 
 // ---- settings ------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 // document owns the data, the scene draws it, the view zooms and pans.
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 #include <optional>
 
@@ -15,6 +16,7 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QDialog;
 class QDragEnterEvent;
 class QDropEvent;
 class QLineEdit;
@@ -25,6 +27,8 @@ namespace mailtopo::ui {
 class DesignDocument;
 class DesignTreeDock;
 class EditActions;
+class ElementMenus;
+class TraceDialog;
 class MinimapView;
 class PaletteDock;
 class Autosaver;
@@ -80,9 +84,16 @@ public:
     ProbeController* probeController() const { return probe_; }
     // Tools > Probe Live…: enabled while the selection holds a mail server or a VIP.
     QAction* probeAction() const { return probeAction_; }
-    // The diagram's context menu for a click at `viewPos` (view coordinates): selects the
-    // card there first, so its actions apply to it. The caller owns the menu.
+    // The diagram's context menu for a click at `viewPos` (view coordinates): on a card or
+    // a segment band, what can be added to it, connected to it and done with it (selected
+    // first, so the edit actions apply to it); on the empty canvas, what can be added
+    // there. The caller owns the menu.
     QMenu* createCanvasMenu(const QPoint& viewPos);
+    // The design tree's context menu for a row: an element's, else a category's.
+    QMenu* createTreeMenu(const QString& elementId, const QString& category);
+    ElementMenus* elementMenus() const { return menus_; }
+    // The trace form ("Trace…"), created on first use; null before.
+    TraceDialog* traceDialog() const { return traceDialog_; }
     QAction* undoAction() const { return undoAction_; }
     QAction* redoAction() const { return redoAction_; }
 
@@ -131,6 +142,15 @@ public slots:
     void showAbout();
     // Opens the probe setup dialog for the selected server or VIP.
     void probeSelection();
+    // Tools › Trace…: the trace form, from `sourceHostId` when given (else the selected
+    // host, if one is). Returns it, shown.
+    TraceDialog* openTraceDialog(const QString& sourceHostId = QString());
+    // Selects what shows `elementId` on the canvas and in the tree, brings it into view and
+    // inspects it (something just added or connected).
+    void revealElement(const QString& elementId);
+    // Help › User Guide and Keyboard Shortcuts; the windows are returned, shown.
+    QDialog* showUserGuide();
+    QDialog* showShortcuts();
 
 signals:
     void openFailed(const QString& path, const QStringList& diagnostics);
@@ -184,6 +204,11 @@ private:
     QLabel* findingsLabel_ = nullptr;
     Autosaver* autosaver_ = nullptr;
     QAction* probeAction_ = nullptr;
+    ElementMenus* menus_ = nullptr;
+    TraceDialog* traceDialog_ = nullptr;  // a child of the window, kept once made
+    QPointer<QDialog> userGuide_;
+    QPointer<QDialog> shortcuts_;
+    bool hinting_ = false;  // the status bar shows the canvas's hint
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QLineEdit* findEdit_ = nullptr;

@@ -2,11 +2,13 @@
 // The "Palette" dock: the typed elements a design is drawn with (Exchange servers by version
 // and role, SMTP hosts by role, internet, segments, router, load balancer, firewall, DNS
 // zone), grouped, each with its icon and a tooltip. Drag an entry onto the canvas to place
-// it there, or double-click it (or press Enter) to add it below the drawing. The entries
+// it there, or double-click it (or press Enter) to add it below the drawing. The search field
+// above the list keeps the entries whose label or tooltip holds every word typed. The entries
 // come from core/edit/element_palette, so the CLI's `edit --add` knows the same keys.
 
 #include <QDockWidget>
 
+class QLineEdit;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -19,6 +21,10 @@ public:
     explicit PaletteDock(QWidget* parent = nullptr);
 
     QTreeWidget* tree() const { return tree_; }
+    QLineEdit* searchField() const { return search_; }
+    // Shows only the entries whose label or tooltip contains every word of `text` (any
+    // case); a group without a matching entry is hidden. Empty text shows everything.
+    void setFilter(const QString& text);
     // The row of palette entry `key`, or nullptr.
     QTreeWidgetItem* entryItem(const QString& key) const;
 
@@ -33,6 +39,7 @@ signals:
     void entryActivated(const QString& key);
 
 private:
+    QLineEdit* search_;
     QTreeWidget* tree_;
 };
 

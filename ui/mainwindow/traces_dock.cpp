@@ -102,14 +102,70 @@ void TracesDock::setFlows(const std::vector<analysis::AnalysisFlow>& flows,
     const QString keep = currentFlow();
     flows_ = flows;
     design_ = design;
+    fillFlowBox();
     const QSignalBlocker block(flowBox_);
-    flowBox_->clear();
-    for (const auto& flow : flows_)
-        flowBox_->addItem(fromStd(analysis::flowLabel(flow)));
-    const int index = flowBox_->findText(keep);
+    int index = flowBox_->findText(keep);
+    if (!pendingFlowId_.isEmpty()) {
+        for (size_t i = 0; i < flows_.size(); ++i) {
+            if (flows_[i].request.flowId == pendingFlowId_.toStdString()) {
+                index = static_cast<int>(i) + (adHoc_ ? 1 : 0);
+                pendingFlowId_.clear();
+                break;
+            }
+        }
+    }
     // Nothing is played until the user (or a chosen finding) picks a flow.
     flowBox_->setCurrentIndex(index);
     traceChosenFlow();
+}
+
+void TracesDock::fillFlowBox() {
+    const QSignalBlocker block(flowBox_);
+    flowBox_->clear();
+    if (adHoc_)
+        flowBox_->addItem(adHocLabel(*adHoc_));
+    for (const auto& flow : flows_)
+        flowBox_->addItem(fromStd(analysis::flowLabel(flow)));
+}
+
+const sim::TraceRequest* TracesDock::requestAt(int index) const {
+    if (adHoc_ && index == 0)
+        return &*adHoc_;
+    const int flow = index - (adHoc_ ? 1 : 0);
+    if (flow < 0 || flow >= static_cast<int>(flows_.size()))
+        return nullptr;
+    return &flows_[static_cast<size_t>(flow)].request;
+}
+
+QString TracesDock::adHocLabel(const sim::TraceRequest& request) {
+    return tr("ad-hoc '%1'").arg(fromStd(request.name));
+}
+
+void TracesDock::showAdHoc(const sim::TraceRequest& request, const model::Design& design) {
+    adHoc_ = request;
+    design_ = design;
+    pendingFlowId_.clear();
+    fillFlowBox();
+    {
+        const QSignalBlocker block(flowBox_);
+        flowBox_->setCurrentIndex(0);
+    }
+    traceChosenFlow();
+}
+
+void TracesDock::chooseDesignFlow(const QString& flowId) {
+    for (size_t i = 0; i < flows_.size(); ++i) {
+        if (flows_[i].request.flowId == flowId.toStdString()) {
+            pendingFlowId_.clear();
+            const int index = static_cast<int>(i) + (adHoc_ ? 1 : 0);
+            if (index == flowBox_->currentIndex())
+                traceChosenFlow();
+            else
+                flowBox_->setCurrentIndex(index);  // traces it
+            return;
+        }
+    }
+    pendingFlowId_ = flowId;
 }
 
 bool TracesDock::chooseFlow(const QString& label) {
@@ -132,10 +188,9 @@ void TracesDock::traceChosenFlow() {
     forward_.clear();
     reply_.clear();
     trace_ = sim::Trace{};
-    const int index = flowBox_->currentIndex();
-    if (index >= 0 && index < static_cast<int>(flows_.size())) {
+    if (const sim::TraceRequest* chosen = requestAt(flowBox_->currentIndex())) {
         // Bulk validation skips the explanations; playback shows every step, so trace again.
-        sim::TraceRequest request = flows_[static_cast<size_t>(index)].request;
+        sim::TraceRequest request = *chosen;
         request.explain = true;
         trace_ = sim::Simulator(design_).trace(request);
     }

@@ -5,11 +5,14 @@
 // device's route, filter and translation with the packet before and after, the connector
 // chosen, the SMTP dialogue — each with the rule (R-number) that decided it. The canvas
 // shows the forward path and the reply path apart, and rings the element of the current
-// step. Step back and forward, or play and pause at a chosen speed.
+// step. Step back and forward, or play and pause at a chosen speed. An ad-hoc trace (the
+// trace form's) is listed first and plays the same way; it is traced again on every change
+// of the design until another replaces it.
 
 #include <QDockWidget>
 #include <QStringList>
 #include <QTimer>
+#include <optional>
 #include <vector>
 
 #include "core/analysis/simulation_checks.h"
@@ -34,6 +37,12 @@ public:
     void setFlows(const std::vector<analysis::AnalysisFlow>& flows, const model::Design& design);
     // Chooses the flow `analysis::flowLabel()` names; false when there is none such.
     bool chooseFlow(const QString& label);
+    // Chooses the design flow `flowId`: at once when it is listed, else as soon as a
+    // validation lists it (a flow just added is listed after the next validation).
+    void chooseDesignFlow(const QString& flowId);
+    // Lists `request` first, as "ad-hoc 'NAME'", chooses it and traces it on `design`.
+    void showAdHoc(const sim::TraceRequest& request, const model::Design& design);
+    static QString adHocLabel(const sim::TraceRequest& request);
     QString currentFlow() const;
     const sim::Trace& trace() const { return trace_; }
 
@@ -65,10 +74,15 @@ private:
         QString summary;
     };
     void traceChosenFlow();
+    void fillFlowBox();
+    // The request behind entry `index` of the flow box, or null.
+    const sim::TraceRequest* requestAt(int index) const;
     void fillTable();
     void showStep();
 
     std::vector<analysis::AnalysisFlow> flows_;
+    std::optional<sim::TraceRequest> adHoc_;
+    QString pendingFlowId_;  // chooseDesignFlow() before the flow was listed
     model::Design design_;
     sim::Trace trace_;
     std::vector<PlayStep> steps_;

@@ -1,6 +1,7 @@
 #pragma once
 // File › Export Report…: the report of the open design as it will print, page by page, with
-// the paper size to choose, and a Save PDF button. The pages are painted on demand from the
+// the paper size to choose, zoom (steps, fit width, fit page, Ctrl+wheel), page navigation
+// (Page Up/Down, a page number), and a Save PDF button. The pages are painted on demand from the
 // same layout the PDF is written from, so what the user sees is what they save.
 
 #include <QDialog>
@@ -15,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QSpinBox;
 
 namespace mailtopo::ui::report {
 
@@ -36,15 +38,27 @@ public:
     const ReportLayout& layout() const { return *layout_; }
     void setPaper(Paper paper);
     Paper paper() const { return paper_; }
+    // 1.0 = actual size (a point of the page is a point on the screen).
+    qreal zoom() const;
+    void setZoom(qreal zoom);
+    // The page at the top of the view (0-based), and bringing one there.
+    int currentPage() const;
+    void showPage(int page);
     // Writes the PDF; on failure returns false and sets `error`.
     bool savePdf(const QString& path, QString* error);
 
 signals:
     void saved(const QString& path);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void rebuild();
     void chooseAndSave();
+    void stepZoom(int direction);
+    void applyFit();  // fit width or fit page, as fitMode_ says
+    qreal pointsToPixels() const;
 
     model::Design design_;
     QString filePath_;
@@ -56,6 +70,10 @@ private:
     QScrollArea* scroll_;
     PagesWidget* pages_;
     QPushButton* saveButton_;
+    QComboBox* zoomBox_;
+    QSpinBox* pageBox_;
+    int fitMode_ = -1;  // -1 fit width, -2 fit page, 0 a fixed zoom
+    bool followingScroll_ = false;
 };
 
 }  // namespace mailtopo::ui::report

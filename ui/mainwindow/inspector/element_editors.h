@@ -24,5 +24,6 @@ void buildFirewallEditor(InspectorForm& form, const model::Firewall& firewall);
 void buildRouterEditor(InspectorForm& form, const model::Router& router);
 void buildSegmentEditor(InspectorForm& form, const model::Segment& segment);
 void buildDnsZoneEditor(InspectorForm& form, const model::DnsZone& zone);
+void buildFlowEditor(InspectorForm& form, const model::Flow& flow);
 
 }  // namespace mailtopo::ui::inspector

@@ -14,6 +14,7 @@
 #include "core/edit/value_text.h"
 #include "core/probe/design_target.h"
 #include "ui/document/design_document.h"
+#include "ui/mainwindow/inspector/wheel_passes_by.h"
 
 namespace mailtopo::ui::inspector {
 namespace {
@@ -170,6 +171,7 @@ QComboBox* InspectorForm::choice(const QString& property, const QString& label, 
                                  const QList<Choice>& choices, const Read& read,
                                  const Write& write) {
     auto* combo = new QComboBox(body_);
+    letWheelPassBy(combo);
     for (const Choice& c : choices)
         combo->addItem(c.label, c.value);
     combo->setCurrentIndex(combo->findData(read(design())));

@@ -5,6 +5,8 @@
 #include <QFormLayout>
 #include <QLineEdit>
 
+#include "ui/mainwindow/inspector/wheel_passes_by.h"
+
 namespace mailtopo::ui::inspector {
 namespace {
 
@@ -34,6 +36,7 @@ RowDetails::RowDetails(TableEditor* table, const QList<TableColumn>& columns, QW
             field = check;
         } else if (column.kind == TableColumn::Kind::Choice) {
             auto* combo = new QComboBox(this);
+            letWheelPassBy(combo);
             connect(combo, &QComboBox::activated, this, [this, c, combo] {
                 table_->setCell(row_, c, combo->currentData().toString());
             });

@@ -1,0 +1,128 @@
+// A flow of the design (a connection attempt validation traces every time): its name, the
+// source host and the address it binds to, where it connects and on which port, the HELO
+// and envelope, and a note. The destination is read as the trace form and `mailtopo-cli
+// trace --to` read it (core/sim/trace_target).
+
+#include <QObject>
+#include <algorithm>
+
+#include "core/sim/trace_target.h"
+#include "ui/document/element_text.h"
+#include "ui/mainwindow/inspector/choices.h"
+#include "ui/mainwindow/inspector/element_editors.h"
+#include "ui/mainwindow/inspector/field_parsers.h"
+#include "ui/mainwindow/inspector/inspector_form.h"
+#include "ui/mainwindow/inspector/member_fields.h"
+#include "ui/mainwindow/inspector/model_lookup.h"
+
+namespace mailtopo::ui::inspector {
+namespace {
+
+using model::Flow;
+using text::fromStd;
+
+QString tr(const char* text) {
+    return QObject::tr(text);
+}
+
+// Automatic, or one of the source host's addresses: a flow binds only to what its host has.
+QList<Choice> sourceAddressChoices(const model::Design& design, const Flow& flow) {
+    QList<Choice> choices{{QString(), tr("automatic (the host chooses, R2)")}};
+    if (const model::Host* host = design.findHost(flow.sourceHostId)) {
+        for (const model::Nic& nic : host->nics) {
+            for (const model::IpAssignment& assignment : nic.addresses) {
+                const QString address = fromStd(assignment.address.toString());
+                choices.push_back(
+                    {address, QStringLiteral("%1 (%2)").arg(address, fromStd(nic.alias))});
+            }
+        }
+    }
+    // An address the host no longer has stays visible rather than silently shown as automatic.
+    if (flow.sourceAddress) {
+        const QString bound = fromStd(flow.sourceAddress->toString());
+        const bool listed = std::any_of(choices.begin(), choices.end(),
+                                        [&](const Choice& c) { return c.value == bound; });
+        if (!listed)
+            choices.push_back({bound, QObject::tr("%1 (not an address of the host)").arg(bound)});
+    }
+    return choices;
+}
+
+}  // namespace
+
+void buildFlowEditor(InspectorForm& form, const Flow& flow) {
+    const std::string id = flow.id;
+    const auto at = [id](auto& d) { return byId(d.flows, id); };
+    stringField(form, QStringLiteral("name"), tr("Name"),
+                tr("How findings, traces and the report name this flow."), at, &Flow::name, true);
+    form.choice(QStringLiteral("sourceHostId"), tr("From host"),
+                tr("The host that opens the connection."), hostChoices(form.design(), false),
+                readVia(at, [](const Flow& f) { return fromStd(f.sourceHostId); }),
+                writeVia(at, [](Flow& f, const QString& v) {
+                    f.sourceHostId = v.toStdString();
+                    f.sourceAddress.reset();  // the old host's address means nothing here
+                    return QString();
+                }));
+    form.choice(
+        QStringLiteral("sourceAddress"), tr("Source address"),
+        tr("Bind the client to this address, or let the host choose (R2)."),
+        sourceAddressChoices(form.design(), flow),
+        readVia(at, [](const Flow& f) { return optionalAddressText(f.sourceAddress); }),
+        writeVia(at, [](Flow& f, const QString& v) { return assignAddress(f.sourceAddress, v); }));
+    form.text(
+        QStringLiteral("destination"), tr("To"),
+        tr("An IP address (with an optional :PORT, which then sets the port), a host of the "
+           "design by name or id, or mx:DOMAIN for an MX lookup."),
+        readVia(at, [](const Flow& f) { return fromStd(f.destination); }),
+        [at](model::Design& d, const QString& v) -> QString {
+            Flow* f = at(d);
+            if (f == nullptr)
+                return QObject::tr("The element is no longer there.");
+            sim::TraceTargetError error;
+            const auto target = sim::parseTraceTarget(d, v.trimmed().toStdString(), error);
+            if (!target)
+                return fromStd(error.message);
+            f->destination = target->destination;
+            if (target->port)
+                f->port = *target->port;
+            return QString();
+        },
+        true);
+    form.text(QStringLiteral("port"), tr("Port"), tr("The TCP port it connects to."),
+              readVia(at, [](const Flow& f) { return QString::number(f.port); }),
+              writeVia(at,
+                       [](Flow& f, const QString& v) {
+                           QString why;
+                           if (const auto port = parsePort(v, &why))
+                               f.port = *port;
+                           return why;
+                       }),
+              true);
+    form.text(QStringLiteral("helo"), tr("HELO"),
+              tr("The EHLO name the client gives; empty: the source host's FQDN."),
+              readVia(at, [](const Flow& f) { return fromStd(f.helo); }),
+              writeVia(at, [](Flow& f, const QString& v) { return assignHostName(f.helo, v); }));
+    form.text(QStringLiteral("mailFrom"), tr("MAIL FROM"), tr("The envelope sender."),
+              readVia(at, [](const Flow& f) { return fromStd(f.mailFrom); }),
+              writeVia(at, [](Flow& f, const QString& v) {
+                  return assignIfValid(f.mailFrom, v, checkMailAddress);
+              }));
+    form.text(QStringLiteral("rcptTo"), tr("RCPT TO"),
+              tr("The envelope recipients, comma-separated."),
+              readVia(at, [](const Flow& f) { return wordListText(f.rcptTo); }),
+              writeVia(at, [](Flow& f, const QString& v) {
+                  std::vector<std::string> recipients;
+                  for (const QString& entry : listEntries(v)) {
+                      QString why;
+                      if (!checkMailAddress(entry, &why))
+                          return why;
+                      recipients.push_back(entry.toStdString());
+                  }
+                  f.rcptTo = std::move(recipients);
+                  return QString();
+              }));
+    stringField(form, QStringLiteral("note"), tr("Note"),
+                tr("Why the flow is in the design, what it should show."), at, &Flow::note);
+}
+
+}  // namespace mailtopo::ui::inspector
