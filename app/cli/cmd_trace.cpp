@@ -168,7 +168,7 @@ int runTrace(const QStringList& args) {
                 p.isSet(to) ? p.value(to).toStdString() : std::string("send connectors"));
         if (p.isSet(poolMember)) {
             const std::string member = p.value(poolMember).toStdString();
-            const model::Host* memberHost = findNode(design, member);
+            const model::Host* memberHost = sim::findHostByIdOrName(design, member);
             if (!memberHost) {
                 return inputError(file,
                                   cat("--pool-member: no host with the id or name '", member, "'"));
