@@ -4,12 +4,14 @@
 // RemoteIPRanges to the one application host clears its R40/R42 findings).
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QtTest>
 
 #include "core/analysis/simulation_checks.h"
 #include "core/edit/property_edit.h"
+#include "tests/ui/inspector_test_support.h"
 #include "ui/document/design_document.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
@@ -152,6 +154,35 @@ private slots:
         row("erp01", "submitTo", "smtp.submitTo", "[2001:db8::1]");
         row("ex2016a", "nic.ex2016a-mapi.gateways", "gateways", "10.10.20.300");
         row("seg-dmz", "subnets", "subnets", "192.0.2.0/33");
+        row("flow-erp-relay", "destination", "destination", "10.10.20.300");
+        row("flow-erp-relay", "helo", "helo", "erp_01.contoso.example");
+        row("flow-erp-relay", "rcptTo", "rcptTo", "a@contoso.example, nobody");
+    }
+
+    // Format version 2's flow fields: the pool member and the expected outcome, as choices.
+    void flowPoolMemberAndExpectedOutcome() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("flow-erp-relay"));
+        auto* member = qobject_cast<QComboBox*>(inspector->editor(QStringLiteral("poolMember")));
+        auto* expected =
+            qobject_cast<QComboBox*>(inspector->editor(QStringLiteral("expectedDisposition")));
+        QVERIFY(member != nullptr && expected != nullptr);
+        QVERIFY(member->findData(QStringLiteral("ex2016b")) >= 0);
+        QVERIFY(member->findData(QStringLiteral("erp01")) < 0);  // in no pool
+        ui::testing::choose(member, QStringLiteral("ex2016b"));
+        ui::testing::choose(expected, QStringLiteral("relayed"));
+        const auto flow = [&] {
+            for (const auto& f : window.document()->design().flows)
+                if (f.id == "flow-erp-relay")
+                    return f;
+            return model::Flow();
+        };
+        QCOMPARE(flow().poolMemberHostId, std::string("ex2016b"));
+        QCOMPARE(flow().expectedDisposition, std::optional(model::DispositionKind::Relayed));
+        ui::testing::choose(expected, QString());
+        QVERIFY(!flow().expectedDisposition);
     }
 
     void bothFacesRefuseInTheSameWords() {

@@ -363,6 +363,13 @@ private slots:
                                 "'relayed', 'rejected', 'queued-retry'"));
         set(design, "flow-erp-relay", "expectedDisposition", "");
         QVERIFY(!design.flows[2].expectedDisposition);
+        // The destination as the flow editor and trace --to read it: a host by its name is
+        // stored by id, a port given with it becomes the flow's port.
+        set(design, "flow-erp-relay", "destination", "EX2016B:587");
+        QCOMPARE(design.flows[2].destination, std::string("ex2016b"));
+        QCOMPARE(design.flows[2].port, uint16_t{587});
+        QVERIFY(refused(design, "flow-erp-relay", "destination", "nowhere")
+                    .startsWith("destination: 'nowhere' is neither an IP address"));
     }
 
     void theDesignAndTheOrganisation() {
