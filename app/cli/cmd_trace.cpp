@@ -47,7 +47,8 @@ int runTrace(const QStringList& args) {
             "flags raised.\n"
             "Trace one ad-hoc flow (--from, --to), a flow of the design (--flow) or every "
             "flow of the design (--all-flows). Exit code 0 whenever the traces ran, whatever "
-            "they show; with --expect, 1 when a disposition differs."));
+            "they show; 1 when a disposition differs from --expect or, without it, from a "
+            "design flow's own expectedDisposition."));
     auto& p = line.parser();
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .mailtopo design."));
     const QCommandLineOption from(QStringLiteral("from"),
@@ -72,6 +73,11 @@ int runTrace(const QStringList& args) {
     const QCommandLineOption helo(QStringLiteral("helo"),
                                   QStringLiteral("The EHLO name; default the host's FQDN."),
                                   QStringLiteral("NAME"));
+    const QCommandLineOption poolMember(
+        QStringLiteral("pool-member"),
+        QStringLiteral("A load balancer's VIP on the way sends to this pool member (host id or "
+                       "name) instead of its first."),
+        QStringLiteral("HOST_ID"));
     const QCommandLineOption flow(QStringLiteral("flow"),
                                   QStringLiteral("Trace this flow of the design."),
                                   QStringLiteral("FLOW_ID"));
@@ -84,10 +90,11 @@ int runTrace(const QStringList& args) {
     const QCommandLineOption expect(
         QStringLiteral("expect"),
         QString::fromStdString(cat("Exit with 1 unless every trace ends with this disposition: ",
-                                   enumChoices<sim::DispositionKind>(), ".")),
+                                   enumChoices<sim::DispositionKind>(),
+                                   "; for design flows it replaces their expectedDisposition.")),
         QStringLiteral("DISPOSITION"));
-    for (const auto* o : {&from, &to, &sourceAddress, &mailFrom, &rcpt, &helo, &flow, &allFlows,
-                          &format, &expect}) {
+    for (const auto* o : {&from, &to, &sourceAddress, &mailFrom, &rcpt, &helo, &poolMember, &flow,
+                          &allFlows, &format, &expect}) {
         p.addOption(*o);
     }
     if (auto exit = line.parse(args, 1, 1))
@@ -109,7 +116,7 @@ int runTrace(const QStringList& args) {
     if (modes != 1)
         return usageError("give exactly one of --from, --flow and --all-flows");
     if (!p.isSet(from)) {
-        for (const auto* o : {&to, &sourceAddress, &mailFrom, &rcpt, &helo}) {
+        for (const auto* o : {&to, &sourceAddress, &mailFrom, &rcpt, &helo, &poolMember}) {
             if (p.isSet(*o)) {
                 return usageError(cat("--", o->names().constFirst().toStdString(),
                                       " only goes with --from; a design flow carries its own"));
@@ -159,6 +166,15 @@ int runTrace(const QStringList& args) {
         request.name =
             cat(host->name.empty() ? host->id : host->name, " to ",
                 p.isSet(to) ? p.value(to).toStdString() : std::string("send connectors"));
+        if (p.isSet(poolMember)) {
+            const std::string member = p.value(poolMember).toStdString();
+            const model::Host* memberHost = sim::findHostByIdOrName(design, member);
+            if (!memberHost) {
+                return inputError(file,
+                                  cat("--pool-member: no host with the id or name '", member, "'"));
+            }
+            request.poolMember = memberHost->id;
+        }
         request.helo = p.value(helo).toStdString();
         request.mailFrom = p.value(mailFrom).toStdString();
         for (const QString& r : p.values(rcpt))
@@ -227,13 +243,18 @@ int runTrace(const QStringList& args) {
         writeOut(text);
     }
 
-    if (!expected)
-        return kExitClean;
+    // --expect for every trace, else what each design flow says it expects.
     int exit = kExitClean;
     for (const auto& t : traces) {
-        if (t.disposition.kind != *expected) {
+        std::optional<sim::DispositionKind> want = expected;
+        if (!want) {
+            for (const auto& f : design.flows)
+                if (!t.flowId.empty() && f.id == t.flowId)
+                    want = f.expectedDisposition;
+        }
+        if (want && t.disposition.kind != *want) {
             writeErr(cat("mailtopo-cli trace: ", t.flowName.empty() ? t.flowId : t.flowName,
-                         ": expected ", enumName(*expected), ", got ", enumName(t.disposition.kind),
+                         ": expected ", enumName(*want), ", got ", enumName(t.disposition.kind),
                          "\n"));
             exit = kExitFindings;
         }

@@ -216,6 +216,12 @@ void checkOtherReferences(const DesignIndex& index, FindingSink& sink) {
             index, sink,
             {"flow " + quoted(flow.name.empty() ? flow.id : flow.name), "source host",
              flow.sourceHostId, ElementKind::Host, indexed("", "flows", i) + "/source", flow.id});
+        if (!flow.poolMemberHostId.empty()) {
+            expectReference(index, sink,
+                            {"flow " + quoted(flow.name.empty() ? flow.id : flow.name),
+                             "pool member", flow.poolMemberHostId, ElementKind::Host,
+                             indexed("", "flows", i) + "/poolMember", flow.id});
+        }
     }
 }
 

@@ -120,6 +120,14 @@ inline constexpr CheckInfo kDynamicAddress{
     "A lease can change the address: connector ranges, SPF, PTR and NAT rules that name it go "
     "stale, and receivers treat dynamic-looking senders as spam sources (R47, S1)."};
 
+// ---- the design's own expectations (R1) ----------------------------------------------------
+
+inline constexpr CheckInfo kFlowDispositionUnexpected{
+    "flow-disposition-unexpected", Error, "A flow does not end the way the design expects", "R1",
+    "The design flow states how its trace should end (\"expectedDisposition\": delivered, "
+    "rejected …) and the simulator's trace of it ends otherwise: a change to the design broke "
+    "a path the design relies on, or the expectation is out of date."};
+
 inline constexpr auto kAll = std::to_array<CheckInfo>({
     kInternetOpenRelay,
     kRelayViaLbSnat,
@@ -140,6 +148,7 @@ inline constexpr auto kAll = std::to_array<CheckInfo>({
     kInternalSmtpServersMissing,
     kClientIpHiddenBySnat,
     kDynamicAddress,
+    kFlowDispositionUnexpected,
 });
 
 }  // namespace mailtopo::analysis::rules

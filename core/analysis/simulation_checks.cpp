@@ -278,6 +278,7 @@ SimulationResult simulateDesign(const model::Design& design) {
     detail::checkRelayConfiguration(context, sink);
     detail::checkHostConfiguration(context, sink);
     detail::checkTraces(context, sink);
+    detail::checkExpectedDispositions(context, sink);
     // A fault both a configuration rule and a trace show is reported once, with the
     // configuration rule's wording (it names the setting to change).
     std::set<std::string> seen;

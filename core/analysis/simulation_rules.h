@@ -53,5 +53,7 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
 void checkHostConfiguration(const SimulationContext& context, FindingSink& sink);   // R3, R11, R46
 void checkTraces(const SimulationContext& context,
                  FindingSink& sink);  // R7, R14, R17, R20, R30, R39, R46
+// R1: design flows that end otherwise than their expectedDisposition says.
+void checkExpectedDispositions(const SimulationContext& context, FindingSink& sink);
 
 }  // namespace mailtopo::analysis::detail

@@ -146,13 +146,20 @@ RemovalSummary removeElements(model::Design& design, const std::vector<model::Id
         summary.detached += sources;
         changedIf(sources > 0, connector.id);
     }
-    // A flow from or to a removed host cannot be traced any more.
+    // A flow from or to a removed host cannot be traced any more; one that named a removed
+    // pool member goes to the VIP's first member again.
     std::erase_if(design.flows, [&](const model::Flow& flow) {
         if (!gone.count(flow.sourceHostId) && !gone.count(flow.destination))
             return false;
         summary.removed.push_back(flow.id);
         return true;
     });
+    for (auto& flow : design.flows) {
+        if (!flow.poolMemberHostId.empty() && gone.count(flow.poolMemberHostId)) {
+            flow.poolMemberHostId.clear();
+            ++summary.detached;
+        }
+    }
     for (auto& view : design.views) {
         std::erase_if(view.placements, [&](const auto& entry) { return gone.count(entry.first); });
     }

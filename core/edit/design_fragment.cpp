@@ -151,6 +151,7 @@ void visitIds(model::Design& d, const IdVisitor& v) {
         v.define(f.id);
         const bool source = v.refer(f.sourceHostId);
         const bool destination = v.refer(f.destination);
+        optionalRef(f.poolMemberHostId);  // without its member the VIP picks its first
         return !source || !destination;
     });
 }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/edit/value_text.h"
+#include "core/sim/trace_target.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::edit::property {
@@ -141,6 +142,14 @@ bool exchangeServers(std::string_view text, const Context& context, std::string*
             return false;
     return true;
 }
+// Where a flow connects, as the flow editor and `mailtopo-cli trace --to` read it.
+bool traceTarget(std::string_view text, const Context& context, std::string* problem) {
+    sim::TraceTargetError error;
+    if (sim::parseTraceTarget(context.design, trimmedText(text), error))
+        return true;
+    say(problem, error.message);
+    return false;
+}
 bool ruleZone(std::string_view text, const Context& context, std::string* problem) {
     const std::vector<std::string> zones = ruleZones(context.design, context.id);
     std::vector<std::pair<std::string, std::string>> choices;
@@ -184,8 +193,10 @@ constexpr std::array kRules{
     KeyRule{"send connector", "maxMessageSizeBytes", size},
     KeyRule{"accepted domain", "domainName", acceptedDomain},
     KeyRule{"DNS zone", "origin", required},
+    KeyRule{"flow", "name", required},
     KeyRule{"flow", "source", host},
-    KeyRule{"flow", "destination", required},
+    KeyRule{"flow", "destination", traceTarget},
+    KeyRule{"flow", "helo", hostName},
     KeyRule{"flow", "mailFrom", mailAddressOrNone},
     KeyRule{"flow", "rcptTo", mailAddresses},
     KeyRule{"flow", "poolMember", hostOrNone},
@@ -330,6 +341,22 @@ bool settleElement(model::AcceptedDomain& domain, const Context& context, std::s
     for (const auto& other : context.design.organization.acceptedDomains)
         defaults += other.id != context.id && other.isDefault ? 1 : 0;
     return checkDefaultDomains(defaults, problem);
+}
+
+bool settleElement(model::Flow& flow, const Context& context, std::string*) {
+    // A destination typed anew is stored as the flow editor stores it: a host named by its
+    // name becomes its id, a port given with it becomes the flow's port.
+    for (const auto& before : context.design.flows) {
+        if (before.id != context.id || before.destination == flow.destination)
+            continue;
+        sim::TraceTargetError error;
+        if (const auto target = sim::parseTraceTarget(context.design, flow.destination, error)) {
+            flow.destination = target->destination;
+            if (target->port)
+                flow.port = *target->port;
+        }
+    }
+    return true;
 }
 
 bool settleElement(model::Host& host, const Context& context, std::string*) {

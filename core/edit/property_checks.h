@@ -51,12 +51,14 @@ bool checkParts(const std::vector<model::IpAssignment>& addresses,
 // The element after the change, before it replaces the old one: rules that span several of
 // its properties or the design (one default accepted domain; a host's Exchange or SMTP
 // part follows its kind). May complete the element as the inspector does (an accepted
-// domain without a name takes its domain's).
+// domain without a name takes its domain's, a flow's destination named by a host's name
+// becomes its id).
 template <class T>
 bool settleElement(T&, const Context&, std::string*) {
     return true;
 }
 bool settleElement(model::AcceptedDomain& domain, const Context& context, std::string* problem);
 bool settleElement(model::Host& host, const Context& context, std::string* problem);
+bool settleElement(model::Flow& flow, const Context& context, std::string* problem);
 
 }  // namespace mailtopo::edit::property

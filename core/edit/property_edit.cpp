@@ -232,7 +232,7 @@ PropertyOutcome setProperty(model::Design& design, const model::Id& id, const st
     PropertyOutcome outcome;
     const bool located = withElement(design, id, [&](auto& element) {
         using T = std::remove_cvref_t<decltype(element)>;
-        if (key == "id") {
+        if (key == "id" && property::HasOwnId<T>) {
             outcome.error =
                 cat("id: an id cannot change: other elements, flows and views refer to this ",
                     io::Fields<T>::kName, " by it");

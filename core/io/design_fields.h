@@ -13,6 +13,10 @@ namespace mailtopo::io {
 // Fields<T>::visit(v) calls v.required(key, &T::member) or v.optional(key, &T::member)
 // for every member, in the order the writer emits them. Optional members equal to the
 // default-constructed value are left out of the file.
+//
+// A key added after format version 1 is named in Fields<T>::since(key), which gives the
+// version that brought it: a file of an older version cannot hold it (that version's reader
+// refuses unknown keys), so the reader refuses it there too, saying which version it needs.
 template <class T>
 struct Fields;
 
@@ -469,10 +473,15 @@ struct Fields<model::Flow> {
         v.optional("sourceAddress", &T::sourceAddress);
         v.required("destination", &T::destination);
         v.optional("port", &T::port);
+        v.optional("poolMember", &T::poolMemberHostId);
         v.optional("helo", &T::helo);
         v.optional("mailFrom", &T::mailFrom);
         v.optional("rcptTo", &T::rcptTo);
+        v.optional("expectedDisposition", &T::expectedDisposition);
         v.optional("note", &T::note);
+    }
+    static constexpr int since(std::string_view key) {
+        return key == "poolMember" || key == "expectedDisposition" ? 2 : 1;
     }
 };
 
@@ -524,5 +533,14 @@ template <class T>
 concept Described = requires {
     Fields<T>::kName;
 };
+
+// The format version that brought `key` of a T into the file: 1 unless Fields<T>::since says.
+template <class T>
+constexpr int keySince(std::string_view key) {
+    if constexpr (requires { Fields<T>::since(key); })
+        return Fields<T>::since(key);
+    else
+        return 1;
+}
 
 }  // namespace mailtopo::io

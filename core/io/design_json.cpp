@@ -137,6 +137,7 @@ class Reader {
 public:
     Diagnostics& diagnostics;
     std::vector<std::pair<bool, size_t>> keyErrors;  // (is key position, index into diagnostics)
+    int version = kFormatVersion;                    // the file's format version
 
     void error(const std::string& pointer, std::string message, bool atKey = false) {
         if (diagnostics.size() >= kMaxDiagnostics)
@@ -174,7 +175,21 @@ struct ObjectReader {
         auto it = object.find(std::string(key));
         if (it == object.end() || it->is_null())
             return;
+        if (!newEnough(key))
+            return;
         reader.read(*it, ptr + "/" + escapeToken(key), out.*member);
+    }
+    // A key the file's version did not have yet is refused, as that version's reader would.
+    bool newEnough(std::string_view key) {
+        const int since = keySince<T>(key);
+        if (since <= reader.version)
+            return true;
+        reader.error(ptr + "/" + escapeToken(key),
+                     cat("'", key, "' needs format version ", std::to_string(since),
+                         "; this file says \"version\": ", std::to_string(reader.version),
+                         " (write ", std::to_string(since), " there to use it)"),
+                     true);
+        return false;
     }
 };
 
@@ -539,7 +554,9 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
     }
     auto version = document.find("version");
     if (version == document.end()) {
-        return failAt("", false, "the 'version' field is missing (the format version, e.g. 1)");
+        return failAt("", false,
+                      "the 'version' field is missing (the format version, e.g. " +
+                          std::to_string(kFormatVersion) + ")");
     }
     if (!version->is_number_integer()) {
         return failAt("/version", false,
@@ -556,7 +573,10 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
     if (v < 1)
         return failAt("/version", false, "format version " + std::to_string(v) + " does not exist");
 
-    Reader reader{result.diagnostics, {}};
+    // Older versions are subsets of this one: their documents read as they are, with the
+    // keys a later version added refused (Reader::version), and save as kFormatVersion.
+    Reader reader{result.diagnostics, {}, static_cast<int>(v)};
+    result.fileVersion = static_cast<int>(v);
     model::Design design;
     document.erase("format");
     document.erase("version");

@@ -13,11 +13,15 @@
 namespace mailtopo::io {
 
 inline constexpr std::string_view kFormatName = "mailtopo";
-inline constexpr int kFormatVersion = 1;
+// The version the writer puts in every file. Version 2 added a flow's "poolMember" and
+// "expectedDisposition"; a version 1 file is a version 2 file without them, so it loads as
+// it is and is saved as version 2 (docs/file-format.md, "Versions").
+inline constexpr int kFormatVersion = 2;
 
 struct ParsedDesign {
     std::optional<model::Design> design;  // set only when diagnostics is empty
     Diagnostics diagnostics;
+    int fileVersion = 0;  // the "version" the file gave, once read; saving writes kFormatVersion
 
     bool ok() const { return design.has_value(); }
 };

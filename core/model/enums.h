@@ -101,6 +101,21 @@ enum class SenderIdAction : uint8_t { StampStatus, Reject, Delete };
 
 enum class DnsView : uint8_t { External, Internal };
 
+// ---- flows --------------------------------------------------------------------------
+
+// How a traced connection attempt ends. The simulator decides it (core/sim/trace.h uses this
+// enumeration as sim::DispositionKind); a design flow may state the one it expects.
+enum class DispositionKind : uint8_t {
+    Delivered,         // accepted for a local/accepted-domain recipient
+    Relayed,           // accepted for a non-accepted recipient (relay right used)
+    Rejected,          // an SMTP 4xx/5xx reply ended the dialogue
+    QueuedRetry,       // the sender keeps the message queued (e.g. 451 5.7.3)
+    Dropped,           // a device or host discarded a packet
+    Reset,             // a RST ended the attempt
+    Timeout,           // the client never got what it waited for
+    InsufficientInfo,  // the design lacks what a decision needs
+};
+
 }  // namespace mailtopo::model
 
 namespace mailtopo {
@@ -198,6 +213,14 @@ MAILTOPO_ENUM_TEXT(model::SenderIdAction, {model::SenderIdAction::StampStatus, "
                    {model::SenderIdAction::Delete, "Delete"})
 MAILTOPO_ENUM_TEXT(model::DnsView, {model::DnsView::External, "external"},
                    {model::DnsView::Internal, "internal"})
+MAILTOPO_ENUM_TEXT(model::DispositionKind, {model::DispositionKind::Delivered, "delivered"},
+                   {model::DispositionKind::Relayed, "relayed"},
+                   {model::DispositionKind::Rejected, "rejected"},
+                   {model::DispositionKind::QueuedRetry, "queued-retry"},
+                   {model::DispositionKind::Dropped, "dropped"},
+                   {model::DispositionKind::Reset, "reset"},
+                   {model::DispositionKind::Timeout, "timeout"},
+                   {model::DispositionKind::InsufficientInfo, "insufficient-info"})
 
 #undef MAILTOPO_ENUM_TEXT
 }  // namespace mailtopo

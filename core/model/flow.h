@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/enums.h"
 #include "core/model/network.h"
 #include "core/net/address.h"
 
@@ -21,6 +22,12 @@ struct Flow {
     std::string helo;
     std::string mailFrom;
     std::vector<std::string> rcptTo;
+    // A load balancer's VIP on the way sends this flow to this pool member (a host id);
+    // empty: to its first member (A23). Format version 2.
+    Id poolMemberHostId;
+    // How the trace should end; analysis reports a flow that ends otherwise
+    // (flow-disposition-unexpected) and `mailtopo-cli trace` exits 1. Format version 2.
+    std::optional<DispositionKind> expectedDisposition;
     std::string note;
 
     bool operator==(const Flow&) const = default;

@@ -113,6 +113,7 @@ TraceRequest requestFromFlow(const model::Flow& flow) {
     r.helo = flow.helo;
     r.mailFrom = flow.mailFrom;
     r.rcptTo = flow.rcptTo;
+    r.poolMember = flow.poolMemberHostId;
     return r;
 }
 

@@ -78,16 +78,10 @@ struct SessionRecord {
     bool operator==(const SessionRecord&) const = default;
 };
 
-enum class DispositionKind : uint8_t {
-    Delivered,         // accepted for a local/accepted-domain recipient
-    Relayed,           // accepted for a non-accepted recipient (relay right used)
-    Rejected,          // an SMTP 4xx/5xx reply ended the dialogue
-    QueuedRetry,       // the sender keeps the message queued (e.g. 451 5.7.3)
-    Dropped,           // a device or host discarded a packet
-    Reset,             // a RST ended the attempt
-    Timeout,           // the client never got what it waited for
-    InsufficientInfo,  // the design lacks what a decision needs
-};
+// Delivered, relayed, rejected …: the enumeration lives in the model so that a design flow
+// can name the disposition it expects (model::Flow::expectedDisposition), with the same
+// spellings `mailtopo-cli trace --expect` takes.
+using DispositionKind = model::DispositionKind;
 
 struct Disposition {
     DispositionKind kind = DispositionKind::InsufficientInfo;
@@ -182,19 +176,6 @@ struct Trace {
 }  // namespace mailtopo::sim
 
 namespace mailtopo {
-template <>
-struct EnumTraits<sim::DispositionKind> {
-    static constexpr std::pair<sim::DispositionKind, std::string_view> list[] = {
-        {sim::DispositionKind::Delivered, "delivered"},
-        {sim::DispositionKind::Relayed, "relayed"},
-        {sim::DispositionKind::Rejected, "rejected"},
-        {sim::DispositionKind::QueuedRetry, "queued-retry"},
-        {sim::DispositionKind::Dropped, "dropped"},
-        {sim::DispositionKind::Reset, "reset"},
-        {sim::DispositionKind::Timeout, "timeout"},
-        {sim::DispositionKind::InsufficientInfo, "insufficient-info"}};
-    static constexpr auto items = std::to_array(list);
-};
 template <>
 struct EnumTraits<sim::StepKind> {
     static constexpr std::pair<sim::StepKind, std::string_view> list[] = {

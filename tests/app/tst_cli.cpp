@@ -532,7 +532,7 @@ private slots:
         QVERIFY(g.open(QIODevice::ReadOnly));
         QCOMPARE(g.readAll(), QByteArray(R"({
   "format": "mailtopo",
-  "version": 1,
+  "version": 2,
   "design": {
     "name": "x"
   },
@@ -636,6 +636,70 @@ private slots:
         const Run bad = runCli(vip + QStringList{QStringLiteral("fine")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("--expect must be 'delivered'"), bad.err.constData());
+    }
+
+    // Format version 2: a design flow's expectedDisposition gates --flow and --all-flows as
+    // --expect does (which replaces it); --pool-member picks a VIP's member for --from.
+    void traceHonoursFlowExpectationsAndPoolMember() {
+        const QString e06 = QStringLiteral("tests/scenarios/e06-snat-internal-open-relay.mailtopo");
+        QCOMPARE(runCli({QStringLiteral("trace"), e06, QStringLiteral("--all-flows")}).exitCode, 0);
+        QTemporaryDir dir;
+        const QString changed = dir.filePath(QStringLiteral("e06.mailtopo"));
+        QFile in(source(e06));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        QVERIFY(text.contains(R"("expectedDisposition": "relayed")"));
+        text.replace(R"("expectedDisposition": "relayed")",
+                     R"("expectedDisposition": "delivered")");
+        QFile out(changed);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text);
+        out.close();
+        const Run all = runCli({QStringLiteral("trace"), changed, QStringLiteral("--all-flows")});
+        QCOMPARE(all.exitCode, 1);
+        QVERIFY2(all.err.contains("WS77 to VIP: expected delivered, got relayed"),
+                 all.err.constData());
+        QVERIFY2(!all.err.contains("EX16 direct"), all.err.constData());
+        QCOMPARE(runCli({QStringLiteral("trace"), changed, QStringLiteral("--flow"),
+                         QStringLiteral("flow-e6-vip")})
+                     .exitCode,
+                 1);
+        QCOMPARE(runCli({QStringLiteral("trace"), changed, QStringLiteral("--flow"),
+                         QStringLiteral("flow-e6-vip"), QStringLiteral("--expect"),
+                         QStringLiteral("relayed")})
+                     .exitCode,
+                 0);
+
+        // Contoso's relay VIP has EX2016A then EX2016B in its pool.
+        const QString contoso = QStringLiteral("resources/examples/contoso.mailtopo");
+        auto server = [&](const QStringList& extra) {
+            const Run r = runCli(QStringList{QStringLiteral("trace"), contoso,
+                                             QStringLiteral("--from"), QStringLiteral("erp01"),
+                                             QStringLiteral("--to"), QStringLiteral("10.10.20.60"),
+                                             QStringLiteral("--format"), QStringLiteral("json")} +
+                                 extra);
+            const QJsonArray hops =
+                QJsonDocument::fromJson(r.out).object().value(QStringLiteral("hops")).toArray();
+            return hops.isEmpty()
+                       ? QString()
+                       : hops.at(0).toObject().value(QStringLiteral("server")).toString();
+        };
+        QCOMPARE(server({}), QStringLiteral("ex2016a"));
+        QCOMPARE(server({QStringLiteral("--pool-member"), QStringLiteral("ex2016b")}),
+                 QStringLiteral("ex2016b"));
+        const Run unknown =
+            runCli({QStringLiteral("trace"), contoso, QStringLiteral("--from"),
+                    QStringLiteral("erp01"), QStringLiteral("--to"), QStringLiteral("10.10.20.60"),
+                    QStringLiteral("--pool-member"), QStringLiteral("nobody")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("--pool-member: no host with the id or name 'nobody'"),
+                 unknown.err.constData());
+        const Run withFlow = runCli({QStringLiteral("trace"), contoso, QStringLiteral("--flow"),
+                                     QStringLiteral("flow-erp-relay"),
+                                     QStringLiteral("--pool-member"), QStringLiteral("ex2016b")});
+        QCOMPARE(withFlow.exitCode, 2);
+        QVERIFY2(withFlow.err.contains("--pool-member only goes with --from"),
+                 withFlow.err.constData());
     }
 
     void traceErrorsNameTheProblem() {

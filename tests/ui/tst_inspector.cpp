@@ -4,11 +4,14 @@
 // RemoteIPRanges to the one application host clears its R40/R42 findings).
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QtTest>
 
 #include "core/analysis/simulation_checks.h"
+#include "core/edit/property_edit.h"
+#include "tests/ui/inspector_test_support.h"
 #include "ui/document/design_document.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/design_tree_dock.h"
@@ -124,6 +127,89 @@ private slots:
         emit fqdn->textEdited(QStringLiteral("mail1.contoso.example"));
         QCOMPARE(window.document()->design().findHost("ex2016a")->fqdn,
                  std::string("mail1.contoso.example"));
+    }
+
+    // `mailtopo-cli edit --set` (core's setProperty) and the inspector refuse a value with
+    // the same reason; only the name in front differs (the file's key, the field's label).
+    void bothFacesRefuseInTheSameWords_data() {
+        QTest::addColumn<QString>("element");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        auto row = [](const char* element, const char* field, const char* key, const char* value) {
+            QTest::newRow((QByteArray(element) + ' ' + field).constData())
+                << QString::fromLatin1(element) << QString::fromLatin1(field)
+                << QString::fromLatin1(key) << QString::fromLatin1(value);
+        };
+        row("ex2016a", "fqdn", "fqdn", "mail..contoso.example");
+        row("ex2016a", "site", "exchange.site", "");
+        row("rc-ex2016a-relay", "name", "name", " ");
+        row("rc-ex2016a-relay", "bindings", "bindings", "0.0.0.0:25, 10.10.20.21:99999");
+        row("rc-ex2016a-relay", "bindings", "bindings", ",");
+        row("rc-ex2016a-relay", "maxMessageSize", "maxMessageSizeBytes", "35MB");
+        row("sc-internet", "port", "port", "99999");
+        row("sc-internet", "smartHosts", "smartHosts", "relay_.isp.example");
+        row("mailgw", "nextHops", "smtp.nextHops", "10.10.20.21, mailgw:0");
+        row("erp01", "mailFrom", "smtp.mailFrom", "erp at contoso");
+        row("erp01", "submitTo", "smtp.submitTo", "[2001:db8::1]");
+        row("ex2016a", "nic.ex2016a-mapi.gateways", "gateways", "10.10.20.300");
+        row("seg-dmz", "subnets", "subnets", "192.0.2.0/33");
+        row("flow-erp-relay", "destination", "destination", "10.10.20.300");
+        row("flow-erp-relay", "helo", "helo", "erp_01.contoso.example");
+        row("flow-erp-relay", "rcptTo", "rcptTo", "a@contoso.example, nobody");
+    }
+
+    // Format version 2's flow fields: the pool member and the expected outcome, as choices.
+    void flowPoolMemberAndExpectedOutcome() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("flow-erp-relay"));
+        auto* member = qobject_cast<QComboBox*>(inspector->editor(QStringLiteral("poolMember")));
+        auto* expected =
+            qobject_cast<QComboBox*>(inspector->editor(QStringLiteral("expectedDisposition")));
+        QVERIFY(member != nullptr && expected != nullptr);
+        QVERIFY(member->findData(QStringLiteral("ex2016b")) >= 0);
+        QVERIFY(member->findData(QStringLiteral("erp01")) < 0);  // in no pool
+        ui::testing::choose(member, QStringLiteral("ex2016b"));
+        ui::testing::choose(expected, QStringLiteral("relayed"));
+        const auto flow = [&] {
+            for (const auto& f : window.document()->design().flows)
+                if (f.id == "flow-erp-relay")
+                    return f;
+            return model::Flow();
+        };
+        QCOMPARE(flow().poolMemberHostId, std::string("ex2016b"));
+        QCOMPARE(flow().expectedDisposition, std::optional(model::DispositionKind::Relayed));
+        ui::testing::choose(expected, QString());
+        QVERIFY(!flow().expectedDisposition);
+    }
+
+    void bothFacesRefuseInTheSameWords() {
+        QFETCH(QString, element);
+        QFETCH(QString, field);
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(element);
+        auto* edit = qobject_cast<QLineEdit*>(inspector->editor(field));
+        QVERIFY(edit != nullptr);
+        emit edit->textEdited(value);
+        const QString shown = inspector->problem();
+        QVERIFY(!shown.isEmpty());
+
+        // The CLI names the NIC by its own id; the inspector shows it in its host's editor.
+        const std::string id = field.startsWith(QStringLiteral("nic."))
+                                   ? field.section(QLatin1Char('.'), 1, 1).toStdString()
+                                   : element.toStdString();
+        model::Design design = window.document()->design();
+        const auto outcome = edit::setProperty(design, id, key.toStdString(), value.toStdString());
+        QVERIFY(!outcome.ok);
+        const QString said = QString::fromStdString(outcome.error);
+        QCOMPARE(said.section(QStringLiteral(": "), 0, 0), key);
+        QCOMPARE(said.section(QStringLiteral(": "), 1), shown.section(QStringLiteral(": "), 1));
     }
 };
 

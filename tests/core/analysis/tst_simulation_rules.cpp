@@ -10,6 +10,7 @@
 
 #include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "core/sim/simulator.h"
 #include "tests/support/scenario.h"
 
 using namespace mailtopo;
@@ -66,7 +67,51 @@ private slots:
                 QVERIFY((c >= 'a' && c <= 'z') || c == '-');
             QVERIFY(!rule.rule.empty());
         }
-        QCOMPARE(ids.size(), size_t(19));
+        QCOMPARE(ids.size(), size_t(20));
+    }
+
+    // R1: a design flow that states how it should end. E6's flow through the VIP relays (the
+    // SNAT address is in the relay connector's ranges), as its expectation says; expecting it
+    // to be rejected reports the flow, pointing at its expectation.
+    void flowDispositionUnexpected() {
+        auto d = scenario("e06-snat-internal-open-relay");
+        auto& flow = *std::find_if(d.flows.begin(), d.flows.end(),
+                                   [](const model::Flow& f) { return f.id == "flow-e6-vip"; });
+        QCOMPARE(flow.expectedDisposition, std::optional(model::DispositionKind::Relayed));
+        QVERIFY(withId(d, "flow-disposition-unexpected").empty());
+        flow.expectedDisposition = model::DispositionKind::Rejected;
+        const auto found = withId(d, "flow-disposition-unexpected");
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found.front().severity, analysis::Severity::Error);
+        QCOMPARE(found.front().elements.front(), std::string("flow-e6-vip"));
+        QCOMPARE(found.front().pointer, std::string("/flows/0/expectedDisposition"));
+        QVERIFY(mentions(found.front(),
+                         "flow 'WS77 to VIP': expected rejected, the trace ends "
+                         "relayed"));
+        QVERIFY(mentions(found.front(), "\"expectedDisposition\" to \"relayed\""));
+        // A flow without an expectation is never reported.
+        flow.expectedDisposition.reset();
+        QVERIFY(withId(d, "flow-disposition-unexpected").empty());
+    }
+
+    // A flow's pool member reaches the simulator: contoso's ERP relay flow goes through the
+    // SNAT VIP to its first member, EX2016A, unless the flow names EX2016B.
+    void flowPoolMemberReachesTheTrace() {
+        auto parsed =
+            io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
+        QVERIFY(parsed.ok());
+        const Design& d = *parsed.design;
+        model::Flow flow = *std::find_if(d.flows.begin(), d.flows.end(), [](const model::Flow& f) {
+            return f.id == "flow-erp-relay";
+        });
+        const sim::Simulator simulator(d);
+        auto serverOf = [&](const model::Flow& f) {
+            const auto trace = simulator.trace(sim::requestFromFlow(f));
+            return trace.hops.empty() ? std::string() : trace.hops.front().server;
+        };
+        QCOMPARE(serverOf(flow), std::string("ex2016a"));
+        flow.poolMemberHostId = "ex2016b";
+        QCOMPARE(serverOf(flow), std::string("ex2016b"));
     }
 
     // R39 + R43 (E8): inbound SNAT to the gateway, which the relay connector lists.

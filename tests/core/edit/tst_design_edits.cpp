@@ -104,7 +104,16 @@ private slots:
     // in send connectors and on the view; the design has no dangling reference left.
     void removingAServerTakesWhatDependsOnIt() {
         model::Design design = contoso();
+        // A flow pinned to the server as its pool member stays, with the VIP choosing again.
+        auto relay = std::find_if(design.flows.begin(), design.flows.end(),
+                                  [](const model::Flow& f) { return f.id == "flow-erp-relay"; });
+        QVERIFY(relay != design.flows.end());
+        relay->poolMemberHostId = "ex2016a";
         const auto summary = edit::removeElements(design, {"ex2016a"});
+        relay = std::find_if(design.flows.begin(), design.flows.end(),
+                             [](const model::Flow& f) { return f.id == "flow-erp-relay"; });
+        QVERIFY(relay != design.flows.end());
+        QVERIFY(relay->poolMemberHostId.empty());
         QCOMPARE(summary.removed.front(), std::string("ex2016a"));
         QVERIFY(design.findHost("ex2016a") == nullptr);
         QVERIFY(design.receiveConnectorsOf("ex2016a").empty());

@@ -344,6 +344,34 @@ private slots:
         set(design, "zone-fourthcoffee", "records", records);
     }
 
+    // Format version 2's flow keys: the pool member a VIP picks, the disposition expected.
+    void flowPoolMemberAndExpectation() {
+        model::Design design = contoso();
+        set(design, "flow-erp-relay", "poolMember", "ex2016b");
+        QCOMPARE(design.flows[2].poolMemberHostId, std::string("ex2016b"));
+        QCOMPARE(refused(design, "flow-erp-relay", "poolMember", "nobody"),
+                 QStringLiteral("poolMember: 'nobody' is not a host of the design"));
+        set(design, "flow-erp-relay", "poolMember", "");
+        QVERIFY(design.flows[2].poolMemberHostId.empty());
+        set(design, "flow-erp-relay", "expectedDisposition", "queued-retry");
+        QCOMPARE(design.flows[2].expectedDisposition,
+                 std::optional(model::DispositionKind::QueuedRetry));
+        QCOMPARE(edit::propertyText(design, "flow-erp-relay", "expectedDisposition"),
+                 std::optional<std::string>("queued-retry"));
+        QVERIFY(refused(design, "flow-erp-relay", "expectedDisposition", "bounced")
+                    .startsWith("expectedDisposition: 'bounced' is not one of 'delivered', "
+                                "'relayed', 'rejected', 'queued-retry'"));
+        set(design, "flow-erp-relay", "expectedDisposition", "");
+        QVERIFY(!design.flows[2].expectedDisposition);
+        // The destination as the flow editor and trace --to read it: a host by its name is
+        // stored by id, a port given with it becomes the flow's port.
+        set(design, "flow-erp-relay", "destination", "EX2016B:587");
+        QCOMPARE(design.flows[2].destination, std::string("ex2016b"));
+        QCOMPARE(design.flows[2].port, uint16_t{587});
+        QVERIFY(refused(design, "flow-erp-relay", "destination", "nowhere")
+                    .startsWith("destination: 'nowhere' is neither an IP address"));
+    }
+
     void theDesignAndTheOrganisation() {
         model::Design design = contoso();
         QCOMPARE(set(design, "design", "name", "Contoso 2").changed,

@@ -134,9 +134,13 @@ void TestIoErrors::fixtureIsRefusedAtThePosition_data() {
         << "missing-version.mailtopo" << 1 << 1 << "" << QStringList{"'version'", "missing"};
     QTest::newRow("newer version: tells to upgrade")
         << "newer-version.mailtopo" << 3 << 14 << "/version"
-        << QStringList{"newer MailTopo", "format version 2", "reads up to version 1", "upgrade"};
+        << QStringList{"newer MailTopo", "format version 3", "reads up to version 2", "upgrade"};
 
     // Valid JSON, wrong content: the position is the offending key or value.
+    QTest::newRow("a version 2 key in a version 1 file: at the key")
+        << "version-1-with-version-2-key.mailtopo" << 19 << 7 << "/flows/0/expectedDisposition"
+        << QStringList{"'expectedDisposition' needs format version 2",
+                       "this file says \"version\": 1"};
     QTest::newRow("unknown key: at the key")
         << "unknown-key.mailtopo" << 19 << 11 << "/hosts/0/nics/0/adresses"
         << QStringList{"unknown key 'adresses'", "NIC"};

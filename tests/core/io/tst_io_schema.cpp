@@ -13,6 +13,7 @@
 
 #include "core/io/design_fields.h"
 #include "core/io/design_json.h"
+#include "core/io/field_traits.h"
 
 using namespace mailtopo;
 using nlohmann::ordered_json;
@@ -60,22 +61,10 @@ MAILTOPO_DEF(Placement)
 MAILTOPO_DEF(View)
 #undef MAILTOPO_DEF
 
-template <class T>
-struct IsOptional : std::false_type {};
-template <class T>
-struct IsOptional<std::optional<T>> : std::true_type {};
-template <class T>
-struct IsVector : std::false_type {};
-template <class T>
-struct IsVector<std::vector<T>> : std::true_type {};
-template <class T>
-struct IsFlagSet : std::false_type {};
-template <class E>
-struct IsFlagSet<FlagSet<E>> : std::true_type {};
-template <class T>
-concept HasEnumText = requires {
-    EnumTraits<T>::items;
-};
+using io::HasEnumText;
+using io::IsFlagSet;
+using io::IsOptional;
+using io::IsVector;
 
 template <class E>
 ordered_json namesOf() {
@@ -101,13 +90,42 @@ public:
         checkObjectShape(schema_, "(root)", keys, required);
         expect(schema_.value("/properties/format/const"_json_pointer, "") == io::kFormatName,
                "(root): format must be const \"mailtopo\"");
-        expect(schema_.value("/properties/version/const"_json_pointer, 0) == io::kFormatVersion,
-               "(root): version must be const kFormatVersion");
+        // Every version up to kFormatVersion is read (older ones are subsets of it).
+        ordered_json versions = ordered_json::array();
+        for (int v = 1; v <= io::kFormatVersion; ++v)
+            versions.push_back(v);
+        expect(schema_.value("/properties/version/enum"_json_pointer, ordered_json()) == versions,
+               "(root): version must be an enum of 1 to kFormatVersion");
         MemberChecker<model::Design> members{*this, schema_, "(root)"};
         io::Fields<model::Design>::visit(members);
+        checkVersionedFlowKeys();
     }
 
 private:
+    // A flow key that came with version 2 is refused in a version 1 document: the schema's
+    // "if version is 1, then" part must forbid exactly those keys.
+    void checkVersionedFlowKeys() {
+        std::vector<std::string> keys, required;
+        KeyLister<model::Flow> lister{keys, required};
+        io::Fields<model::Flow>::visit(lister);
+        std::vector<std::string> newer;
+        for (const auto& key : keys)
+            if (io::keySince<model::Flow>(key) > 1)
+                newer.push_back(key);
+        expect(!newer.empty(), "the flow has no key newer than version 1");
+        expect(schema_.value("/if/properties/version/const"_json_pointer, 0) == 1,
+               "(root): the if part must select version 1 documents");
+        const ordered_json forbidden =
+            schema_.value("/then/properties/flows/items/properties"_json_pointer, ordered_json());
+        std::vector<std::string> forbiddenKeys;
+        for (const auto& [key, value] : forbidden.items()) {
+            expect(value == false, "(root): then: '" + key + "' must be the schema false");
+            forbiddenKeys.push_back(key);
+        }
+        expect(forbiddenKeys == newer,
+               "(root): then must forbid in version 1 flows exactly the keys version 2 added");
+    }
+
     template <class T>
     struct KeyLister {
         std::vector<std::string>& keyList;

@@ -31,11 +31,17 @@ MUST_FAIL = [
     "port-out-of-range.mailtopo",
     "unknown-enum.mailtopo",
     "unknown-key.mailtopo",
+    "version-1-with-version-2-key.mailtopo",
     "wrong-format.mailtopo",
     "wrong-type.mailtopo",
 ]
 
-VALID_DIRS = ["resources/examples", "tests/scenarios", "tests/fuzz/corpus/design"]
+VALID_DIRS = [
+    "resources/examples",
+    "tests/scenarios",
+    "tests/fuzz/corpus/design",
+    "tests/data/migration",
+]
 
 
 def load(path):

@@ -2,16 +2,17 @@
 
 #include <QObject>
 
+#include "core/edit/value_text.h"
+
 namespace mailtopo::ui::inspector {
 
 QString checkChoice(const QString& text, const QList<Choice>& choices) {
+    std::vector<std::pair<std::string, std::string>> options;
     for (const Choice& choice : choices)
-        if (choice.value == text)
-            return QString();
-    QStringList labels;
-    for (const Choice& choice : choices)
-        labels << choice.label;
-    return QObject::tr("'%1' is not one of: %2").arg(text, labels.join(QStringLiteral(", ")));
+        options.emplace_back(choice.value.toStdString(), choice.label.toStdString());
+    std::string why;
+    return edit::checkChoice(text.toStdString(), options, &why) ? QString()
+                                                                : QString::fromStdString(why);
 }
 
 QList<Choice> segmentChoices(const model::Design& design, bool allowNone) {

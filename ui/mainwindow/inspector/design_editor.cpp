@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+#include "core/edit/value_text.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/choices.h"
 #include "ui/mainwindow/inspector/element_editors.h"
@@ -35,13 +36,11 @@ TableRows domainRows(const model::Organization& org) {
 }
 
 QString writeDomains(model::Design& d, const TableRows& rows) {
-    // Exchange keeps exactly one default domain (Set-AcceptedDomain -MakeDefault moves it);
-    // two would leave the sender address of system messages undecided.
-    qsizetype defaults = 0;
+    size_t defaults = 0;
     for (const QStringList& row : rows)
         defaults += row[kDefault] == QLatin1String("1") ? 1 : 0;
-    if (defaults > 1)
-        return tr("Only one accepted domain can be the default; clear the other first.");
+    if (std::string why; !edit::checkDefaultDomains(defaults, &why))
+        return fromStd(why);
     IdMaker ids(d);
     rebuildWithIds(d.organization.acceptedDomains, rows, ids, "ad",
                    [](model::AcceptedDomain& domain, const QStringList& row) {

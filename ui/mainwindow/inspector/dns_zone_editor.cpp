@@ -13,11 +13,13 @@
 namespace mailtopo::ui::inspector {
 namespace {
 
-// The record types the design's DNS checks read (see core/model/dns.h).
+// The record types the design's DNS checks read (core/model/dns.h).
 QList<Choice> recordTypes() {
     QList<Choice> types;
-    for (const char* type : {"A", "AAAA", "MX", "TXT", "PTR", "CNAME", "NS", "SOA", "SRV", "SPF"})
-        types.push_back({QString::fromLatin1(type), QString::fromLatin1(type)});
+    for (std::string_view type : model::kDnsRecordTypes) {
+        const QString name = QString::fromLatin1(type.data(), static_cast<qsizetype>(type.size()));
+        types.push_back({name, name});
+    }
     return types;
 }
 

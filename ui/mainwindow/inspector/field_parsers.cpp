@@ -1,11 +1,8 @@
 #include "ui/mainwindow/inspector/field_parsers.h"
 
-#include <QObject>
 #include <QStringList>
 
-#include "core/net/binding.h"
-#include "core/net/domain_name.h"
-#include "core/net/text_util.h"
+#include "core/edit/value_text.h"
 
 namespace mailtopo::ui::inspector {
 namespace {
@@ -14,180 +11,109 @@ QString fromStd(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-void say(QString* problem, const QString& text) {
-    if (problem != nullptr)
-        *problem = text;
+// Runs core's reader or check on the text, carrying its message over word for word.
+template <class Core>
+auto viaCore(const QString& text, QString* problem, Core core) {
+    std::string why;
+    auto result = core(text.toStdString(), &why);
+    if (!result && problem != nullptr)
+        *problem = fromStd(why);
+    return result;
 }
 
-// Parses every entry of a list with `parseOne`, naming the entry that failed.
-template <class T, class Parse>
-std::optional<std::vector<T>> parseList(const QString& text, QString* problem, Parse parseOne) {
-    std::vector<T> out;
-    for (const QString& entry : listEntries(text)) {
-        QString why;
-        auto value = parseOne(entry, &why);
-        if (!value) {
-            say(problem, why);
-            return std::nullopt;
-        }
-        out.push_back(*value);
-    }
-    return out;
+// Stores what core read in `target`; the result is why it could not (empty when it did).
+template <class T, class Core>
+QString assignViaCore(T& target, const QString& text, Core core) {
+    QString why;
+    auto parsed = viaCore(text, &why, core);
+    if (!parsed)
+        return why;
+    target = std::move(*parsed);
+    return QString();
 }
 
-template <class T, class Render>
-QString listText(const std::vector<T>& values, Render render) {
-    QStringList parts;
-    for (const auto& value : values)
-        parts << render(value);
-    return parts.join(QStringLiteral(", "));
+std::optional<std::vector<std::string>> checkedList(std::string_view text, edit::TextCheck check,
+                                                    std::string* why) {
+    return edit::parseCheckedList(text, check, why);
 }
 
 }  // namespace
 
 QStringList listEntries(const QString& text) {
     QStringList entries;
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!part.trimmed().isEmpty())
-            entries << part.trimmed();
+    for (const std::string& entry : edit::listEntries(text.toStdString()))
+        entries << fromStd(entry);
     return entries;
 }
 
 std::optional<net::Address> parseAddress(const QString& text, QString* problem) {
-    if (text.trimmed().isEmpty()) {
-        say(problem, QObject::tr("an address is required"));
-        return std::nullopt;
-    }
-    std::string error;
-    auto address = net::Address::parse(text.trimmed().toStdString(), &error);
-    if (!address)
-        say(problem, fromStd(error));
-    return address;
+    return viaCore(text, problem, edit::parseAddress);
 }
 
 std::optional<std::optional<net::Address>> parseOptionalAddress(const QString& text,
                                                                 QString* problem) {
-    if (text.trimmed().isEmpty())
-        return std::optional<net::Address>();
-    auto address = parseAddress(text, problem);
-    if (!address)
-        return std::nullopt;
-    return std::optional<net::Address>(*address);
+    return viaCore(text, problem, edit::parseOptionalAddress);
 }
 
 std::optional<net::Prefix> parsePrefix(const QString& text, QString* problem) {
-    std::string error;
-    auto prefix = net::Prefix::parse(text.trimmed().toStdString(), &error);
-    if (!prefix)
-        say(problem, fromStd(error));
-    return prefix;
+    return viaCore(text, problem, edit::parsePrefix);
 }
 
 std::optional<net::IpRange> parseRange(const QString& text, QString* problem) {
-    std::string error;
-    auto range = net::IpRange::parse(text.trimmed().toStdString(), &error);
-    if (!range)
-        say(problem, fromStd(error));
-    return range;
+    return viaCore(text, problem, edit::parseRange);
 }
 
 std::optional<unsigned> parseNumber(const QString& text, unsigned max, const QString& what,
                                     QString* problem) {
-    std::string error;
-    auto value = net::parseDecimal(text.trimmed().toStdString(), max, what.toStdString(), error);
-    if (!value)
-        say(problem, QStringLiteral("'%1': %2").arg(text.trimmed(), fromStd(error)));
-    return value;
+    const std::string name = what.toStdString();
+    return viaCore(text, problem, [max, &name](std::string_view t, std::string* why) {
+        return edit::parseNumber(t, max, name, why);
+    });
 }
 
 std::optional<uint16_t> parsePort(const QString& text, QString* problem) {
-    auto value = parseNumber(text, 65535, QObject::tr("port"), problem);
-    if (!value)
-        return std::nullopt;
-    if (*value == 0) {
-        say(problem, QObject::tr("'%1': port 0 is not a port a connection can use").arg(text));
-        return std::nullopt;
-    }
-    return static_cast<uint16_t>(*value);
+    return viaCore(text, problem, edit::parsePort);
 }
 
 std::optional<int> parsePrefixLength(const QString& text, net::Family family, QString* problem) {
-    auto value = parseNumber(text, static_cast<unsigned>(net::bitWidth(family)),
-                             QObject::tr("prefix length"), problem);
-    if (!value)
-        return std::nullopt;
-    return static_cast<int>(*value);
+    return viaCore(text, problem, [family](std::string_view t, std::string* why) {
+        return edit::parsePrefixLength(t, family, why);
+    });
 }
 
 bool checkDomainName(const QString& text, bool wildcard, bool star, QString* problem) {
-    std::string why;
-    if (net::isValidDomainName(text.trimmed().toStdString(), wildcard, star, why))
-        return true;
-    say(problem, QStringLiteral("'%1': %2").arg(text.trimmed(), fromStd(why)));
-    return false;
+    return viaCore(text, problem, [wildcard, star](std::string_view t, std::string* why) {
+        return edit::checkDomainName(t, wildcard, star, why);
+    });
 }
 
 bool checkSmartHost(const QString& text, QString* problem) {
-    if (net::Address::parse(text.trimmed().toStdString()))
-        return true;
-    return checkDomainName(text, false, false, problem);
+    return viaCore(text, problem, edit::checkSmartHost);
 }
 
 bool checkMailTarget(const QString& text, QString* problem) {
-    const QString target = text.trimmed();
-    const std::string utf8 = target.toStdString();
-    if (net::Address::parse(utf8) || net::Binding::parse(utf8))
-        return true;
-    if (target.startsWith(QLatin1Char('['))) {  // an IPv6 address with a port, mistyped
-        std::string error;
-        net::Binding::parse(utf8, &error);
-        say(problem, fromStd(error));
-        return false;
-    }
-    // A name, or a name and a port; a lone IPv6 address has several colons and parsed above.
-    const qsizetype colon = target.lastIndexOf(QLatin1Char(':'));
-    const QString name = colon < 0 ? target : target.left(colon);
-    if (colon >= 0 && !parsePort(target.mid(colon + 1), problem))
-        return false;
-    return checkDomainName(name, false, false, problem);
+    return viaCore(text, problem, edit::checkMailTarget);
 }
 
 bool checkMailAddress(const QString& text, QString* problem) {
-    const QString address = text.trimmed();
-    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
-    if (at <= 0 || address.contains(QLatin1Char(' '))) {
-        say(problem, QObject::tr("'%1' is not an address of the form name@domain").arg(address));
-        return false;
-    }
-    return checkDomainName(address.mid(at + 1), false, false, problem);
+    return viaCore(text, problem, edit::checkMailAddress);
 }
 
 std::optional<std::vector<net::Address>> parseAddressList(const QString& text, QString* problem) {
-    return parseList<net::Address>(text, problem, parseAddress);
+    return viaCore(text, problem, edit::parseAddressList);
 }
 
 std::optional<std::vector<net::IpRange>> parseRangeList(const QString& text, QString* problem) {
-    return parseList<net::IpRange>(text, problem, parseRange);
+    return viaCore(text, problem, edit::parseRangeList);
 }
 
 std::optional<std::vector<net::Prefix>> parsePrefixList(const QString& text, QString* problem) {
-    return parseList<net::Prefix>(text, problem, parsePrefix);
+    return viaCore(text, problem, edit::parsePrefixList);
 }
 
 std::optional<std::vector<uint16_t>> parsePortList(const QString& text, QString* problem) {
-    return parseList<uint16_t>(text, problem, parsePort);
+    return viaCore(text, problem, edit::parsePortList);
 }
-
-namespace {
-
-template <class T>
-QString assignParsed(T& target, const std::optional<T>& parsed, const QString& why) {
-    if (parsed)
-        target = *parsed;
-    return parsed ? QString() : why;
-}
-
-}  // namespace
 
 QString assignIfValid(std::string& target, const QString& text,
                       bool (*check)(const QString&, QString*)) {
@@ -199,101 +125,77 @@ QString assignIfValid(std::string& target, const QString& text,
 }
 
 QString assignHostName(std::string& target, const QString& text) {
-    return assignIfValid(target, text, [](const QString& name, QString* why) {
-        return checkDomainName(name, false, false, why);
-    });
-}
-
-QString assignSize(std::optional<long long>& target, const QString& text) {
-    if (text.trimmed().isEmpty()) {
-        target.reset();
-        return QString();
-    }
     QString why;
-    const auto size = parseNumber(text, 2147483647U, QObject::tr("size"), &why);
-    if (size)
-        target = static_cast<long long>(*size);
-    return size ? QString() : why;
-}
-
-QString assignAddress(std::optional<net::Address>& target, const QString& text) {
-    QString why;
-    return assignParsed(target, parseOptionalAddress(text, &why), why);
-}
-
-QString assignAddresses(std::vector<net::Address>& target, const QString& text) {
-    QString why;
-    return assignParsed(target, parseAddressList(text, &why), why);
-}
-
-QString assignRanges(std::vector<net::IpRange>& target, const QString& text) {
-    QString why;
-    return assignParsed(target, parseRangeList(text, &why), why);
-}
-
-QString assignPorts(std::vector<uint16_t>& target, const QString& text) {
-    QString why;
-    return assignParsed(target, parsePortList(text, &why), why);
-}
-
-namespace {
-
-// Keeps the entries of `text` that `check` accepts, all or none.
-template <class Check>
-QString assignChecked(std::vector<std::string>& target, const QString& text, Check check) {
-    std::vector<std::string> out;
-    for (const QString& entry : listEntries(text)) {
-        QString why;
-        if (!check(entry, &why))
-            return why;
-        out.push_back(entry.toStdString());
-    }
-    target = std::move(out);
+    if (!viaCore(text, &why, edit::checkHostName))
+        return why;
+    target = text.toStdString();
     return QString();
 }
 
-}  // namespace
+QString assignSize(std::optional<long long>& target, const QString& text) {
+    return assignViaCore(target, text, edit::parseSize);
+}
+
+QString assignAddress(std::optional<net::Address>& target, const QString& text) {
+    return assignViaCore(target, text, edit::parseOptionalAddress);
+}
+
+QString assignAddresses(std::vector<net::Address>& target, const QString& text) {
+    return assignViaCore(target, text, edit::parseAddressList);
+}
+
+QString assignRanges(std::vector<net::IpRange>& target, const QString& text) {
+    return assignViaCore(target, text, edit::parseRangeList);
+}
+
+QString assignPorts(std::vector<uint16_t>& target, const QString& text) {
+    return assignViaCore(target, text, edit::parsePortList);
+}
 
 QString assignDomains(std::vector<std::string>& target, const QString& text) {
-    return assignChecked(target, text, [](const QString& entry, QString* why) {
-        return checkDomainName(entry, false, false, why);
+    return assignViaCore(target, text, [](std::string_view t, std::string* why) {
+        return checkedList(t, edit::checkDomainNameOnly, why);
     });
 }
 
 QString assignMailTargets(std::vector<std::string>& target, const QString& text) {
-    return assignChecked(target, text, checkMailTarget);
+    return assignViaCore(target, text, [](std::string_view t, std::string* why) {
+        return checkedList(t, edit::checkMailTarget, why);
+    });
 }
 
 QString assignSmartHosts(std::vector<std::string>& target, const QString& text) {
-    return assignChecked(target, text, checkSmartHost);
+    return assignViaCore(target, text, [](std::string_view t, std::string* why) {
+        return checkedList(t, edit::checkSmartHost, why);
+    });
 }
 
 QString wordListText(const std::vector<std::string>& words) {
-    return listText(words, fromStd);
+    return fromStd(edit::wordListText(words));
 }
 
 QString sizeText(const std::optional<long long>& size) {
-    return size ? QString::number(*size) : QString();
+    return fromStd(edit::sizeText(size));
 }
 
 QString addressListText(const std::vector<net::Address>& addresses) {
-    return listText(addresses, [](const net::Address& a) { return fromStd(a.toString()); });
+    return fromStd(edit::addressListText(addresses));
 }
 
 QString rangeListText(const std::vector<net::IpRange>& ranges) {
-    return listText(ranges, [](const net::IpRange& r) { return fromStd(r.toString()); });
+    return fromStd(edit::rangeListText(ranges));
 }
 
 QString prefixListText(const std::vector<net::Prefix>& prefixes) {
-    return listText(prefixes, [](const net::Prefix& p) { return fromStd(p.toString()); });
+    return fromStd(edit::prefixListText(prefixes));
 }
 
 QString portListText(const std::vector<uint16_t>& ports) {
-    return listText(ports, [](uint16_t port) { return QString::number(port); });
+    return fromStd(edit::portListText(ports));
 }
 
 QString optionalAddressText(const std::optional<net::Address>& address) {
-    return address ? fromStd(address->toString()) : QString();
+    return fromStd(edit::optionalAddressText(address));
 }
 
 }  // namespace mailtopo::ui::inspector

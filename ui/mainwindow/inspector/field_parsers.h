@@ -1,8 +1,8 @@
 #pragma once
-// The inspector's typed input, read with core's parsers: each function turns what the user
-// typed into a model value or says why it cannot. Nothing here decides what is valid on its
-// own; the rules are core's (Address::parse, Prefix::parse, IpRange::parse, the port and
-// number reader, the domain-name check), this file only splits lists and words the message.
+// The inspector's typed input: each function turns what the user typed into a model value
+// or says why it cannot. They are QString faces of core/edit/value_text.h, which
+// `mailtopo-cli edit --set` (core/edit/property_edit.h) uses too, so both refuse the same
+// input in the same words; nothing here decides what is valid on its own.
 
 #include <QString>
 #include <cstdint>

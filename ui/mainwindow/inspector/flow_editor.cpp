@@ -1,7 +1,8 @@
 // A flow of the design (a connection attempt validation traces every time): its name, the
-// source host and the address it binds to, where it connects and on which port, the HELO
-// and envelope, and a note. The destination is read as the trace form and `mailtopo-cli
-// trace --to` read it (core/sim/trace_target).
+// source host and the address it binds to, where it connects and on which port, the pool
+// member a VIP on the way picks, the HELO and envelope, the outcome it should have, and a
+// note. The destination is read as the trace form and `mailtopo-cli trace --to` read it
+// (core/sim/trace_target).
 
 #include <QObject>
 #include <algorithm>
@@ -45,6 +46,35 @@ QList<Choice> sourceAddressChoices(const model::Design& design, const Flow& flow
         if (!listed)
             choices.push_back({bound, QObject::tr("%1 (not an address of the host)").arg(bound)});
     }
+    return choices;
+}
+
+// The load balancer's own choice, or a host some VIP has in its pool (format version 2).
+QList<Choice> poolMemberChoices(const model::Design& design, const Flow& flow) {
+    QList<Choice> choices{{QString(), tr("as the load balancer chooses (its first)")}};
+    auto listed = [&](const QString& value) {
+        return std::any_of(choices.begin(), choices.end(),
+                           [&](const Choice& c) { return c.value == value; });
+    };
+    for (const auto& lb : design.loadBalancers)
+        for (const auto& vip : lb.vips)
+            for (const auto& member : vip.pool) {
+                const model::Host* host = design.findHost(member.hostId);
+                const QString value = fromStd(member.hostId);
+                if (!listed(value))
+                    choices.push_back({value, host != nullptr && !host->name.empty()
+                                                  ? fromStd(host->name)
+                                                  : value});
+            }
+    if (const QString pinned = fromStd(flow.poolMemberHostId); !listed(pinned))
+        choices.push_back({pinned, QObject::tr("%1 (in no pool)").arg(pinned)});
+    return choices;
+}
+
+// Not checked, or the disposition validation expects (flow-disposition-unexpected).
+QList<Choice> expectationChoices() {
+    QList<Choice> choices{{QString(), tr("not checked")}};
+    choices.append(enumChoices<model::DispositionKind>());
     return choices;
 }
 
@@ -98,6 +128,31 @@ void buildFlowEditor(InspectorForm& form, const Flow& flow) {
                            return why;
                        }),
               true);
+    form.choice(QStringLiteral("poolMember"), tr("Pool member"),
+                tr("A load balancer's virtual server on the way sends this flow to this member "
+                   "of its pool instead of its first."),
+                poolMemberChoices(form.design(), flow),
+                readVia(at, [](const Flow& f) { return fromStd(f.poolMemberHostId); }),
+                writeVia(at, [](Flow& f, const QString& v) {
+                    f.poolMemberHostId = v.toStdString();
+                    return QString();
+                }));
+    form.choice(QStringLiteral("expectedDisposition"), tr("Expected outcome"),
+                tr("How the flow's trace should end; validation reports it as an error when "
+                   "the trace ends otherwise, so a change that breaks this path shows at once."),
+                expectationChoices(),
+                readVia(at,
+                        [](const Flow& f) {
+                            return f.expectedDisposition ? enumText(*f.expectedDisposition)
+                                                         : QString();
+                        }),
+                writeVia(at, [](Flow& f, const QString& v) {
+                    if (v.isEmpty())
+                        f.expectedDisposition.reset();
+                    else
+                        f.expectedDisposition = enumValue<model::DispositionKind>(v);
+                    return QString();
+                }));
     form.text(QStringLiteral("helo"), tr("HELO"),
               tr("The EHLO name the client gives; empty: the source host's FQDN."),
               readVia(at, [](const Flow& f) { return fromStd(f.helo); }),

@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "core/edit/value_text.h"
 #include "core/probe/design_target.h"
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/inspector/wheel_passes_by.h"
@@ -113,8 +114,9 @@ QLineEdit* InspectorForm::text(const QString& property, const QString& label, co
     addField(property, withMark(label, required), tip, edit, read);
     connect(edit, &QLineEdit::textEdited, this,
             [this, property, label, required, write](const QString& value) {
-                if (required && value.trimmed().isEmpty())
-                    return refuse(property, tr("%1 is required.").arg(label));
+                // Core's words, as `mailtopo-cli edit --set` says them.
+                if (std::string why; required && !edit::checkRequired(value.toStdString(), &why))
+                    return refuse(property, labelled(label, QString::fromStdString(why)));
                 commit(property, elementId_ + QLatin1Char('/') + property, [&](model::Design& d) {
                     return labelled(label, write(d, value.trimmed()));
                 });

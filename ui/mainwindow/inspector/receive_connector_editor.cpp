@@ -7,7 +7,7 @@
 #include <map>
 #include <tuple>
 
-#include "core/net/binding.h"
+#include "core/edit/value_text.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/element_editors.h"
 #include "ui/mainwindow/inspector/field_parsers.h"
@@ -25,17 +25,11 @@ QString tr(const char* text) {
 }
 
 QString writeBindings(model::ReceiveConnector& rc, const QString& text) {
-    std::vector<net::Binding> parsed;
-    for (const QString& part : listEntries(text)) {
-        std::string error;
-        auto b = net::Binding::parse(part.toStdString(), &error);
-        if (!b)
-            return QStringLiteral("'%1': %2").arg(part, fromStd(error));
-        parsed.push_back(*b);
-    }
-    if (parsed.empty())
-        return tr("at least one is required.");
-    rc.bindings = std::move(parsed);
+    std::string why;
+    auto parsed = edit::parseBindings(text.toStdString(), &why);
+    if (!parsed)
+        return fromStd(why);
+    rc.bindings = std::move(*parsed);
     return QString();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include "core/edit/value_text.h"
+
 #include "ui/mainwindow/inspector/choices.h"
 #include "ui/mainwindow/inspector/field_parsers.h"
 
@@ -25,8 +27,11 @@ template <class Parse>
 TableColumn parsed(const QString& header, const QString& tip, bool required, Parse parse) {
     TableColumn column = named(mark(header, required), tip);
     column.check = [required, parse](const QString& cell, const QStringList&) -> QString {
+        std::string missing;
         if (cell.trimmed().isEmpty())
-            return required ? QObject::tr("a value is required") : QString();
+            return !required || edit::checkRequired(cell.toStdString(), &missing)
+                       ? QString()
+                       : QString::fromStdString(missing);
         QString why;
         return parse(cell, &why) ? QString() : why;
     };
