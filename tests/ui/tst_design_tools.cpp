@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest>
@@ -391,6 +392,28 @@ private slots:
         QCOMPARE(browser->source(), QUrl(QString::fromLatin1(kUserGuideUrl)));
         QVERIFY(browser->toPlainText().contains(QStringLiteral("MailTopo")));
         QVERIFY(browser->document()->toHtml().contains(QStringLiteral("<img")));
+        // Every picture fits the page, as a copy scaled to the width it is drawn at (a
+        // picture drawn smaller than it is loses the text in it).
+        dialog->resize(860, 760);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        int pictures = 0;
+        for (QTextBlock block = browser->document()->begin(); block.isValid();
+             block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (!it.fragment().charFormat().isImageFormat())
+                    continue;
+                const QTextImageFormat image = it.fragment().charFormat().toImageFormat();
+                const QImage shown =
+                    browser->document()
+                        ->resource(QTextDocument::ImageResource, QUrl(image.name()))
+                        .value<QImage>();
+                QVERIFY2(!shown.isNull(), qPrintable(image.name()));
+                QVERIFY2(image.width() <= browser->viewport()->width(), qPrintable(image.name()));
+                QCOMPARE(shown.width(), qRound(image.width()));
+                ++pictures;
+            }
+        }
+        QVERIFY(pictures >= 8);
         // A link to the file format, compiled in beside it, opens there.
         emit browser->anchorClicked(QUrl(QStringLiteral("file-format.md")));
         QCOMPARE(browser->source(), QUrl(QStringLiteral("qrc:/docs/file-format.md")));

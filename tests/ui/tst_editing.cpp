@@ -301,7 +301,10 @@ private slots:
         editAction(w.window, "actionDistributeVertically")->trigger();
         QCOMPARE(w.window.document()->undoStack()->count(), 2);
 
+        // Only a selection with an Exchange server is offered an AD site.
+        QVERIFY(!editAction(w.window, "actionGroupIntoSite")->isEnabled());
         scene->selectElements({QStringLiteral("ex2016a"), QStringLiteral("ex2016b")});
+        QVERIFY(editAction(w.window, "actionGroupIntoSite")->isEnabled());
         QCOMPARE(w.window.editActions()->editor()->groupIntoSite(scene->selectedElementIds(),
                                                                  QStringLiteral("Dublin")),
                  2);

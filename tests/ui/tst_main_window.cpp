@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
@@ -195,6 +196,17 @@ private slots:
             QCOMPARE(category->childCount(), counts[i]);
         }
         QCOMPARE(dock->itemForElement(QStringLiteral("h-ex02"))->text(0), QStringLiteral("EX02"));
+        // A flow's ends by name, a host destination too (the file holds its id).
+        QCOMPARE(dock->itemForElement(QStringLiteral("f-inbound"))->text(1),
+                 QStringLiteral("SENDER → 203.0.113.25"));
+        {
+            mailtopo::model::Design toHost = window.document()->design();
+            toHost.flows.front().destination = "h-ex02";
+            window.document()->applyChange(QStringLiteral("Flow to EX02"), toHost);
+            QCOMPARE(dock->itemForElement(QStringLiteral("f-inbound"))->text(1),
+                     QStringLiteral("SENDER → EX02"));
+            window.document()->undoStack()->undo();
+        }
 
         // Choosing a host selects and centres its card.
         window.view()->zoomBy(2.0);

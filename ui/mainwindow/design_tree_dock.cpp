@@ -181,11 +181,14 @@ void DesignTreeDock::populate(const model::Design& design) {
     }
     QTreeWidgetItem* flows = addCategory(tr("Flows"), "flows", design.flows.size());
     for (const model::Flow& flow : design.flows) {
+        // Both ends by name: a destination that is a host is written as its id in the file
+        // ("ex01"), which need not be the name it is drawn with ("EX13").
         const model::Host* source = design.findHost(flow.sourceHostId);
+        const model::Host* target = design.findHost(flow.destination);
         addElement(flows, flow.id, fromStd(flow.name),
                    QStringLiteral("%1 → %2").arg(
                        source ? fromStd(source->name) : fromStd(flow.sourceHostId),
-                       fromStd(flow.destination)),
+                       target ? fromStd(target->name) : fromStd(flow.destination)),
                    std::nullopt);
     }
     tree_->expandAll();

@@ -190,6 +190,15 @@ void EditActions::updateEnabled() {
     paste_->setEnabled(open && DiagramEditor::canPaste(QApplication::clipboard()->mimeData()));
     action(QStringLiteral("actionSelectAll"))->setEnabled(open);
     action(QStringLiteral("actionAutoLayoutAll"))->setEnabled(open);
+    // Only Exchange servers have an AD site: a firewall's menu does not offer one.
+    bool server = false;
+    if (any) {
+        for (const QString& id : selection()) {
+            const model::Host* host = document_->design().findHost(id.toStdString());
+            server = server || (host != nullptr && host->exchange.has_value());
+        }
+    }
+    action(QStringLiteral("actionGroupIntoSite"))->setEnabled(server);
 }
 
 void EditActions::report() {

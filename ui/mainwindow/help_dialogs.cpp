@@ -73,29 +73,46 @@ QHash<QAction*, QString> menuPaths(QWidget* window, QList<QAction*>* ordered) {
 
 // Shows the guide with its screenshots scaled down to the page's width (Markdown pictures
 // keep their natural size, which is a full screen), again whenever the window is resized.
+// Each picture is scaled once, smoothly, into a resource of its own: a picture only drawn
+// smaller is sampled pixel by pixel, and the text in the screenshots breaks up.
 class GuideBrowser : public QTextBrowser {
 public:
     using QTextBrowser::QTextBrowser;
 
+    // The format property that keeps the picture's own name once it shows a scaled copy.
+    static constexpr int kOriginalName = QTextFormat::UserProperty + 1;
+
     void fitImages() {
-        const qreal room = std::max(200, viewport()->width() - 40);
+        const int room = std::max(200, viewport()->width() - 40);
         for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
             for (auto it = block.begin(); !it.atEnd(); ++it) {
                 const QTextFragment fragment = it.fragment();
                 if (!fragment.charFormat().isImageFormat())
                     continue;
                 QTextImageFormat image = fragment.charFormat().toImageFormat();
-                const QImage picture =
-                    document()
-                        ->resource(QTextDocument::ImageResource, QUrl(image.name()))
-                        .value<QImage>();
+                QString original = image.property(kOriginalName).toString();
+                if (original.isEmpty())
+                    original = image.name();
+                const QImage picture = document()
+                                           ->resource(QTextDocument::ImageResource, QUrl(original))
+                                           .value<QImage>();
                 if (picture.isNull())
                     continue;
-                const qreal width = std::min<qreal>(picture.width(), room);
-                if (qFuzzyCompare(image.width(), width))
+                const int width = std::min(picture.width(), room);
+                const QString name = width == picture.width()
+                                         ? original
+                                         : QStringLiteral("%1?width=%2").arg(original).arg(width);
+                if (image.name() == name)
                     continue;
+                // Under the name as a lookup resolves it, against the guide's own URL.
+                if (name != original)
+                    document()->addResource(QTextDocument::ImageResource,
+                                            document()->baseUrl().resolved(QUrl(name)),
+                                            picture.scaledToWidth(width, Qt::SmoothTransformation));
+                image.setName(name);
+                image.setProperty(kOriginalName, original);
                 image.setWidth(width);
-                image.setHeight(picture.height() * width / picture.width());
+                image.setHeight(static_cast<qreal>(picture.height()) * width / picture.width());
                 QTextCursor cursor(document());
                 cursor.setPosition(fragment.position());
                 cursor.setPosition(fragment.position() + fragment.length(),
