@@ -341,6 +341,24 @@ AddOutcome addFlow(model::Design& design, model::Flow flow) {
     return detail::added(flow.id, flow.name, changes);
 }
 
+void fillDefaultEnvelope(const model::Design& design, model::Flow& flow) {
+    const model::Host* source = design.findHost(flow.sourceHostId);
+    if (flow.mailFrom.empty()) {
+        // The sender's own address when it has one; else a documentation domain's (RFC 2606).
+        flow.mailFrom = source != nullptr && source->smtp && !source->smtp->mailFrom.empty()
+                            ? source->smtp->mailFrom
+                            : "sender@example.net";
+    }
+    if (!flow.rcptTo.empty())
+        return;
+    const model::AcceptedDomain* domain = nullptr;
+    for (const auto& d : design.organization.acceptedDomains)
+        if (!d.domainName.starts_with("*") && (domain == nullptr || d.isDefault))
+            domain = &d;
+    if (domain != nullptr)
+        flow.rcptTo = {"postmaster@" + domain->domainName};
+}
+
 namespace detail {
 
 AddOutcome addDefaultFlow(model::Design& design, const SubElementRequest& request) {
@@ -371,11 +389,7 @@ AddOutcome addDefaultFlow(model::Design& design, const SubElementRequest& reques
     else
         return refused("flow: the design has no Exchange server or accepted domain to send to");
     flow.sourceHostId = source->id;
-    // The sender's own address when it has one; else a documentation domain's (RFC 2606).
-    flow.mailFrom = source->smtp && !source->smtp->mailFrom.empty() ? source->smtp->mailFrom
-                                                                    : "sender@example.net";
-    if (domain != nullptr)
-        flow.rcptTo = {"postmaster@" + domain->domainName};
+    fillDefaultEnvelope(design, flow);
     return addFlow(design, flow);
 }
 

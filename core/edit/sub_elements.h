@@ -73,11 +73,16 @@ AddOutcome addSubElement(model::Design& design, const SubElementRequest& request
 // name is empty or taken, a numbered name. The flow's other fields are kept as given.
 AddOutcome addFlow(model::Design& design, model::Flow flow);
 
+// The envelope a flow gets when nobody typed one (a flow drawn by dragging, `--add flow`):
+// MAIL FROM the source host's own sender address (else sender@example.net), RCPT TO the
+// postmaster of the default accepted domain. Fields already set are kept.
+void fillDefaultEnvelope(const model::Design& design, model::Flow& flow);
+
 struct ConnectOutcome {
     bool ok = false;
     std::string error;
-    model::Id interfaceId;  // the NIC or device interface now on the segment
-    bool created = false;   // a new NIC/interface was made for it
+    model::Id interfaceId;                // the NIC or device interface now on the segment
+    bool created = false;                 // a new NIC/interface was made for it
     std::optional<net::Address> address;  // the address given to it, if any
     ChangeSet changes;
 };

@@ -235,6 +235,11 @@ private slots:
         QCOMPARE(flow.sourceHostId, std::string("erp01"));
         QCOMPARE(flow.destination, std::string("ex2016a"));
         QCOMPARE(flow.port, uint16_t(25));
+        // The envelope `edit --add flow` gives: ERP01's own sender address, and the
+        // postmaster of the default accepted domain, so the trace runs the whole dialogue.
+        QCOMPARE(flow.mailFrom, w.design().findHost("erp01")->smtp->mailFrom);
+        QVERIFY(!flow.mailFrom.empty());
+        QCOMPARE(flow.rcptTo, std::vector<std::string>{"postmaster@contoso.example"});
         // The card stayed where it was: a Shift-drag is not a move.
         QCOMPARE(w.window.scene()->card(QStringLiteral("erp01"))->pos(), drawnAt);
         TracesDock* traces = w.window.tracesDock();

@@ -398,14 +398,15 @@ QString DiagramEditor::addFlowBetween(const QString& fromHostId, const QString& 
         message_ = tr("No flow added: a flow goes to a host or a VIP");
         return {};
     }
+    // A drawn flow traces at once: the same envelope `mailtopo-cli edit --add flow` gives.
+    edit::fillDefaultEnvelope(design, flow);
     flow.name = tr("%1 to %2").arg(labelOf(design, from->id), target).toStdString();
-    // The envelope is the architect's to choose (relay or delivery, which domains): the
-    // trace stops at MAIL FROM until the inspector gives it one.
     const QString id = addFlow(flow);
     if (!id.isEmpty())
-        message_ +=
-            tr("; give it MAIL FROM and RCPT TO in the inspector to trace the whole "
-               "SMTP dialogue");
+        message_ += tr("; its envelope (MAIL FROM %1, RCPT TO %2) is in the inspector")
+                        .arg(QString::fromStdString(flow.mailFrom),
+                             QString::fromStdString(flow.rcptTo.empty() ? std::string("—")
+                                                                        : flow.rcptTo.front()));
     return id;
 }
 
