@@ -341,6 +341,10 @@ AddOutcome addFlow(model::Design& design, model::Flow flow) {
     return detail::added(flow.id, flow.name, changes);
 }
 
+std::string configuredSender(const model::Host& source) {
+    return source.smtp ? source.smtp->mailFrom : std::string();
+}
+
 namespace detail {
 
 AddOutcome addDefaultFlow(model::Design& design, const SubElementRequest& request) {
@@ -372,8 +376,9 @@ AddOutcome addDefaultFlow(model::Design& design, const SubElementRequest& reques
         return refused("flow: the design has no Exchange server or accepted domain to send to");
     flow.sourceHostId = source->id;
     // The sender's own address when it has one; else a documentation domain's (RFC 2606).
-    flow.mailFrom = source->smtp && !source->smtp->mailFrom.empty() ? source->smtp->mailFrom
-                                                                    : "sender@example.net";
+    flow.mailFrom = configuredSender(*source);
+    if (flow.mailFrom.empty())
+        flow.mailFrom = "sender@example.net";
     if (domain != nullptr)
         flow.rcptTo = {"postmaster@" + domain->domainName};
     return addFlow(design, flow);

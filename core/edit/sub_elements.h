@@ -73,11 +73,16 @@ AddOutcome addSubElement(model::Design& design, const SubElementRequest& request
 // name is empty or taken, a numbered name. The flow's other fields are kept as given.
 AddOutcome addFlow(model::Design& design, model::Flow flow);
 
+// The MAIL FROM a flow from `source` starts with: the host's own sender address (an SMTP
+// host's configured MAIL FROM), else empty. A new flow (`--add flow`) and the trace form
+// begin with it.
+std::string configuredSender(const model::Host& source);
+
 struct ConnectOutcome {
     bool ok = false;
     std::string error;
-    model::Id interfaceId;  // the NIC or device interface now on the segment
-    bool created = false;   // a new NIC/interface was made for it
+    model::Id interfaceId;                // the NIC or device interface now on the segment
+    bool created = false;                 // a new NIC/interface was made for it
     std::optional<net::Address> address;  // the address given to it, if any
     ChangeSet changes;
 };

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <functional>
 
+#include "core/edit/sub_elements.h"
 #include "core/probe/design_target.h"
 #include "core/sim/trace_target.h"
 #include "ui/document/design_document.h"
@@ -134,6 +135,7 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
 
     connect(source_, &QComboBox::currentIndexChanged, this, [this] {
         reloadSourceAddresses();
+        takeSourceSender();
         clearMarks();
     });
     connect(target_, &QComboBox::currentTextChanged, this, &TraceDialog::targetChosen);
@@ -177,7 +179,20 @@ void TraceDialog::reloadChoices() {
         target_->setEditText(typed);
     }
     reloadSourceAddresses();
+    takeSourceSender();
     targetChosen();
+}
+
+void TraceDialog::takeSourceSender() {
+    const model::Host* host =
+        document_->design().findHost(source_->currentData().toString().toStdString());
+    const QString sender = host != nullptr ? fromStd(edit::configuredSender(*host)) : QString();
+    // A source with a sender address of its own sends with it; else what the user typed
+    // stays, and the previous source's own address goes.
+    const QString typed = mailFrom_->text().trimmed();
+    if (!sender.isEmpty() || typed == sourceSender_)
+        mailFrom_->setText(sender);
+    sourceSender_ = sender;
 }
 
 void TraceDialog::reloadSourceAddresses() {
@@ -221,6 +236,7 @@ void TraceDialog::setSource(const QString& hostId) {
     const int index = source_->findData(hostId);
     if (index >= 0)
         source_->setCurrentIndex(index);
+    target_->setFocus();  // where it goes is what is left to say
 }
 
 void TraceDialog::setTarget(const QString& text) {
