@@ -6,11 +6,13 @@
 // undo step); flows in the tree edited in the inspector; Help › Keyboard Shortcuts read
 // from the window's actions and Help › User Guide rendered from the compiled-in Markdown.
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -25,6 +27,7 @@
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/help_dialogs.h"
+#include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/palette_dock.h"
@@ -144,6 +147,18 @@ private slots:
         QCOMPARE(fax->nics.size(), size_t(2));
         QCOMPARE(fax->nics.back().segmentId, std::string("seg-servers"));
         QCOMPARE(w.steps(), 1);
+        // FAX01's form shows the new NIC's addresses, where the proposed one is checked.
+        const QString nic = QString::fromStdString(fax->nics.back().id);
+        QCOMPARE(w.window.inspectorDock()->elementId(), QStringLiteral("fax01"));
+        QTRY_VERIFY(w.window.inspectorDock()->table(QStringLiteral("nic.%1.addresses").arg(nic)) !=
+                    nullptr);
+        QWidget* addresses =
+            w.window.inspectorDock()->table(QStringLiteral("nic.%1.addresses").arg(nic));
+        auto* area =
+            qobject_cast<QScrollArea*>(addresses->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(area != nullptr);
+        QTRY_VERIFY(area->viewport()->rect().contains(
+            QRect(addresses->mapTo(area->viewport(), QPoint(0, 0)), addresses->size())));
     }
 
     // Connect Here ▸ on the DMZ band offers what has no interface on the DMZ (not MAILGW),
@@ -286,6 +301,19 @@ private slots:
         TraceDialog* dialog = w.window.openTraceDialog(QStringLiteral("erp01"));
         QVERIFY(dialog != nullptr && dialog->isVisible());
         QCOMPARE(dialog->sourceBox()->currentData().toString(), QStringLiteral("erp01"));
+        // It waits in To:, ERP01's own sender address as MAIL FROM; another source with one
+        // of its own takes its place, one without leaves what is there.
+        QTRY_VERIFY(dialog->targetBox()->hasFocus() || dialog->targetBox()->lineEdit()->hasFocus());
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("erp@contoso.example"));
+        dialog->sourceBox()->setCurrentIndex(
+            dialog->sourceBox()->findData(QStringLiteral("ex2016a")));
+        QCOMPARE(dialog->mailFromEdit()->text(), QString());
+        dialog->mailFromEdit()->setText(QStringLiteral("typed@contoso.example"));
+        dialog->sourceBox()->setCurrentIndex(
+            dialog->sourceBox()->findData(QStringLiteral("ex2016b")));
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("typed@contoso.example"));
+        dialog->setSource(QStringLiteral("erp01"));
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("erp@contoso.example"));
         QVERIFY(!dialog->poolMemberBox()->isEnabled());
 
         dialog->setTarget(QStringLiteral("10.10.20.60:99999"));

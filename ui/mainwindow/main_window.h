@@ -159,6 +159,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // The desktop's theme changed: followed when the theme is System.
     void changeEvent(QEvent* event) override;
+    // The first show, without a saved arrangement: the inspector's share of the right column.
+    void showEvent(QShowEvent* event) override;
     // Dropped .mailtopo files open; dropped JSON exports and folders are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -178,6 +180,10 @@ private:
     void updateTitle();
     void updateZoomLabel(qreal zoom);
     void showElementFromTree(const QString& elementId);
+    // Where a palette entry double-clicked (or chosen with Enter) is placed.
+    QPointF placeForNewElement() const;
+    // Brings `area` into view, with the rest of the drawing when all of it can be read.
+    void revealWithDrawing(const QRectF& area);
     void syncTreeWithSceneSelection();
     void reportOpenFailure(const QString& path, const QStringList& diagnostics);
     void showNotice(const QString& title, const QString& text);
@@ -208,7 +214,8 @@ private:
     TraceDialog* traceDialog_ = nullptr;  // a child of the window, kept once made
     QPointer<QDialog> userGuide_;
     QPointer<QDialog> shortcuts_;
-    bool hinting_ = false;  // the status bar shows the canvas's hint
+    bool hinting_ = false;             // the status bar shows the canvas's hint
+    bool defaultSplitPending_ = true;  // no saved layout: split the right column when shown
     QAction* undoAction_ = nullptr;
     QAction* redoAction_ = nullptr;
     QLineEdit* findEdit_ = nullptr;
