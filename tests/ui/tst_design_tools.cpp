@@ -20,12 +20,15 @@
 #include <QtTest>
 #include <memory>
 
+#include "core/edit/sub_elements.h"
 #include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/segment_item.h"
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/design_tree_dock.h"
+#include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/help_dialogs.h"
 #include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
@@ -261,6 +264,32 @@ private slots:
         menu.reset(w.window.createTreeMenu(QString(), QStringLiteral("flows")));
         findAction(menu.get(), QStringLiteral("New Flow…"))->trigger();
         QVERIFY(w.window.traceDialog() != nullptr && w.window.traceDialog()->isVisible());
+    }
+
+    // Add › DNS record… takes a zone snippet, one record a line: all of them one step, or
+    // none when one is wrong.
+    void severalRecordsAreOneStep() {
+        Window w;
+        const auto records = [&w] {
+            for (const model::DnsZone& zone : w.design().dnsZones)
+                if (zone.id == "zone-fourthcoffee")
+                    return zone.records.size();
+            return size_t(0);
+        };
+        const size_t before = records();
+        DiagramEditor* editor = w.window.editActions()->editor();
+        const auto record = [](const char* line) {
+            return edit::SubElementRequest{"dns-record", {}, "zone-fourthcoffee", line};
+        };
+        QVERIFY(!editor->addSubElements({record("www A 192.0.2.80"), record("ftp A 192.0.2.81")})
+                     .isEmpty());
+        QCOMPARE(records(), before + 2);
+        QCOMPARE(w.steps(), 1);
+        QVERIFY(
+            editor->addSubElements({record("mx2 A 192.0.2.82"), record("bad NOPE x")}).isEmpty());
+        QCOMPARE(records(), before + 2);
+        QVERIFY(editor->lastMessage().startsWith(QStringLiteral("Nothing added")));
+        QCOMPARE(w.steps(), 1);
     }
 
     // The palette's search keeps the entries whose label or tooltip has every word.

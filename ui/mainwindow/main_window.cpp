@@ -174,8 +174,11 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             // Selected on the canvas with the keyboard there: typing names it, as after an
             // insert in drawing tools.
             view_->setFocus(Qt::OtherFocusReason);
-        } else if (!id.isEmpty())
-            showElementFromTree(id);  // a DNS zone has no card: show it in the tree
+        } else if (!id.isEmpty()) {
+            // A DNS zone has no card: the Design panel shows it, and the inspector its form.
+            dock_->raise();
+            revealElement(id);
+        }
     });
     connect(editActions_, &EditActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
