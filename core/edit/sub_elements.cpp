@@ -341,8 +341,10 @@ AddOutcome addFlow(model::Design& design, model::Flow flow) {
     return detail::added(flow.id, flow.name, changes);
 }
 
-std::string configuredSender(const model::Host& source) {
-    return source.smtp ? source.smtp->mailFrom : std::string();
+std::string defaultMailFrom(const model::Host& source) {
+    if (source.smtp && !source.smtp->mailFrom.empty())
+        return source.smtp->mailFrom;
+    return "sender@example.net";
 }
 
 namespace detail {
@@ -375,10 +377,7 @@ AddOutcome addDefaultFlow(model::Design& design, const SubElementRequest& reques
     else
         return refused("flow: the design has no Exchange server or accepted domain to send to");
     flow.sourceHostId = source->id;
-    // The sender's own address when it has one; else a documentation domain's (RFC 2606).
-    flow.mailFrom = configuredSender(*source);
-    if (flow.mailFrom.empty())
-        flow.mailFrom = "sender@example.net";
+    flow.mailFrom = defaultMailFrom(*source);
     if (domain != nullptr)
         flow.rcptTo = {"postmaster@" + domain->domainName};
     return addFlow(design, flow);

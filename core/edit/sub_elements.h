@@ -74,9 +74,9 @@ AddOutcome addSubElement(model::Design& design, const SubElementRequest& request
 AddOutcome addFlow(model::Design& design, model::Flow flow);
 
 // The MAIL FROM a flow from `source` starts with: the host's own sender address (an SMTP
-// host's configured MAIL FROM), else empty. A new flow (`--add flow`) and the trace form
-// begin with it.
-std::string configuredSender(const model::Host& source);
+// host's configured MAIL FROM), else a documentation domain's (RFC 2606). A new flow
+// (`--add flow`) and the trace form begin with it.
+std::string defaultMailFrom(const model::Host& source);
 
 struct ConnectOutcome {
     bool ok = false;

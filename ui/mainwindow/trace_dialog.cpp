@@ -107,10 +107,11 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
     form->addRow(tr("&Port:"), port_);
     form->addRow(tr("&MAIL FROM:"), mailFrom_);
     form->addRow(tr("&RCPT TO:"), rcpt_);
+    // What a flow needs first; how the client connects, which the defaults mostly say, after.
+    form->addRow(tr("&Name:"), name_);
     form->addRow(tr("&HELO:"), helo_);
     form->addRow(tr("&Source address:"), sourceAddress_);
     form->addRow(tr("Pool &member:"), poolMember_);
-    form->addRow(tr("&Name:"), name_);
 
     auto* buttons = new QDialogButtonBox(this);
     traceButton_ = buttons->addButton(tr("&Trace"), QDialogButtonBox::ActionRole);
@@ -135,7 +136,7 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
 
     connect(source_, &QComboBox::currentIndexChanged, this, [this] {
         reloadSourceAddresses();
-        takeSourceSender();
+        takeSourceSender(true);
         clearMarks();
     });
     connect(target_, &QComboBox::currentTextChanged, this, &TraceDialog::targetChosen);
@@ -179,18 +180,18 @@ void TraceDialog::reloadChoices() {
         target_->setEditText(typed);
     }
     reloadSourceAddresses();
-    takeSourceSender();
+    takeSourceSender(false);
     targetChosen();
 }
 
-void TraceDialog::takeSourceSender() {
+void TraceDialog::takeSourceSender(bool sourceChanged) {
     const model::Host* host =
         document_->design().findHost(source_->currentData().toString().toStdString());
-    const QString sender = host != nullptr ? fromStd(edit::configuredSender(*host)) : QString();
-    // A source with a sender address of its own sends with it; else what the user typed
-    // stays, and the previous source's own address goes.
+    const QString sender = host != nullptr ? fromStd(edit::defaultMailFrom(*host)) : QString();
+    // Another source sends as a new flow from it would; the same source after a change of
+    // the design keeps what the user typed.
     const QString typed = mailFrom_->text().trimmed();
-    if (!sender.isEmpty() || typed == sourceSender_)
+    if (sourceChanged || typed.isEmpty() || typed == sourceSender_)
         mailFrom_->setText(sender);
     sourceSender_ = sender;
 }
