@@ -4,6 +4,7 @@
 
 #include "core/edit/design_edits.h"
 #include "core/edit/unique_ids.h"
+#include "core/net/prefix.h"
 
 namespace mailtopo::edit {
 namespace {
@@ -83,20 +84,51 @@ AddedElement makeSmtpHost(model::Design& design, UniqueIds& ids, HostKind kind,
     return {host.id, host.name, true, {}};
 }
 
+// Whether a segment of the design already carries addresses of `candidate`.
+bool subnetTaken(const model::Design& design, const net::Prefix& candidate) {
+    for (const auto& segment : design.segments)
+        for (const auto& subnet : segment.subnets)
+            if (subnet.contains(candidate) || candidate.contains(subnet))
+                return true;
+    return false;
+}
+
+// The first /24 of `base` (10.0.0.0/16, 172.16.0.0/16) no segment of the design overlaps:
+// a new network has an address plan to connect to at once, typed over when it differs.
+std::optional<net::Prefix> freeSubnet(const model::Design& design, const net::Prefix& base) {
+    const auto taken = [&](const net::Prefix& candidate) { return subnetTaken(design, candidate); };
+    for (uint64_t n = 0; n < 256; ++n) {
+        const net::Prefix candidate(base.address().plus(net::U128{0, n << 8}), 24);
+        if (!taken(candidate))
+            return candidate;
+    }
+    return std::nullopt;
+}
+
 AddedElement makeSegment(model::Design& design, UniqueIds& ids, model::SegmentKind kind) {
     model::Segment segment;
     switch (kind) {
         case model::SegmentKind::Internet:
             segment.name = ids.hostName("Internet");
             segment.id = ids.id("internet");
+            // The documentation ranges (RFC 5737): public addresses that are nobody's.
+            for (const char* text : {"198.51.100.0/24", "192.0.2.0/24", "203.0.113.0/24"}) {
+                const net::Prefix subnet = *net::Prefix::parse(text);
+                if (!subnetTaken(design, subnet))
+                    segment.subnets.push_back(subnet);
+            }
             break;
         case model::SegmentKind::Dmz:
             segment.name = ids.numberedName("DMZ");
             segment.id = ids.id(asciiLower(segment.name));
+            if (auto subnet = freeSubnet(design, *net::Prefix::parse("172.16.0.0/16")))
+                segment.subnets.push_back(*subnet);
             break;
         case model::SegmentKind::Lan:
             segment.name = ids.numberedName("LAN");
             segment.id = ids.id(asciiLower(segment.name));
+            if (auto subnet = freeSubnet(design, *net::Prefix::parse("10.0.0.0/16")))
+                segment.subnets.push_back(*subnet);
             break;
     }
     segment.kind = kind;

@@ -394,6 +394,37 @@ void adoptGateway(const model::Design& design, model::Host& host, model::Nic& ni
         nic.gateways.push_back(*gateway);
 }
 
+// On the internet every address is reached directly: a host or an edge device that joins
+// it with no way out yet (no default gateway, no default route of the family) gets a
+// default route through that interface, on-link, as internet hosts are drawn. The inside
+// network's hosts keep adopting their firewall as gateway (adoptGateway).
+void routeOutThroughInternet(model::Host* host, std::vector<model::Route>* deviceRoutes,
+                             const model::Id& interfaceId,
+                             const std::vector<model::IpAssignment>& addresses,
+                             const model::Segment& segment) {
+    std::vector<model::Route>& routes = host != nullptr ? host->routes : *deviceRoutes;
+    std::set<net::Family> families;
+    for (const auto& a : addresses)
+        if (inSubnets(segment, a.address))
+            families.insert(a.address.family());
+    for (const net::Family family : families) {
+        const bool routed = std::any_of(routes.begin(), routes.end(), [&](const auto& r) {
+            return r.destination.length() == 0 && r.destination.family() == family;
+        });
+        bool gateway = false;
+        if (host != nullptr)
+            for (const auto& nic : host->nics)
+                for (const auto& g : nic.gateways)
+                    gateway = gateway || g.family() == family;
+        if (routed || gateway)
+            continue;
+        model::Route route;
+        route.destination = *net::Prefix::parse(family == net::Family::V4 ? "0.0.0.0/0" : "::/0");
+        route.interfaceId = interfaceId;
+        routes.push_back(route);
+    }
+}
+
 }  // namespace
 
 ConnectOutcome connectToSegment(model::Design& design, const model::Id& elementId,
@@ -510,6 +541,9 @@ ConnectOutcome connectToSegment(model::Design& design, const model::Id& elementI
             }
         }
     }
+    if (segment.kind == model::SegmentKind::Internet &&
+        (at->host != nullptr || at->router || at->firewall))
+        routeOutThroughInternet(at->host, at->deviceRoutes, interfaceId, addresses, segment);
     changes.change(interfaceId);
     changes.change(at->ownerId);
     outcome.ok = true;

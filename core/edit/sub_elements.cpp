@@ -341,13 +341,17 @@ AddOutcome addFlow(model::Design& design, model::Flow flow) {
     return detail::added(flow.id, flow.name, changes);
 }
 
+std::string defaultMailFrom(const model::Host& source) {
+    // The sender's own address when it has one; else a documentation domain's (RFC 2606).
+    if (source.smtp && !source.smtp->mailFrom.empty())
+        return source.smtp->mailFrom;
+    return "sender@example.net";
+}
+
 void fillDefaultEnvelope(const model::Design& design, model::Flow& flow) {
-    const model::Host* source = design.findHost(flow.sourceHostId);
     if (flow.mailFrom.empty()) {
-        // The sender's own address when it has one; else a documentation domain's (RFC 2606).
-        flow.mailFrom = source != nullptr && source->smtp && !source->smtp->mailFrom.empty()
-                            ? source->smtp->mailFrom
-                            : "sender@example.net";
+        const model::Host* source = design.findHost(flow.sourceHostId);
+        flow.mailFrom = source != nullptr ? defaultMailFrom(*source) : "sender@example.net";
     }
     if (!flow.rcptTo.empty())
         return;

@@ -73,9 +73,14 @@ AddOutcome addSubElement(model::Design& design, const SubElementRequest& request
 // name is empty or taken, a numbered name. The flow's other fields are kept as given.
 AddOutcome addFlow(model::Design& design, model::Flow flow);
 
+// The MAIL FROM a flow from `source` starts with: the host's own sender address (an SMTP
+// host's configured MAIL FROM), else a documentation domain's (RFC 2606). A new flow
+// (`--add flow`), a flow drawn by dragging and the trace form begin with it.
+std::string defaultMailFrom(const model::Host& source);
+
 // The envelope a flow gets when nobody typed one (a flow drawn by dragging, `--add flow`):
-// MAIL FROM the source host's own sender address (else sender@example.net), RCPT TO the
-// postmaster of the default accepted domain. Fields already set are kept.
+// MAIL FROM defaultMailFrom, RCPT TO the postmaster of the default accepted domain. Fields
+// already set are kept.
 void fillDefaultEnvelope(const model::Design& design, model::Flow& flow);
 
 struct ConnectOutcome {

@@ -31,9 +31,8 @@ edit --set "$internet:subnets=198.51.100.0/24,203.0.113.0/24"
 lan=$(edit --add segment-lan@750,0)
 edit --set "$lan:name=Servers" --set "$lan:subnets=10.0.0.0/24"
 fw=$(edit --add firewall@500,100)
-edit --connect "$fw=$internet"         # outside 198.51.100.1
+edit --connect "$fw=$internet"         # outside 198.51.100.1, and 0.0.0.0/0 out of it
 edit --connect "$fw=$lan"              # inside 10.0.0.1, the servers' gateway
-edit --add route --parent "$fw" >/dev/null            # 0.0.0.0/0 out of the outside leg
 edit --add firewall-rule --parent "$fw" >/dev/null    # allow SMTP
 # Mail leaves as 198.51.100.25, the address MX, PTR and SPF name — for 10.0.0.200 only.
 nat=$(edit --add nat-rule:outbound --parent "$fw")

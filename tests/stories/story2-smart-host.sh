@@ -30,9 +30,8 @@ edit --set "$internet:subnets=198.51.100.0/24,192.0.2.0/24,203.0.113.0/24"
 lan=$(edit --add segment-lan@750,0)
 edit --set "$lan:subnets=10.0.0.0/24"
 fw=$(edit --add firewall@500,100)
-edit --connect "$fw=$internet"         # outside 198.51.100.1, leased from the ISP
+edit --connect "$fw=$internet"         # outside 198.51.100.1, leased from the ISP; 0.0.0.0/0
 edit --connect "$fw=$lan"              # inside 10.0.0.1
-edit --add route --parent "$fw" >/dev/null
 edit --add firewall-rule --parent "$fw" >/dev/null
 ex=$(edit --add exchange-2016-mailbox@1000,0)
 edit --connect "$ex=$lan"              # 10.0.0.2, gateway 10.0.0.1
@@ -57,10 +56,9 @@ isp=$(edit --add smart-host@0,250)
 edit --set "$isp:name=ISP-RELAY" --set "$isp:fqdn=smtp.isp.example" \
      --set "$isp:smtp.relayFrom=198.51.100.0/24" --set "$isp:smtp.nextHops=203.0.113.25"
 ispnic=$isp-nic1   # the NIC a host from the palette comes with
-# Its address first: connecting keeps an address the segment carries (and adopts no gateway).
+# Its address first: connecting keeps an address the segment carries (and adopts no gateway);
+# on the internet it reaches every address on-link: a default route, no next hop.
 edit --set "$ispnic:addresses=192.0.2.10/24" --connect "$ispnic=$internet"
-# Internet hosts reach every internet address on-link: a default route, no next hop.
-edit --set "$isp:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$ispnic\"}]"
 
 flow=$(edit --add flow --parent design --name "EX01 to example.net")
 edit --set "$flow:source=$ex" --set "$flow:destination=203.0.113.25" \

@@ -31,9 +31,8 @@ edit --set "$internet:subnets=198.51.100.0/24,192.0.2.0/24"
 lan=$(edit --add segment-lan@750,0)
 edit --set "$lan:subnets=10.0.0.0/24"
 fw=$(edit --add firewall@500,100)
-edit --connect "$fw=$internet"         # outside 198.51.100.1
+edit --connect "$fw=$internet"         # outside 198.51.100.1, and 0.0.0.0/0 out of it
 edit --connect "$fw=$lan"              # inside 10.0.0.1
-edit --add route --parent "$fw" >/dev/null
 edit --add firewall-rule --parent "$fw" >/dev/null
 
 # EX16 with the anti-spam agents installed and a sender on its block list.
@@ -59,9 +58,9 @@ edit --set "$nat:publicAddress=198.51.100.25" --set "$nat:insideAddress=10.0.0.4
 sender=$(edit --add internet-sender@0,0)
 edit --set "$sender:name=mail.example.org" --set "$sender:smtp.mailFrom=sender@example.org"
 sendernic=$sender-nic1
-# Its address first: connecting keeps an address the segment carries (and adopts no gateway).
+# Its address first: connecting keeps an address the segment carries (and adopts no gateway);
+# on the internet it reaches every address on-link: a default route, no next hop.
 edit --set "$sendernic:addresses=192.0.2.25/24" --connect "$sendernic=$internet"
-edit --set "$sender:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$sendernic\"}]"
 zone=$(edit --add dns-zone)
 edit --set "$zone:origin=example.org."
 edit --add dns-record --parent "$zone" --name "@ TXT \"v=spf1 ip4:192.0.2.25 -all\"" >/dev/null
@@ -69,7 +68,6 @@ spam=$(edit --add internet-sender@0,250)
 edit --set "$spam:name=SPAMMER" --set "$spam:smtp.mailFrom=offers@example.net"
 spamnic=$spam-nic1
 edit --set "$spamnic:addresses=192.0.2.66/24" --connect "$spamnic=$internet"
-edit --set "$spam:routes=[{\"destination\": \"0.0.0.0/0\", \"interface\": \"$spamnic\"}]"
 
 flow=$(edit --add flow --parent design --name "example.org to the MX")
 edit --set "$flow:source=$sender" --set "$flow:destination=198.51.100.25" \

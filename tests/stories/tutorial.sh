@@ -22,7 +22,7 @@ lan=$("$cli" edit "$f" --add segment-lan@750,0)
 
 fw=$("$cli" edit "$f" --add firewall@500,100)
 "$cli" edit "$f" --connect "$fw=$internet" --connect "$fw=$lan"     # 198.51.100.1, 10.0.0.1
-"$cli" edit "$f" --add firewall-rule --parent "$fw" --add route --parent "$fw"
+"$cli" edit "$f" --add firewall-rule --parent "$fw"    # the default route came with the internet
 
 ex=$("$cli" edit "$f" --add exchange-2019-mailbox@1000,0)
 "$cli" edit "$f" --connect "$ex=$lan"                               # 10.0.0.2, gateway 10.0.0.1

@@ -299,6 +299,32 @@ private slots:
         QCOMPARE(w.design().findHost("mailgw")->name, std::string("MAILGW"));
     }
 
+    // Typing on the selected card names it, as in drawing tools: the first key opens the
+    // in-place editor over the old name. Shortcuts and Space keep their meaning.
+    void typingRenamesTheSelection() {
+        Window w;
+        QVERIFY(w.open());
+        w.window.scene()->selectElement(QStringLiteral("mailgw"));
+        w.view()->setFocus();
+        QTest::keyClick(w.view(), Qt::Key_Space);
+        QVERIFY(w.view()->renameEditor() == nullptr);
+        QTest::keyClick(w.view(), Qt::Key_Plus);  // zooms in
+        QVERIFY(w.view()->renameEditor() == nullptr);
+        QTest::keyClick(w.view(), Qt::Key_A, Qt::ControlModifier);  // selects all
+        QVERIFY(w.view()->renameEditor() == nullptr);
+        QTest::keyClicks(w.view(), QStringLiteral("H"));  // several selected: no rename
+        QVERIFY(w.view()->renameEditor() == nullptr);
+        w.window.scene()->selectElement(QStringLiteral("mailgw"));
+        QTest::keyClicks(w.view(), QStringLiteral("H"));
+        InlineNameEditor* editor = w.view()->renameEditor();
+        QVERIFY(editor != nullptr);
+        QCOMPARE(editor->text(), QStringLiteral("H"));
+        QTest::keyClicks(editor, QStringLiteral("YGIENE01"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QCOMPARE(w.design().findHost("mailgw")->name, std::string("HYGIENE01"));
+        QCOMPARE(w.steps(), 1);
+    }
+
     // F2 renames the selected segment band; Esc leaves the name alone.
     void f2RenamesTheSelectionAndEscCancels() {
         Window w;

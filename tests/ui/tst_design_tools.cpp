@@ -6,11 +6,13 @@
 // undo step); flows in the tree edited in the inspector; Help › Keyboard Shortcuts read
 // from the window's actions and Help › User Guide rendered from the compiled-in Markdown.
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTextBlock>
@@ -19,13 +21,17 @@
 #include <QtTest>
 #include <memory>
 
+#include "core/edit/sub_elements.h"
 #include "ui/diagram/card_item.h"
+#include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/segment_item.h"
 #include "ui/document/design_document.h"
 #include "ui/mainwindow/design_tree_dock.h"
+#include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/help_dialogs.h"
+#include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/palette_dock.h"
@@ -145,6 +151,18 @@ private slots:
         QCOMPARE(fax->nics.size(), size_t(2));
         QCOMPARE(fax->nics.back().segmentId, std::string("seg-servers"));
         QCOMPARE(w.steps(), 1);
+        // FAX01's form shows the new NIC's addresses, where the proposed one is checked.
+        const QString nic = QString::fromStdString(fax->nics.back().id);
+        QCOMPARE(w.window.inspectorDock()->elementId(), QStringLiteral("fax01"));
+        QTRY_VERIFY(w.window.inspectorDock()->table(QStringLiteral("nic.%1.addresses").arg(nic)) !=
+                    nullptr);
+        QWidget* addresses =
+            w.window.inspectorDock()->table(QStringLiteral("nic.%1.addresses").arg(nic));
+        auto* area =
+            qobject_cast<QScrollArea*>(addresses->parentWidget()->parentWidget()->parentWidget());
+        QVERIFY(area != nullptr);
+        QTRY_VERIFY(area->viewport()->rect().contains(
+            QRect(addresses->mapTo(area->viewport(), QPoint(0, 0)), addresses->size())));
     }
 
     // Connect Here ▸ on the DMZ band offers what has no interface on the DMZ (not MAILGW),
@@ -249,6 +267,32 @@ private slots:
         QVERIFY(w.window.traceDialog() != nullptr && w.window.traceDialog()->isVisible());
     }
 
+    // Add › DNS record… takes a zone snippet, one record a line: all of them one step, or
+    // none when one is wrong.
+    void severalRecordsAreOneStep() {
+        Window w;
+        const auto records = [&w] {
+            for (const model::DnsZone& zone : w.design().dnsZones)
+                if (zone.id == "zone-fourthcoffee")
+                    return zone.records.size();
+            return size_t(0);
+        };
+        const size_t before = records();
+        DiagramEditor* editor = w.window.editActions()->editor();
+        const auto record = [](const char* line) {
+            return edit::SubElementRequest{"dns-record", {}, "zone-fourthcoffee", line};
+        };
+        QVERIFY(!editor->addSubElements({record("www A 192.0.2.80"), record("ftp A 192.0.2.81")})
+                     .isEmpty());
+        QCOMPARE(records(), before + 2);
+        QCOMPARE(w.steps(), 1);
+        QVERIFY(
+            editor->addSubElements({record("mx2 A 192.0.2.82"), record("bad NOPE x")}).isEmpty());
+        QCOMPARE(records(), before + 2);
+        QVERIFY(editor->lastMessage().startsWith(QStringLiteral("Nothing added")));
+        QCOMPARE(w.steps(), 1);
+    }
+
     // The palette's search keeps the entries whose label or tooltip has every word.
     void paletteSearchFilters() {
         Window w;
@@ -287,6 +331,19 @@ private slots:
         TraceDialog* dialog = w.window.openTraceDialog(QStringLiteral("erp01"));
         QVERIFY(dialog != nullptr && dialog->isVisible());
         QCOMPARE(dialog->sourceBox()->currentData().toString(), QStringLiteral("erp01"));
+        // It waits in To:, MAIL FROM what `edit --add flow` gives a flow from ERP01: its own
+        // sender address; from a host without one, a documentation domain's. What is typed
+        // survives a change of the design, not a change of source.
+        QTRY_VERIFY(dialog->targetBox()->hasFocus() || dialog->targetBox()->lineEdit()->hasFocus());
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("erp@contoso.example"));
+        dialog->sourceBox()->setCurrentIndex(
+            dialog->sourceBox()->findData(QStringLiteral("ex2016a")));
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("sender@example.net"));
+        dialog->mailFromEdit()->setText(QStringLiteral("typed@contoso.example"));
+        emit w.window.document()->designReset();
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("typed@contoso.example"));
+        dialog->setSource(QStringLiteral("erp01"));
+        QCOMPARE(dialog->mailFromEdit()->text(), QStringLiteral("erp@contoso.example"));
         QVERIFY(!dialog->poolMemberBox()->isEnabled());
 
         dialog->setTarget(QStringLiteral("10.10.20.60:99999"));

@@ -42,6 +42,33 @@ class TstInspector : public QObject {
     Q_OBJECT
 
 private slots:
+    // A DSR member's KM-TEST loopback adapter is said so in its NIC's fields, with its
+    // interface metric; a metric that is not a number is refused.
+    void loopbackAdapterAndMetricAreEdited() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        window.designDock()->elementChosen(QStringLiteral("ex2016a"));
+        InspectorDock* inspector = window.inspectorDock();
+        auto* loopback = qobject_cast<QCheckBox*>(
+            inspector->editor(QStringLiteral("nic.ex2016a-loopback.loopbackAdapter")));
+        auto* metric = qobject_cast<QLineEdit*>(
+            inspector->editor(QStringLiteral("nic.ex2016a-loopback.interfaceMetric")));
+        QVERIFY(loopback != nullptr && metric != nullptr);
+        QVERIFY(loopback->isChecked());
+        QCOMPARE(metric->text(), QStringLiteral("254"));
+        const auto nic = [&window] {
+            return window.document()->design().findHost("ex2016a")->nics.back();
+        };
+        QCOMPARE(nic().id, std::string("ex2016a-loopback"));
+        emit metric->textEdited(QStringLiteral("25x"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("metric")));
+        QCOMPARE(nic().interfaceMetric, 254);
+        emit metric->textEdited(QString());
+        QCOMPARE(nic().interfaceMetric, 0);  // automatic
+        loopback->click();
+        QVERIFY(!nic().loopbackAdapter);
+    }
+
     void editsAConnectorAsUndoableSteps() {
         MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));

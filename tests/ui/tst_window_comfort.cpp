@@ -7,6 +7,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -47,6 +48,21 @@ class TestWindowComfort : public QObject {
     Q_OBJECT
 
 private slots:
+    // Without a saved arrangement the inspector, edited all the time, takes the right column
+    // but for the minimap's strip, whatever size the window opens at.
+    void inspectorTakesTheRightColumn() {
+        MainWindow window(MainWindowOptions::unattended());
+        window.resize(1600, 1100);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* inspector = window.findChild<QDockWidget*>(QStringLiteral("inspectorDock"));
+        auto* minimap = window.findChild<QDockWidget*>(QStringLiteral("minimapDock"));
+        QVERIFY(inspector != nullptr && minimap != nullptr);
+        QVERIFY2(
+            inspector->height() > 3 * minimap->height(),
+            qPrintable(QStringLiteral("%1 / %2").arg(inspector->height()).arg(minimap->height())));
+    }
+
     void legendExplainsTheCanvas() {
         MainWindow window(MainWindowOptions::unattended());
         auto* legend = window.findChild<LegendDock*>();

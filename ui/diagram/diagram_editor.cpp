@@ -332,22 +332,32 @@ bool DiagramEditor::autoLayout(const QStringList& elementIds) {
 }
 
 QString DiagramEditor::addSubElement(const edit::SubElementRequest& request) {
+    return addSubElements({request});
+}
+
+QString DiagramEditor::addSubElements(const std::vector<edit::SubElementRequest>& requests) {
     message_.clear();
-    if (!document_->hasDesign())
+    if (!document_->hasDesign() || requests.empty())
         return {};
     std::string viewId;
     model::Design design = pinnedCopy(&viewId);
-    const edit::AddOutcome added = edit::addSubElement(design, request);
-    if (!added.ok) {
-        message_ = tr("Nothing added: %1").arg(QString::fromStdString(added.error));
-        return {};
+    edit::AddOutcome added;
+    for (const edit::SubElementRequest& request : requests) {
+        added = edit::addSubElement(design, request);
+        if (!added.ok) {
+            message_ = tr("Nothing added: %1").arg(QString::fromStdString(added.error));
+            return {};
+        }
     }
-    const edit::SubElementKind* kind = edit::findSubElementKind(request.kind);
+    const edit::SubElementKind* kind = edit::findSubElementKind(requests.front().kind);
     const QString what = kind != nullptr ? QString::fromStdString(kind->label).toLower()
-                                         : QString::fromStdString(request.kind);
+                                         : QString::fromStdString(requests.front().kind);
     const QString id = QString::fromStdString(added.id);
-    apply(tr("Add %1 %2").arg(what, QString::fromStdString(added.name)), std::move(design), {id});
-    message_ = tr("Added %1 %2").arg(what, QString::fromStdString(added.name));
+    const QString step = requests.size() == 1
+                             ? tr("%1 %2").arg(what, QString::fromStdString(added.name))
+                             : tr("%n %1(s)", nullptr, static_cast<int>(requests.size())).arg(what);
+    apply(tr("Add %1").arg(step), std::move(design), {id});
+    message_ = tr("Added %1").arg(step);
     return id;
 }
 

@@ -76,6 +76,9 @@ public:
     // (for one without an id of its own, its holder's) and selects what shows it; empty
     // when nothing was added, lastMessage() saying why.
     QString addSubElement(const edit::SubElementRequest& request);
+    // Adds several sub-elements (the DNS records of a zone snippet) as one step; when one
+    // is refused nothing is added. Returns what addSubElement does for the last.
+    QString addSubElements(const std::vector<edit::SubElementRequest>& requests);
     // Adds a flow built elsewhere (the trace form, a drag from host to host): one step.
     // Returns its id; empty on failure.
     QString addFlow(const model::Flow& flow);

@@ -218,8 +218,30 @@ void DiagramView::keyPressEvent(QKeyEvent* event) {
             zoomOut();
             return;
         default:
+            if (renameByTyping(event))
+                return;
             QGraphicsView::keyPressEvent(event);
     }
+}
+
+bool DiagramView::renameByTyping(QKeyEvent* event) {
+    // Typing on the one card or band selected names it, as in drawing tools: the in-place
+    // editor opens with the key typed over the old name. Shortcuts, Space (panning) and
+    // keys without text keep their meaning.
+    const QString text = event->text();
+    if (text.isEmpty() || !text.at(0).isPrint() || text.at(0).isSpace() ||
+        (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) ||
+        scene() == nullptr)
+        return false;
+    QStringList selected;
+    for (const QGraphicsItem* item : scene()->selectedItems()) {
+        if (!item->data(0).toString().isEmpty())
+            selected << item->data(0).toString();
+    }
+    if (selected.size() != 1 || !beginRename(selected.first()))
+        return false;
+    renamer_->insert(text);  // over the whole name, which the editor selects
+    return true;
 }
 
 void DiagramView::keyReleaseEvent(QKeyEvent* event) {

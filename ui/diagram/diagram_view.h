@@ -10,8 +10,9 @@
 // host's flow handle, or Shift-dragging a host, onto another host or a VIP asks for a flow.
 // While dragging, a rubber line follows the pointer and the target under it is outlined;
 // dropping elsewhere or Esc cancels. Hovering a grip says in the status bar what dragging
-// it does. Double-click (or F2 through beginRename) renames a card or band in place. The
-// view itself never changes the design: it reports what the user asked for.
+// it does. Double-click (or F2 through beginRename), or typing on the one card or band
+// selected, renames it in place. The view itself never changes the design: it reports what
+// the user asked for.
 
 #include <QGraphicsView>
 #include <QHash>
@@ -135,6 +136,8 @@ private:
     void drawGesture(QPainter* painter) const;
     // The scene's items were replaced: nothing under the pointer is what it was.
     void onSceneRebuilt();
+    // A printable key on the one selected card or band: renames it in place, the key first.
+    bool renameByTyping(QKeyEvent* event);
 
     bool keepFitted_ = false;
     qreal gridStep_ = 0;

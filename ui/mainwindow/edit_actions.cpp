@@ -41,8 +41,10 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
     });
     connect(view_, &DiagramView::connectRequested, this,
             [this](const QString& elementId, const QString& segmentId) {
-                editor_->connectToSegment(elementId, segmentId);
+                const QString interfaceId = editor_->connectToSegment(elementId, segmentId);
                 report();
+                if (!interfaceId.isEmpty())
+                    emit connected(interfaceId);
             });
     connect(view_, &DiagramView::renameCommitted, this,
             [this](const QString& elementId, const QString& name) {

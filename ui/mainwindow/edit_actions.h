@@ -48,6 +48,8 @@ public:
 signals:
     void message(const QString& text);
     void failed(const QString& title, const QString& text);
+    // A drag connected this interface (a NIC or a device's): the window shows it.
+    void connected(const QString& interfaceId);
 
 public slots:
     void cut();

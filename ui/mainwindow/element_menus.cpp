@@ -39,9 +39,9 @@ constexpr AskedValue kAskedValues[] = {
                                 "Destination prefix, e.g. 172.16.0.0/12; "
                                 "empty: a default route (0.0.0.0/0):")},
     {"dns-record", QT_TRANSLATE_NOOP("ElementMenus",
-                                     "Record as NAME [TTL] TYPE DATA, e.g. @ MX 10 "
-                                     "mail.contoso.com; empty: an SPF record, or an A record to "
-                                     "edit:")},
+                                     "Records as NAME [TTL] TYPE DATA, one a line, e.g. @ MX 10 "
+                                     "mail.contoso.com (a zone file's lines can be pasted); "
+                                     "empty: an SPF record, or an A record to edit:")},
 };
 
 const AskedValue* askedValueOf(const std::string& kind) {
@@ -121,23 +121,32 @@ void ElementMenus::report(const QString& id) {
         emit added(id);
 }
 
-void ElementMenus::addSubElement(const QString& kind, const QString& templateKey,
-                                 const QString& parentId, const QString& name) {
+edit::SubElementRequest ElementMenus::request(const QString& kind, const QString& templateKey,
+                                              const QString& parentId, const QString& name) {
     edit::SubElementRequest request;
     request.kind = kind.toStdString();
     request.templateKey = templateKey.toStdString();
     request.parentId = parentId.toStdString();
     request.name = name.toStdString();
-    report(edits_->editor()->addSubElement(request));
+    return request;
+}
+
+void ElementMenus::addSubElement(const QString& kind, const QString& templateKey,
+                                 const QString& parentId, const QString& name) {
+    report(edits_->editor()->addSubElement(request(kind, templateKey, parentId, name)));
 }
 
 std::optional<QString> ElementMenus::askValue(const edit::SubElementKind& kind) {
     const AskedValue* asked = askedValueOf(kind.key);
+    const QString title = tr("Add %1").arg(fromStd(kind.label));
+    const QString prompt = asked != nullptr ? tr(asked->prompt) : fromStd(kind.label);
     bool ok = false;
+    // DNS records come several at a time, as a zone file has them.
     const QString value =
-        QInputDialog::getText(dialogParent_, tr("Add %1").arg(fromStd(kind.label)),
-                              asked != nullptr ? tr(asked->prompt) : fromStd(kind.label),
-                              QLineEdit::Normal, QString(), &ok);
+        kind.key == "dns-record"
+            ? QInputDialog::getMultiLineText(dialogParent_, title, prompt, QString(), &ok)
+            : QInputDialog::getText(dialogParent_, title, prompt, QLineEdit::Normal, QString(),
+                                    &ok);
     if (!ok)
         return std::nullopt;
     return value.trimmed();
@@ -151,8 +160,19 @@ void ElementMenus::addKindEntry(QMenu* into, const edit::SubElementKind& kind,
         QAction* action = into->addAction(label + QStringLiteral("…"));
         action->setToolTip(fromStd(kind.tooltip));
         connect(action, &QAction::triggered, this, [this, &kind, key, parentId] {
-            if (const auto value = askValue(kind))
-                addSubElement(key, QString(), parentId, *value);
+            const auto value = askValue(kind);
+            if (!value)
+                return;
+            // One element a line (the records of a zone snippet), added as one step; an
+            // empty answer asks core for its default.
+            std::vector<edit::SubElementRequest> requests;
+            for (const QString& line : value->split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (!line.trimmed().isEmpty())
+                    requests.push_back(request(key, QString(), parentId, line.trimmed()));
+            }
+            if (requests.empty())
+                requests.push_back(request(key, QString(), parentId, QString()));
+            report(edits_->editor()->addSubElements(requests));
         });
         return;
     }

@@ -18,7 +18,8 @@ class QMenu;
 
 namespace mailtopo::edit {
 struct SubElementKind;
-}
+struct SubElementRequest;
+}  // namespace mailtopo::edit
 
 namespace mailtopo::ui {
 
@@ -64,6 +65,8 @@ signals:
     void playFlowRequested(const QString& flowId);
 
 private:
+    static edit::SubElementRequest request(const QString& kind, const QString& templateKey,
+                                           const QString& parentId, const QString& name);
     void addSubElement(const QString& kind, const QString& templateKey, const QString& parentId,
                        const QString& name = QString());
     // Asks for the value a kind's new element is named by (empty: core's default);

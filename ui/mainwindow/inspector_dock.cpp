@@ -78,6 +78,7 @@ InspectorDock::InspectorDock(DesignDocument* document, QWidget* parent)
         [this] {
             if (!elementId_.isEmpty() && !elementExists(document_->design(), elementId_)) {
                 elementId_.clear();  // undone creation, or an import replaced it
+                part_.clear();
                 rebuild();
                 return;
             }
@@ -96,7 +97,14 @@ void InspectorDock::inspect(const QString& elementId) {
     if (elementId == elementId_ && form_ != nullptr && formShape(*document_, elementId) == shape_)
         return;
     elementId_ = elementId;
+    part_.clear();
     rebuild();
+}
+
+void InspectorDock::showPart(const QString& partId) {
+    part_ = partId;
+    if (form_ != nullptr)
+        form_->revealPart(partId);
 }
 
 bool InspectorDock::canEdit(const QString& elementId) const {
@@ -131,12 +139,17 @@ void InspectorDock::rebuild() {
     }
     if (elementId_.isEmpty()) {
         inspector::buildDesignEditor(*form_);
+        if (!part_.isEmpty())
+            form_->revealPart(part_);
         return;
     }
     const model::Design& design = document_->design();
     const std::string id = elementId_.toStdString();
-    if (buildEditor(form_, design, id))
+    if (buildEditor(form_, design, id)) {
+        if (!part_.isEmpty())
+            form_->revealPart(part_);
         return;
+    }
     // Views are edited on the canvas; the inspector names them.
     form_->info(tr("Element"), QString::fromStdString(probe::elementLabel(design, id)));
 }

@@ -26,6 +26,9 @@ public:
 
     // Shows `elementId`; empty shows nothing.
     void inspect(const QString& elementId);
+    // Scrolls the form to a part of the element it shows (a NIC's addresses, the row of a
+    // NAT rule, a VIP or an accepted domain), chosen; kept when the form is rebuilt.
+    void showPart(const QString& partId);
     QString elementId() const { return elementId_; }
     // Whether the element has a form of its own here (a NIC, a VIP or an accepted domain is
     // edited in its holder's).
@@ -43,6 +46,7 @@ private:
     DesignDocument* document_;
     QString elementId_;
     QString shape_;  // formShape() of the form shown
+    QString part_;   // the part showPart() asked for, shown again after a rebuild
     inspector::InspectorForm* form_ = nullptr;
 };
 

@@ -69,6 +69,10 @@ namespace {
 
 constexpr int kStatusMessageMs = 6000;
 constexpr int kDiagnosticsInSummary = 5;  // the rest go to "Show Details…"
+constexpr qreal kNewElementGap = 60;      // between the drawing and an element added beside it
+// The zoom below which the whole drawing is not shown to reveal a new element: card rows
+// and ports are still drawn there (DiagramStyle::detailThreshold is lower).
+constexpr qreal kReadableZoom = 0.75;
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
@@ -159,16 +163,24 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     // Editing: a palette entry activated goes below the drawing and is brought into view;
     // what each command did is said in the status bar.
     connect(paletteDock_, &PaletteDock::entryActivated, this, [this](const QString& key) {
-        const QString id = editActions_->editor()->addElement(key);
+        const QString id = editActions_->editor()->addElement(key, placeForNewElement());
         statusBar()->showMessage(editActions_->editor()->lastMessage(), kStatusMessageMs);
-        if (QGraphicsItem* item = scene_->itemForElement(id))
-            view_->reveal(item->sceneBoundingRect());
-        else if (!id.isEmpty())
-            showElementFromTree(id);  // a DNS zone has no card: show it in the tree
+        if (QGraphicsItem* item = scene_->itemForElement(id)) {
+            revealWithDrawing(item->sceneBoundingRect());
+            // Selected on the canvas with the keyboard there: typing names it, as after an
+            // insert in drawing tools.
+            view_->setFocus(Qt::OtherFocusReason);
+        } else if (!id.isEmpty()) {
+            // A DNS zone has no card: the Design panel shows it, and the inspector its form.
+            dock_->raise();
+            revealElement(id);
+        }
     });
     connect(editActions_, &EditActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(editActions_, &EditActions::failed, this, &MainWindow::showNotice);
+    // What a drag connected is shown in the inspector, where its proposed address is checked.
+    connect(editActions_, &EditActions::connected, this, &MainWindow::revealElement);
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
     connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);
@@ -1080,6 +1092,29 @@ QMenu* MainWindow::createTreeMenu(const QString& elementId, const QString& categ
     return menu;
 }
 
+QPointF MainWindow::placeForNewElement() const {
+    // Beside the drawing while it is taller than the canvas's shape, else below it: one
+    // column or one row would soon leave the canvas, a block of the canvas's shape stays
+    // in view at a zoom where its cards can be read.
+    const QRectF drawing = scene_->itemsBoundingRect();
+    if (drawing.isEmpty())
+        return {0, 0};
+    const QSizeF canvas = view_->viewport()->size();
+    const bool beside = drawing.height() * canvas.width() > drawing.width() * canvas.height();
+    return beside ? QPointF(drawing.right() + kNewElementGap, drawing.top())
+                  : QPointF(drawing.left(), drawing.bottom() + kNewElementGap);
+}
+
+void MainWindow::revealWithDrawing(const QRectF& area) {
+    // The whole drawing when it fits at a zoom where cards show their rows and ports (what
+    // was just added is then seen with what it will be connected to), else the new part.
+    const QRectF drawing = scene_->itemsBoundingRect().united(area);
+    const QSizeF canvas = view_->viewport()->size();
+    const qreal fitting =
+        std::min(canvas.width() / drawing.width(), canvas.height() / drawing.height());
+    view_->reveal(fitting >= kReadableZoom ? drawing : area);
+}
+
 void MainWindow::revealElement(const QString& elementId) {
     if (elementId.isEmpty())
         return;
@@ -1092,11 +1127,14 @@ void MainWindow::revealElement(const QString& elementId) {
         view_->reveal(item->sceneBoundingRect());
     dock_->showElement(elementId);
     // A part without a form of its own (a NIC, an address, an accepted domain) is edited in
-    // its holder's: the card's element, else the design's own properties.
-    if (inspectorDock_->canEdit(elementId))
+    // its holder's: the card's element, else the design's own properties, shown where the
+    // part is.
+    if (inspectorDock_->canEdit(elementId)) {
         inspectorDock_->inspect(elementId);
-    else
+    } else {
         inspectorDock_->inspect(item != nullptr ? item->data(0).toString() : QString());
+        inspectorDock_->showPart(elementId);
+    }
 }
 
 TraceDialog* MainWindow::openTraceDialog(const QString& sourceHostId) {

@@ -180,6 +180,10 @@ private:
     void updateTitle();
     void updateZoomLabel(qreal zoom);
     void showElementFromTree(const QString& elementId);
+    // Where a palette entry double-clicked (or chosen with Enter) is placed.
+    QPointF placeForNewElement() const;
+    // Brings `area` into view, with the rest of the drawing when all of it can be read.
+    void revealWithDrawing(const QRectF& area);
     void syncTreeWithSceneSelection();
     void reportOpenFailure(const QString& path, const QStringList& diagnostics);
     void showNotice(const QString& title, const QString& text);

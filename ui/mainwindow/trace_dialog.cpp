@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <functional>
 
+#include "core/edit/sub_elements.h"
 #include "core/probe/design_target.h"
 #include "core/sim/trace_target.h"
 #include "ui/document/design_document.h"
@@ -106,10 +107,11 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
     form->addRow(tr("&Port:"), port_);
     form->addRow(tr("&MAIL FROM:"), mailFrom_);
     form->addRow(tr("&RCPT TO:"), rcpt_);
+    // What a flow needs first; how the client connects, which the defaults mostly say, after.
+    form->addRow(tr("&Name:"), name_);
     form->addRow(tr("&HELO:"), helo_);
     form->addRow(tr("&Source address:"), sourceAddress_);
     form->addRow(tr("Pool &member:"), poolMember_);
-    form->addRow(tr("&Name:"), name_);
 
     auto* buttons = new QDialogButtonBox(this);
     traceButton_ = buttons->addButton(tr("&Trace"), QDialogButtonBox::ActionRole);
@@ -134,6 +136,7 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
 
     connect(source_, &QComboBox::currentIndexChanged, this, [this] {
         reloadSourceAddresses();
+        takeSourceSender(true);
         clearMarks();
     });
     connect(target_, &QComboBox::currentTextChanged, this, &TraceDialog::targetChosen);
@@ -177,7 +180,20 @@ void TraceDialog::reloadChoices() {
         target_->setEditText(typed);
     }
     reloadSourceAddresses();
+    takeSourceSender(false);
     targetChosen();
+}
+
+void TraceDialog::takeSourceSender(bool sourceChanged) {
+    const model::Host* host =
+        document_->design().findHost(source_->currentData().toString().toStdString());
+    const QString sender = host != nullptr ? fromStd(edit::defaultMailFrom(*host)) : QString();
+    // Another source sends as a new flow from it would; the same source after a change of
+    // the design keeps what the user typed.
+    const QString typed = mailFrom_->text().trimmed();
+    if (sourceChanged || typed.isEmpty() || typed == sourceSender_)
+        mailFrom_->setText(sender);
+    sourceSender_ = sender;
 }
 
 void TraceDialog::reloadSourceAddresses() {
@@ -221,6 +237,7 @@ void TraceDialog::setSource(const QString& hostId) {
     const int index = source_->findData(hostId);
     if (index >= 0)
         source_->setCurrentIndex(index);
+    target_->setFocus();  // where it goes is what is left to say
 }
 
 void TraceDialog::setTarget(const QString& text) {

@@ -31,7 +31,8 @@ class TraceDialog : public QDialog {
 public:
     explicit TraceDialog(DesignDocument* document, QWidget* parent = nullptr);
 
-    // Preset the form (the context menus' "Trace from here…").
+    // Preset the form (the context menus' "Trace from here…"); the cursor goes to To:.
+    // MAIL FROM follows the source: what a new flow from it sends with.
     void setSource(const QString& hostId);
     // As the user would type it: "10.0.0.5:25", "mx:contoso.com", a host's name, or the text
     // of one of the target list's entries.
@@ -78,6 +79,9 @@ private:
     void reloadChoices();
     void reloadSourceAddresses();
     void reloadPoolMembers();
+    // MAIL FROM takes what a new flow from the source host sends with (edit::defaultMailFrom):
+    // always for another source, else only over what the source gave before.
+    void takeSourceSender(bool sourceChanged);
     // The target as the form reads it now; `problem` says why it does not.
     std::optional<Target> currentTarget(QString* problem) const;
     void targetChosen();
@@ -99,6 +103,7 @@ private:
     QPushButton* traceButton_;
     QPushButton* saveButton_;
     QStringList problemList_;
+    QString sourceSender_;  // the MAIL FROM the source gave the form
 };
 
 }  // namespace mailtopo::ui

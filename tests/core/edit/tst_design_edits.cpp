@@ -81,6 +81,27 @@ private slots:
         QVERIFY(!edit::addElement(design, "no-such-element").has_value());
     }
 
+    // A new segment has subnets to connect to at once: a LAN the next free 10.0.N.0/24, a
+    // DMZ 172.16.N.0/24, the internet the documentation ranges no segment has yet.
+    void newSegmentsComeWithFreeSubnets() {
+        model::Design design;
+        const auto subnetsOf = [&](const char* key) {
+            const auto added = edit::addElement(design, key);
+            QStringList out;
+            for (const auto& subnet : design.findSegment(added->id)->subnets)
+                out << QString::fromStdString(subnet.toString());
+            return out.join(QLatin1Char(' '));
+        };
+        QCOMPARE(subnetsOf("segment-lan"), QStringLiteral("10.0.0.0/24"));
+        QCOMPARE(subnetsOf("segment-lan"), QStringLiteral("10.0.1.0/24"));
+        design.segments.back().subnets = {*net::Prefix::parse("10.0.0.0/23")};
+        QCOMPARE(subnetsOf("segment-lan"), QStringLiteral("10.0.2.0/24"));
+        QCOMPARE(subnetsOf("segment-dmz"), QStringLiteral("172.16.0.0/24"));
+        QCOMPARE(subnetsOf("internet"),
+                 QStringLiteral("198.51.100.0/24 192.0.2.0/24 203.0.113.0/24"));
+        QCOMPARE(subnetsOf("internet"), QString());
+    }
+
     // Names follow the usual numbering and an Exchange server is what its entry says.
     void newExchangeServerIsNumberedAndTyped() {
         model::Design design = contoso();

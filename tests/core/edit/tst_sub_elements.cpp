@@ -196,7 +196,7 @@ private slots:
             {"route", s.ex01, "", ""},
             {"route", s.router, "10.20.0.0/16", ""},
             {"route", lb, "", ""},
-            {"route", fw, "", ""},
+            {"route", fw, "172.16.0.0/12", ""},
             {"interface", lb, "", ""},
             {"router-interface", s.router, "", ""},
             {"firewall-interface", fw, "", ""},
@@ -624,6 +624,42 @@ private slots:
         d.findHost(s.ex01)->nics.push_back(loopback);
         const auto loop = edit::connectToSegment(d, "ex01-loopback", s.lan);
         QVERIFY(loop.error.find("loopback adapter") != std::string::npos);
+    }
+
+    // On the internet every address is reached directly: a firewall, or a host that has no
+    // gateway, joining it gets a default route out of that interface, on-link; a host that
+    // adopted a gateway (the router serving the subnet) does not, nor a second time.
+    void joiningTheInternetRoutesOutThroughIt() {
+        Site s = site();
+        auto& d = s.design;
+        const auto& routerRoutes = d.routers.front().routes;
+        QCOMPARE(routerRoutes.size(), size_t(1));
+        QCOMPARE(routerRoutes[0].destination, prefix("0.0.0.0/0"));
+        QVERIFY(!routerRoutes[0].nextHop);
+        QVERIFY(d.findHost(s.sender)->routes.empty());  // RTR01 is its gateway
+        QVERIFY(!d.findHost(s.sender)->nics[0].gateways.empty());
+
+        // A sender whose address is typed first keeps it and adopts no gateway: it goes out
+        // on-link.
+        const model::Id partner = addPalette(d, "partner");
+        model::Nic& nic = d.findHost(partner)->nics[0];
+        nic.addresses.push_back({ip("203.0.113.80"), 24});
+        const model::Id nicId = nic.id;
+        QVERIFY(edit::connectToSegment(d, nicId, s.internet).ok);
+        const model::Host* host = d.findHost(partner);
+        QVERIFY(host->nics[0].gateways.empty());
+        QCOMPARE(host->routes.size(), size_t(1));
+        QCOMPARE(host->routes[0].destination, prefix("0.0.0.0/0"));
+        QCOMPARE(host->routes[0].interfaceId, nicId);
+        QVERIFY(!host->routes[0].nextHop);
+        QVERIFY(edit::connectToSegment(d, nicId, s.internet).ok);
+        QCOMPARE(d.findHost(partner)->routes.size(), size_t(1));
+
+        // A LAN gives no such route: its hosts go through their gateway.
+        const model::Id fw = addPalette(d, "firewall");
+        QVERIFY(edit::connectToSegment(d, fw, s.lan).ok);
+        QVERIFY(d.firewalls.back().routes.empty());
+        QCOMPARE(structureErrors(d), QString());
     }
 
     void addFlowNumbersAndRenames() {

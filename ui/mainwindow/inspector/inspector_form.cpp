@@ -2,13 +2,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "core/edit/value_text.h"
@@ -20,6 +23,8 @@ namespace mailtopo::ui::inspector {
 namespace {
 
 const QString kInvalidStyle = QStringLiteral("background: #fde8e8; border: 1px solid #c62828;");
+// Room kept below a part scrolled to: its table's Add button and a row or two of details.
+constexpr int kPartMargin = 80;
 
 QString withMark(const QString& label, bool required) {
     return required ? label + QStringLiteral(" *") : label;
@@ -44,6 +49,7 @@ InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId,
       layout_(new QFormLayout),
       problem_(new QLabel(this)) {
     auto* scroll = new QScrollArea(this);
+    scroll_ = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* outer = new QVBoxLayout(body_);
@@ -64,6 +70,28 @@ InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId,
     column->setSpacing(0);
     column->addWidget(scroll, 1);
     column->addWidget(problem_);
+}
+
+void InspectorForm::revealPart(const QString& partId) {
+    QWidget* target = editors_.value(QStringLiteral("nic.%1.addresses").arg(partId));
+    if (target == nullptr) {
+        for (TableEditor* table : std::as_const(tables_)) {
+            if (table->chooseRowOf(partId)) {
+                target = table;
+                break;
+            }
+        }
+    }
+    if (target == nullptr)
+        return;
+    // Once laid out: a form just built has no geometry yet, and the change that added the
+    // part refreshes the form (a table grows) after this, queued.
+    QTimer::singleShot(0, this, [this, target = QPointer<QWidget>(target)] {
+        if (target == nullptr)
+            return;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        scroll_->ensureWidgetVisible(target, 0, kPartMargin);
+    });
 }
 
 const model::Design& InspectorForm::design() const {

@@ -25,6 +25,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace mailtopo::ui {
 class DesignDocument;
@@ -83,6 +84,9 @@ public:
     TableEditor* tableEditor(const QString& property) const { return tables_.value(property); }
     QString problem() const;
     void refresh();  // values from the document, except where the user is mid-edit
+    // Scrolls to a part of the element: a NIC's addresses, or the row of a table listing
+    // `partId` (a NAT rule, a VIP, a rule, an accepted domain), chosen.
+    void revealPart(const QString& partId);
 
 private:
     struct TableBinding {
@@ -101,6 +105,7 @@ private:
 
     DesignDocument* document_;
     QString elementId_;
+    QScrollArea* scroll_ = nullptr;
     QWidget* body_;
     QFormLayout* layout_;
     QLabel* problem_;

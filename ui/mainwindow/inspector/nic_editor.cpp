@@ -1,6 +1,7 @@
 // One NIC of a host: alias, segment, gateways, DNS servers, the Windows interface flags the
-// simulator reads (weak host send/receive, forwarding, DNS registration), and its addresses
-// in a table (address, prefix length, SkipAsSource).
+// simulator reads (weak host send/receive, forwarding, DNS registration, a KM-TEST loopback
+// adapter), its interface metric, and its addresses in a table (address, prefix length,
+// SkipAsSource).
 
 #include <QObject>
 #include <algorithm>
@@ -26,6 +27,8 @@ QString tr(const char* text) {
 }
 
 enum AddressColumn { kAddress, kPrefix, kSkip, kOrigin };
+
+constexpr unsigned kMaxInterfaceMetric = 9999;  // as Set-NetIPInterface takes it
 
 TableRows addressRows(const model::Nic& nic) {
     TableRows rows;
@@ -109,6 +112,29 @@ void buildNicEditor(InspectorForm& form, const model::Host& host, const model::N
     boolField(form, prefix + QStringLiteral("registerInDns"), tr("Register in DNS"),
               tr("The adapter's addresses (except SkipAsSource ones) are registered in DNS."), at,
               &model::Nic::registerInDns);
+    boolField(form, prefix + QStringLiteral("loopbackAdapter"), tr("Loopback adapter"),
+              tr("A Microsoft KM-TEST Loopback Adapter: on no segment and silent to ARP, it holds "
+                 "a DSR VIP so the server accepts the load balancer's packets (R11)."),
+              at, &model::Nic::loopbackAdapter);
+    form.text(prefix + QStringLiteral("interfaceMetric"), tr("Interface metric"),
+              tr("InterfaceMetric: lower is preferred when routes tie; empty (0) lets Windows "
+                 "derive it from the link speed. DSR loopback adapters get 254."),
+              readVia(at,
+                      [](const model::Nic& n) {
+                          return n.interfaceMetric == 0 ? QString()
+                                                        : QString::number(n.interfaceMetric);
+                      }),
+              writeVia(at, [](model::Nic& n, const QString& v) {
+                  if (v.isEmpty()) {
+                      n.interfaceMetric = 0;
+                      return QString();
+                  }
+                  QString why;
+                  const auto metric = parseNumber(v, kMaxInterfaceMetric, tr("metric"), &why);
+                  if (metric)
+                      n.interfaceMetric = static_cast<int>(*metric);
+                  return why;
+              }));
 
     using columns::check;
     QList<TableColumn> cols{

@@ -107,6 +107,15 @@ void TableEditor::fillRow(int row, const QStringList& cells) {
     }
 }
 
+int TableEditor::firstTextColumn() const {
+    // A check column is clicked rather than typed into.
+    for (int c = 0; c < columns_.size(); ++c) {
+        if (!table_->isColumnHidden(c) && columns_[c].kind != TableColumn::Kind::Check)
+            return c;
+    }
+    return 0;
+}
+
 void TableEditor::setRows(const TableRows& rows) {
     const int current = table_->currentRow();  // the chosen row stays chosen
     loading_ = true;
@@ -169,7 +178,10 @@ void TableEditor::addRow() {
     fillRow(row, newRow_);
     loading_ = false;
     fitHeight();
-    table_->setCurrentCell(row, 0);
+    // The cursor waits in the new row's first cell to fill in, so the user types at once (a
+    // key starts editing it).
+    table_->setCurrentCell(row, firstTextColumn());
+    table_->setFocus(Qt::OtherFocusReason);
     changed(-1, -1);
 }
 
@@ -190,6 +202,18 @@ void TableEditor::adoptHiddenCells(const TableRows& rows) {
             if (columns_[c].hidden && table_->item(r, c) != nullptr)
                 table_->item(r, c)->setText(rows[r].value(c));
     loading_ = false;
+}
+
+bool TableEditor::chooseRowOf(const QString& id) {
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        for (int c = 0; c < columns_.size(); ++c) {
+            if (columns_[c].hidden && cell(r, c) == id) {
+                table_->setCurrentCell(r, firstTextColumn());
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 bool TableEditor::isBeingEdited() const {

@@ -61,12 +61,15 @@ public:
     QString cell(int row, int column) const;
     // What a user's edit does (and what tests call): sets one cell, then checks and reports.
     void setCell(int row, int column, const QString& value);
+    // Appends a row of `newRow` cells, its first text cell current with the keyboard focus.
     void addRow();
     void removeRow(int row);
     // Takes the hidden cells (ids) of `rows`, the design's reading of what was just
     // committed, so a row added here edits its new element from then on, not another new
     // one. Only when the rows still line up one to one.
     void adoptHiddenCells(const TableRows& rows);
+    // Makes the row whose hidden cell (an id) is `id` the current one; false when none is.
+    bool chooseRowOf(const QString& id);
     // The user is in the middle of editing a cell (focus inside the table or its details).
     bool isBeingEdited() const;
     QTableWidget* table() const { return table_; }
@@ -86,6 +89,7 @@ protected:
 
 private:
     void fillRow(int row, const QStringList& cells);
+    int firstTextColumn() const;  // the first shown column that is typed into
     void changed(int row, int column);
     void fitHeight();
 
