@@ -6,8 +6,8 @@
 
 #include "core/probe/probe_findings.h"
 #include "core/probe/probe_options.h"
-#include "core/util/text_join.h"
 #include "core/sim/simulator.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::probe {
 namespace {
