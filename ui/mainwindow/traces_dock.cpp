@@ -199,7 +199,9 @@ void TracesDock::traceChosenFlow() {
         steps_.push_back({leg, hop, fromStd(step.rule), element,
                           fromStd(probe::elementLabel(design_, step.element)),
                           packetText(step.before), packetText(step.after), fromStd(step.summary)});
-        if (element.isEmpty())
+        // The ACK sets out from the client again along the SYN's way: drawn, it would join
+        // the far end back to the start (or a forwarding gateway's next hop) in a line.
+        if (element.isEmpty() || leg == QLatin1String("ACK"))
             return;
         (reply ? reply_ : forward_) << element;
     };
