@@ -169,9 +169,12 @@ std::string elementLabel(const Design& design, std::string_view id) {
 }
 
 std::string describePointer(const Design& design, std::string_view pointer) {
+    return describePointer(allElements(design), pointer);
+}
+
+std::string describePointer(const std::vector<ElementRef>& elements, std::string_view pointer) {
     // The deepest element whose pointer is a whole-token prefix of `pointer`.
     const ElementRef* best = nullptr;
-    const std::vector<ElementRef> elements = allElements(design);
     for (const ElementRef& ref : elements) {
         const bool prefix =
             pointer.starts_with(ref.pointer) &&

@@ -38,5 +38,7 @@ std::string elementLabel(const Design& design, std::string_view id);
 // by label, then what is inside it ("EX01 NIC MAPI: addresses, entry 2"). Pointers outside
 // any element name the document's section ("organization: internalSmtpServers, entry 1").
 std::string describePointer(const Design& design, std::string_view pointer);
+// The same over a walk already made (allElements): describing many pointers walks once.
+std::string describePointer(const std::vector<ElementRef>& elements, std::string_view pointer);
 
 }  // namespace mailtopo::model

@@ -1,5 +1,8 @@
 #include "ui/mainwindow/findings_model.h"
 
+#include <string_view>
+#include <unordered_map>
+
 #include "core/model/element_walk.h"
 #include "core/probe/design_target.h"
 #include "ui/diagram/diagram_style.h"
@@ -12,13 +15,25 @@ FindingsModel::FindingsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void FindingsModel::setFindings(const std::vector<analysis::Finding>& findings,
                                 const model::Design& design) {
+    // One walk for every finding: labelling each element or pointer on its own would walk
+    // the whole design (building every label) once per element named.
+    const std::vector<model::ElementRef> elements = model::allElements(design);
+    std::unordered_map<std::string_view, std::string_view> labels;
+    for (const model::ElementRef& ref : elements)
+        labels.emplace(ref.id, ref.label);  // the first of a repeated id, as elementLabel
+    const auto labelOf = [&](const std::string& id) {
+        const auto known = labels.find(id);
+        // Not in the walk: the simulator's implicit connectors, or a dangling id.
+        return QString::fromStdString(known != labels.end() ? std::string(known->second)
+                                                            : probe::elementLabel(design, id));
+    };
     beginResetModel();
     rows_.clear();
     rows_.reserve(findings.size());
     for (const auto& f : findings) {
-        FindingRow row{f, {}, QString::fromStdString(model::describePointer(design, f.pointer))};
+        FindingRow row{f, {}, QString::fromStdString(model::describePointer(elements, f.pointer))};
         for (const auto& id : f.elements)
-            row.elementLabels << QString::fromStdString(probe::elementLabel(design, id));
+            row.elementLabels << labelOf(id);
         rows_.push_back(std::move(row));
     }
     endResetModel();
