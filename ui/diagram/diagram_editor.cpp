@@ -320,7 +320,7 @@ bool DiagramEditor::autoLayout(const QStringList& elementIds) {
         for (const QString& id : elementIds)
             ids.insert(id.toStdString());
     }
-    const auto result = layout::relayoutElements(design, viewId, ids);
+    const auto result = mailtopo::layout::relayoutElements(design, viewId, ids);
     if (!result.error.empty())
         message_ =
             tr("Graphviz was not used (%1); a grid was").arg(QString::fromStdString(result.error));

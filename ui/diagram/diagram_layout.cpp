@@ -279,7 +279,13 @@ bool isHorizontalSide(Side side) {
     return side == Side::Top || side == Side::Bottom;
 }
 
-void layoutHubs(Work& w, Result& result) {
+// What an update knows of the layout before it (updateLayout); null for a fresh layout.
+struct Previous {
+    const Result& result;
+    const QSet<QString>& changed;
+};
+
+void layoutHubs(Work& w, Result& result, const Previous* previous) {
     const int cardCount = static_cast<int>(w.cards.size());
     QList<QRectF> rects = placedRects(w);
     separateColumns(rects, w.metrics.columnGap);
@@ -290,6 +296,40 @@ void layoutHubs(Work& w, Result& result) {
         margins << r.adjusted(-kObstacleMargin, -kObstacleMargin, kObstacleMargin, kObstacleMargin);
     const ObstacleGrid obstacles(margins);
 
+    // An update: which cards and hubs are not where (or what) they were. Their links are
+    // routed again, and so is every link whose route now crosses one of them.
+    QSet<int> shifted;
+    if (previous != nullptr) {
+        for (int c = 0; c < cardCount; ++c) {
+            const QString& id = w.cards[c].id;
+            const auto was = previous->result.cardPositions.constFind(id);
+            if (previous->changed.contains(id) || was == previous->result.cardPositions.cend() ||
+                *was != rects[c].topLeft())
+                shifted.insert(c);
+        }
+        for (int s = 0; s < w.segments.size(); ++s) {
+            const QString& id = w.segments[s].id;
+            const auto was = previous->result.segmentBands.constFind(id);
+            if (previous->changed.contains(id) || was == previous->result.segmentBands.cend() ||
+                *was != rects[cardCount + s])
+                shifted.insert(cardCount + s);
+        }
+    }
+    const auto crossesShifted = [&](const QPolygonF& route, int card, int hub) {
+        const QRectF box = route.boundingRect();
+        for (int r : shifted) {
+            if (r == card || r == hub || !margins[r].intersects(box.adjusted(-1, -1, 1, 1)))
+                continue;
+            for (int i = 1; i < route.size(); ++i) {
+                const QRectF leg =
+                    QRectF(route[i - 1], route[i]).normalized().adjusted(-1, -1, 1, 1);
+                if (margins[r].intersects(leg))
+                    return true;
+            }
+        }
+        return false;
+    };
+
     struct Link {
         int card;
         int attachment;
@@ -298,13 +338,34 @@ void layoutHubs(Work& w, Result& result) {
         Side hubSide;
         QPointF port;
         QPointF entry;
+        const QPolygonF* before = nullptr;  // its route before an update, if it may stay
     };
     QList<Link> links;
     for (int c = 0; c < cardCount; ++c) {
+        const QString& id = w.cards[c].id;
+        const QList<QPolygonF>* oldRoutes = nullptr;
+        const QList<QPair<Side, Side>>* oldSides = nullptr;
+        if (previous != nullptr && !shifted.contains(c)) {
+            const auto r = previous->result.routes.constFind(id);
+            const auto s = previous->result.linkSides.constFind(id);
+            if (r != previous->result.routes.cend() && s != previous->result.linkSides.cend()) {
+                oldRoutes = &*r;
+                oldSides = &*s;
+            }
+        }
         for (int a = 0; a < w.cards[c].attachmentSegments.size(); ++a) {
             const auto it = w.segmentIndex.constFind(w.cards[c].attachmentSegments[a]);
-            if (it != w.segmentIndex.cend())
-                links << Link{c, a, cardCount + *it, Side::Top, Side::Top, {}, {}};
+            if (it == w.segmentIndex.cend())
+                continue;
+            Link link{c, a, cardCount + *it, Side::Top, Side::Top, {}, {}, nullptr};
+            if (oldRoutes != nullptr && a < oldRoutes->size() && a < oldSides->size() &&
+                oldRoutes->at(a).size() >= 2 && !shifted.contains(link.hub) &&
+                !crossesShifted(oldRoutes->at(a), c, link.hub)) {
+                link.before = &oldRoutes->at(a);
+                link.cardSide = oldSides->at(a).first;
+                link.hubSide = oldSides->at(a).second;
+            }
+            links << link;
         }
     }
 
@@ -319,9 +380,12 @@ void layoutHubs(Work& w, Result& result) {
         return pointOnSide(rects[card], side, fraction);
     };
 
-    // 1. Sides: the cheapest clear route between every pair of sides.
+    // 1. Sides: the cheapest clear route between every pair of sides (a link an update
+    //    keeps, keeps its sides).
     const QList<Side> sides = {Side::Top, Side::Bottom, Side::Left, Side::Right};
     for (Link& link : links) {
+        if (link.before != nullptr)
+            continue;
         const QRectF& card = rects[link.card];
         const QRectF& hub = rects[link.hub];
         qreal best = std::numeric_limits<qreal>::max();
@@ -392,18 +456,29 @@ void layoutHubs(Work& w, Result& result) {
         }
     }
 
-    // 3. Routes between the final points.
+    // 3. Routes between the final points (a kept link whose ends did not move keeps its
+    //    route).
     for (int c = 0; c < cardCount; ++c) {
         result.cardPositions.insert(w.cards[c].id, rects[c].topLeft());
         result.routes.insert(w.cards[c].id, QList<QPolygonF>(w.cards[c].attachmentSegments.size()));
+        result.linkSides.insert(
+            w.cards[c].id,
+            QList<QPair<Side, Side>>(w.cards[c].attachmentSegments.size(), {Side::Top, Side::Top}));
     }
     for (const Link& link : links) {
+        const QString& id = w.cards[link.card].id;
+        result.linkSides[id][link.attachment] = {link.cardSide, link.hubSide};
+        if (link.before != nullptr && link.before->first() == link.port &&
+            link.before->last() == link.entry) {
+            result.routes[id][link.attachment] = *link.before;
+            continue;
+        }
         const RouteRequest request{link.port, link.cardSide, link.entry, link.hubSide};
         QPolygonF route =
             routeAround(request, obstacles, link.card, link.hub, w.metrics.linkClearance);
         if (route.isEmpty())
             route = directRoute(request);  // boxed in: better a crossing than no link
-        result.routes[w.cards[link.card].id][link.attachment] = route;
+        result.routes[id][link.attachment] = route;
     }
     for (int s = 0; s < w.segments.size(); ++s)
         result.segmentBands.insert(w.segments[s].id, rects[cardCount + s]);
@@ -520,8 +595,10 @@ void routeToBuses(const Work& w, Result& result) {
 
 }  // namespace
 
-Result computeLayout(const QList<CardInput>& cards, const QList<SegmentInput>& segments,
-                     const Metrics& metrics) {
+namespace {
+
+Result layOut(const QList<CardInput>& cards, const QList<SegmentInput>& segments,
+              const Metrics& metrics, const Previous* previous) {
     Work w{cards, segments, metrics, {}, {}, {}, 0, 0};
     for (int s = 0; s < segments.size(); ++s)
         w.segmentIndex.insert(segments[s].id, s);
@@ -534,12 +611,27 @@ Result computeLayout(const QList<CardInput>& cards, const QList<SegmentInput>& s
                                        [](const SegmentInput& s) { return s.placed.has_value(); });
     Result result;
     if (anyPlaced) {
-        layoutHubs(w, result);
+        // Links routed for the other picture are no use to this one.
+        layoutHubs(w, result, previous != nullptr && previous->result.hubs ? previous : nullptr);
     } else {
         layoutLayered(w);
         routeToBuses(w, result);
     }
     return result;
+}
+
+}  // namespace
+
+Result computeLayout(const QList<CardInput>& cards, const QList<SegmentInput>& segments,
+                     const Metrics& metrics) {
+    return layOut(cards, segments, metrics, nullptr);
+}
+
+Result updateLayout(const Result& previous, const QList<CardInput>& cards,
+                    const QList<SegmentInput>& segments, const QSet<QString>& changed,
+                    const Metrics& metrics) {
+    const Previous before{previous, changed};
+    return layOut(cards, segments, metrics, &before);
 }
 
 }  // namespace mailtopo::ui::layout

@@ -15,15 +15,18 @@
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
+#include <QSet>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <optional>
 
 #include "core/model/enums.h"
+#include "ui/diagram/link_routing.h"
 
 namespace mailtopo::ui::layout {
 
@@ -63,9 +66,23 @@ struct Result {
     // For every card, one route per attachment (empty when its segment is unknown): scene
     // points from the card edge to the segment's edge.
     QHash<QString, QList<QPolygonF>> routes;
+    // Placed views: per card and attachment, the sides of card and hub its link joins (an
+    // update keeps them for links it does not route again).
+    QHash<QString, QList<QPair<Side, Side>>> linkSides;
 };
 
 Result computeLayout(const QList<CardInput>& cards, const QList<SegmentInput>& segments,
                      const Metrics& metrics = {});
+
+// The layout after a change, from the one before it: `changed` names the cards and
+// segments whose input changed (new, edited, moved). Positions and bands are exactly
+// computeLayout's. Links are routed again where anything about them changed: their card
+// or hub moved or changed, their route now crosses a card that moved, or a link joining
+// the same side of a card or hub came or went (ports spread along a side move); every
+// other link keeps its route and sides, so an edit never redraws links far from it. A view
+// laid out automatically (nothing placed) is laid out afresh: there, one change moves all.
+Result updateLayout(const Result& previous, const QList<CardInput>& cards,
+                    const QList<SegmentInput>& segments, const QSet<QString>& changed,
+                    const Metrics& metrics = {});
 
 }  // namespace mailtopo::ui::layout

@@ -1,6 +1,8 @@
 #include "ui/diagram/diagram_scene.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_set>
 
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
@@ -48,6 +50,7 @@ DiagramScene::DiagramScene(DesignDocument* document, QObject* parent)
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(DiagramStyle::standard().canvas);
     connect(document_, &DesignDocument::designReset, this, &DiagramScene::rebuild);
+    connect(document_, &DesignDocument::designChanged, this, &DiagramScene::applyChanges);
     if (document_->hasDesign())
         rebuild();
 }
@@ -61,7 +64,14 @@ void DiagramScene::setViewId(const QString& viewId) {
     if (viewId == viewId_)
         return;
     viewId_ = viewId;
-    rebuild();
+    // Another view: the same items, placed elsewhere.
+    if (!document_->hasDesign()) {
+        rebuild();
+        return;
+    }
+    Dirty placements;
+    placements.allPlacements = true;
+    refresh(placements);
 }
 
 void DiagramScene::clearDiagram() {
@@ -72,37 +82,198 @@ void DiagramScene::clearDiagram() {
     currentHalo_ = nullptr;
     forwardPoints_.clear();
     replyPoints_.clear();
+    traceForward_.clear();
+    traceReply_.clear();
+    traceCurrent_.clear();
     setSceneRect(QRectF());
     cards_.clear();
     segments_.clear();
     links_.clear();
+    linksOfCard_.clear();
     ownerCard_.clear();
+    cardInputs_.clear();
+    segmentInputs_.clear();
+    layout_ = {};
     activeViewId_.clear();
 }
 
+namespace {
+
+// Each view keeps looking at the same place while items are replaced, and the canvas's
+// extent only grows: an edit, undo or drop must not scroll the drawing away under the
+// user (Fit shrinks it).
+class KeepLooking {
+public:
+    explicit KeepLooking(QGraphicsScene* scene) : scene_(scene), extent_(scene->sceneRect()) {
+        for (QGraphicsView* view : scene->views())
+            looking_.append({view, view->mapToScene(view->viewport()->rect().center()),
+                             view->horizontalScrollBar()->value(),
+                             view->verticalScrollBar()->value()});
+    }
+    const QRectF& extent() const { return extent_; }
+    void restore() const {
+        for (const Looking& looking : looking_) {
+            // The same extent: the same scroll positions, to the pixel. A grown one: centre
+            // on the same point (rounded to a pixel once, not crept a pixel per edit).
+            if (scene_->sceneRect() == extent_) {
+                looking.view->horizontalScrollBar()->setValue(looking.scrollX);
+                looking.view->verticalScrollBar()->setValue(looking.scrollY);
+            } else {
+                looking.view->centerOn(looking.centre);
+            }
+        }
+    }
+
+private:
+    struct Looking {
+        QGraphicsView* view;
+        QPointF centre;
+        int scrollX, scrollY;
+    };
+    QGraphicsScene* scene_;
+    QRectF extent_;
+    QList<Looking> looking_;
+};
+
+// Every element drawn as a card, in the order the automatic layout fills rows: `visit`
+// gets its id, its group and a function that builds its card.
+template <class Visit>
+void forEachCardElement(const model::Design& design, Visit&& visit) {
+    for (const model::Firewall& firewall : design.firewalls)
+        visit(firewall.id, FirewallGroup, [&] { return new FirewallItem(design, firewall); });
+    for (const model::Router& router : design.routers)
+        visit(router.id, RouterGroup, [&] { return new RouterItem(design, router); });
+    for (const model::LoadBalancer& lb : design.loadBalancers)
+        visit(lb.id, LoadBalancerGroup, [&] { return new LoadBalancerItem(design, lb); });
+    for (const model::Host& host : design.hosts) {
+        visit(host.id, host.isExchange() ? ExchangeGroup : OtherHostGroup,
+              [&] { return new HostItem(design, host); });
+    }
+}
+
+}  // namespace
+
 void DiagramScene::rebuild() {
+    ++fullRebuilds_;
+    Dirty everything;
+    everything.all = true;
+    refresh(everything);
+}
+
+void DiagramScene::applyChanges(const edit::ChangeSet& changes) {
+    if (!document_->hasDesign()) {
+        rebuild();
+        return;
+    }
+    const model::Design& design = document_->design();
+    Dirty dirty;
+    std::unordered_set<std::string> named;
+    for (const auto* list : {&changes.inserted, &changes.changed, &changes.removed}) {
+        for (const model::Id& id : *list) {
+            named.insert(id);
+            const QString key = QString::fromStdString(id);
+            dirty.items.insert(key);
+            // A nested element's card (a receive connector's server as it was).
+            const auto owner = ownerCard_.constFind(key);
+            if (owner != ownerCard_.cend())
+                dirty.items.insert(*owner);
+            // A segment's name and kind are written on the cards attached to it.
+            if (segmentInputs_.contains(key)) {
+                for (auto it = cardInputs_.cbegin(); it != cardInputs_.cend(); ++it) {
+                    if (it->attachmentSegments.contains(key))
+                        dirty.items.insert(it.key());
+                }
+            }
+        }
+    }
+    for (const model::Id& id : changes.moved)
+        dirty.placements.insert(QString::fromStdString(id));
+    if (!named.empty()) {
+        // The cards that show an element the change named: a connector's server, the load
+        // balancers that list a host among their pool members, a card on a new segment.
+        for (const model::ReceiveConnector& connector : design.receiveConnectors) {
+            if (named.contains(connector.id))
+                dirty.items.insert(QString::fromStdString(connector.serverId));
+        }
+        for (const model::LoadBalancer& lb : design.loadBalancers) {
+            for (const model::Vip& vip : lb.vips) {
+                for (const model::PoolMember& member : vip.pool) {
+                    if (named.contains(member.hostId))
+                        dirty.items.insert(QString::fromStdString(lb.id));
+                }
+            }
+        }
+    }
+    const model::View* view = chooseView(design, viewId_);
+    dirty.allPlacements = (view ? QString::fromStdString(view->id) : QString()) != activeViewId_;
+    refresh(dirty);
+}
+
+void DiagramScene::removeCard(const QString& id) {
+    CardItem* item = cards_.take(id);
+    if (item == nullptr)
+        return;
+    const QList<LinkItem*> links = linksOfCard_.take(id);
+    if (!links.isEmpty()) {
+        const QSet<LinkItem*> gone(links.cbegin(), links.cend());
+        links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
+        qDeleteAll(links);
+    }
+    for (const QString& nested : item->content().nestedIds)
+        ownerCard_.remove(nested);
+    cardInputs_.remove(id);
+    delete item;
+}
+
+void DiagramScene::removeSegment(const QString& id) {
+    delete segments_.take(id);
+    segmentInputs_.remove(id);
+}
+
+void DiagramScene::addLinks(CardItem* card, const QList<QPolygonF>& routes) {
+    QList<LinkItem*>& links = linksOfCard_[card->elementId()];
+    if (!links.isEmpty()) {
+        const QSet<LinkItem*> gone(links.cbegin(), links.cend());
+        links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
+        qDeleteAll(links);
+        links.clear();
+    }
+    const QList<CardAttachment>& attachments = card->content().attachments;
+    for (int a = 0; a < attachments.size() && a < routes.size(); ++a) {
+        const SegmentItem* segment = segments_.value(attachments[a].segmentId);
+        if (segment == nullptr || routes[a].size() < 2)
+            continue;
+        auto* link = new LinkItem(attachments[a].interfaceId, attachments[a].label,
+                                  card->elementId(), attachments[a].segmentId, segment->kind());
+        // Above the cards, so the port dot sits whole on the card's edge; routes never
+        // cross a card, so nothing is hidden.
+        link->setZValue(1);
+        link->setRoute(routes[a]);
+        addItem(link);
+        links_ << link;
+        links << link;
+    }
+}
+
+void DiagramScene::refresh(const Dirty& dirty) {
     struct Done {
         bool& flag;
         ~Done() { flag = false; }
     };
     // What was selected stays selected when it still exists (an edit, undo, redo).
     const QStringList selected = selectedElementIds();
-    // Each view keeps looking at the same place, and the canvas's extent only grows: an
-    // edit, undo or drop must not scroll the drawing away under the user (Fit shrinks it).
-    struct Looking {
-        QGraphicsView* view;
-        QPointF centre;
-        int scrollX, scrollY;
-    };
-    QList<Looking> lookingAt;
-    for (QGraphicsView* looking : views())
-        lookingAt.append({looking, looking->mapToScene(looking->viewport()->rect().center()),
-                          looking->horizontalScrollBar()->value(),
-                          looking->verticalScrollBar()->value()});
-    const QRectF previousExtent = sceneRect();
+    const KeepLooking keepLooking(this);
     rebuilding_ = true;
     const Done done{rebuilding_};
-    clearDiagram();
+    const QStringList trace[] = {traceForward_, traceReply_, {traceCurrent_}};
+    if (dirty.all) {
+        clearDiagram();
+    } else {
+        for (const QString& id : dirty.items) {
+            removeCard(id);
+            removeSegment(id);
+        }
+    }
     if (!document_->hasDesign()) {
         rebuilding_ = false;
         emit rebuilt();
@@ -119,95 +290,113 @@ void DiagramScene::rebuild() {
             return std::nullopt;
         return QPointF(it->second.x, it->second.y);
     };
+    const bool allPlacements = dirty.all || dirty.allPlacements;
 
+    // The layout's inputs in the design's order: built for new items, read again where a
+    // placement changed, kept otherwise.
+    QSet<QString> changed;  // what the layout must not take from the layout before
     QList<layout::CardInput> cardInputs;
-    QList<CardItem*> cardOrder;
-    auto addCard = [&](CardItem* item, const std::string& id, int group) {
-        addItem(item);
-        cards_.insert(item->elementId(), item);
-        cardOrder << item;
-        QStringList attachments;
-        QList<qreal> anchors;
-        for (const CardAttachment& attachment : item->content().attachments) {
-            attachments << attachment.segmentId;
-            anchors << item->anchorY(attachment.interfaceId);
+    cardInputs.reserve(static_cast<qsizetype>(design.hosts.size() + design.loadBalancers.size() +
+                                              design.firewalls.size() + design.routers.size()));
+    QList<CardItem*> added;
+    forEachCardElement(design, [&](const std::string& id, int group, const auto& make) {
+        const QString key = QString::fromStdString(id);
+        auto input = cardInputs_.find(key);
+        if (input == cardInputs_.end()) {
+            CardItem* item = make();
+            addItem(item);
+            item->setFlag(QGraphicsItem::ItemIsMovable);
+            cards_.insert(key, item);
+            added << item;
+            QStringList attachments;
+            QList<qreal> anchors;
+            for (const CardAttachment& attachment : item->content().attachments) {
+                attachments << attachment.segmentId;
+                anchors << item->anchorY(attachment.interfaceId);
+            }
+            for (const QString& nested : item->content().nestedIds)
+                ownerCard_.insert(nested, key);
+            input = cardInputs_.insert(key, layout::CardInput{key, item->cardSize(), attachments,
+                                                              anchors, placementOf(id), group});
+            changed.insert(key);
+        } else if (allPlacements || dirty.placements.contains(key)) {
+            input->placed = placementOf(id);
+            input->group = group;
+            changed.insert(key);
         }
-        for (const QString& nested : item->content().nestedIds)
-            ownerCard_.insert(nested, item->elementId());
-        cardInputs << layout::CardInput{item->elementId(), item->cardSize(), attachments,
-                                        anchors,           placementOf(id),  group};
-    };
-    for (const model::Firewall& firewall : design.firewalls) {
-        addCard(new FirewallItem(design, firewall), firewall.id, FirewallGroup);
-    }
-    for (const model::Router& router : design.routers)
-        addCard(new RouterItem(design, router), router.id, RouterGroup);
-    for (const model::LoadBalancer& lb : design.loadBalancers) {
-        addCard(new LoadBalancerItem(design, lb), lb.id, LoadBalancerGroup);
-    }
-    for (const model::Host& host : design.hosts) {
-        addCard(new HostItem(design, host), host.id,
-                host.isExchange() ? ExchangeGroup : OtherHostGroup);
-    }
-
+        cardInputs << *input;
+    });
     QList<layout::SegmentInput> segmentInputs;
+    segmentInputs.reserve(static_cast<qsizetype>(design.segments.size()));
+    QSet<QString> newSegments;
     for (const model::Segment& segment : design.segments) {
-        auto* item = new SegmentItem(segment);
-        item->setZValue(-2);
-        addItem(item);
-        segments_.insert(item->segmentId(), item);
-        segmentInputs << layout::SegmentInput{item->segmentId(), segment.kind, item->labelWidth(),
-                                              item->hubSize(), placementOf(segment.id)};
+        const QString key = QString::fromStdString(segment.id);
+        auto input = segmentInputs_.find(key);
+        if (input == segmentInputs_.end()) {
+            auto* item = new SegmentItem(segment);
+            item->setZValue(-2);
+            item->setFlag(QGraphicsItem::ItemIsMovable);
+            addItem(item);
+            segments_.insert(key, item);
+            newSegments.insert(key);
+            input = segmentInputs_.insert(
+                key, layout::SegmentInput{key, segment.kind, item->labelWidth(), item->hubSize(),
+                                          placementOf(segment.id)});
+            changed.insert(key);
+        } else if (allPlacements || dirty.placements.contains(key)) {
+            input->placed = placementOf(segment.id);
+            changed.insert(key);
+        }
+        segmentInputs << *input;
     }
 
     layout::Metrics metrics;
     metrics.bandHeight = SegmentItem::busHeight();
-    const layout::Result placed = layout::computeLayout(cardInputs, segmentInputs, metrics);
+    const layout::Result placed =
+        dirty.all ? layout::computeLayout(cardInputs, segmentInputs, metrics)
+                  : layout::updateLayout(layout_, cardInputs, segmentInputs, changed, metrics);
 
-    for (CardItem* item : cardOrder)
-        item->setPos(placed.cardPositions.value(item->elementId()));
-    for (SegmentItem* item : std::as_const(segments_)) {
-        item->setGeometry(placed.segmentBands.value(item->segmentId()),
-                          placed.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus);
-    }
-    for (CardItem* item : cardOrder) {
-        const QList<QPolygonF> routes = placed.routes.value(item->elementId());
-        const QList<CardAttachment>& attachments = item->content().attachments;
-        for (int a = 0; a < attachments.size() && a < routes.size(); ++a) {
-            const SegmentItem* segment = segments_.value(attachments[a].segmentId);
-            if (segment == nullptr || routes[a].size() < 2)
-                continue;
-            auto* link = new LinkItem(attachments[a].interfaceId, attachments[a].label,
-                                      item->elementId(), attachments[a].segmentId, segment->kind());
-            // Above the cards, so the port dot sits whole on the card's edge; routes never
-            // cross a card, so nothing is hidden.
-            link->setZValue(1);
-            link->setRoute(routes[a]);
-            addItem(link);
-            links_ << link;
+    // Only what the layout moved moves; only links whose route changed are drawn again.
+    QRectF touched;
+    const SegmentItem::Shape shape =
+        placed.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus;
+    for (auto it = segments_.cbegin(); it != segments_.cend(); ++it) {
+        const QRectF band = placed.segmentBands.value(it.key());
+        if (newSegments.contains(it.key()) || placed.hubs != layout_.hubs ||
+            layout_.segmentBands.value(it.key()) != band) {
+            it.value()->setGeometry(band, shape);
+            touched |= it.value()->sceneBoundingRect();
         }
     }
-
-    // Cards and segments are dragged to move them; the view reports the move to the editor,
-    // which changes the design's placements (links are routed again on the rebuild).
-    for (CardItem* item : std::as_const(cardOrder))
-        item->setFlag(QGraphicsItem::ItemIsMovable);
-    for (SegmentItem* item : std::as_const(segments_))
-        item->setFlag(QGraphicsItem::ItemIsMovable);
-
-    fitExtentToItems();
-    if (!previousExtent.isEmpty())
-        setSceneRect(sceneRect().united(previousExtent));
-    for (const Looking& looking : lookingAt) {
-        // The same extent: the same scroll positions, to the pixel. A grown one: centre on
-        // the same point (rounded to a pixel once, not crept a pixel per edit).
-        if (sceneRect() == previousExtent) {
-            looking.view->horizontalScrollBar()->setValue(looking.scrollX);
-            looking.view->verticalScrollBar()->setValue(looking.scrollY);
-        } else {
-            looking.view->centerOn(looking.centre);
+    const QSet<CardItem*> fresh(added.cbegin(), added.cend());
+    for (const layout::CardInput& input : std::as_const(cardInputs)) {
+        CardItem* item = cards_.value(input.id);
+        const QPointF at = placed.cardPositions.value(input.id);
+        const bool isNew = fresh.contains(item);
+        if (isNew || item->pos() != at) {
+            item->setPos(at);
+            touched |= item->sceneBoundingRect();
+        }
+        const QList<QPolygonF> routes = placed.routes.value(input.id);
+        const auto before = layout_.routes.constFind(input.id);
+        if (isNew || before == layout_.routes.cend() || *before != routes ||
+            (linksOfCard_.value(input.id).isEmpty() && !routes.isEmpty())) {
+            addLinks(item, routes);
+            for (const LinkItem* link : linksOfCard_.value(input.id))
+                touched |= link->sceneBoundingRect();
         }
     }
+    layout_ = placed;
+
+    if (dirty.all) {
+        fitExtentToItems();
+        if (!keepLooking.extent().isEmpty())
+            setSceneRect(sceneRect().united(keepLooking.extent()));
+    } else if (!touched.isNull()) {
+        setSceneRect(sceneRect().united(touched.marginsAdded(
+            QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin))));
+    }
+    keepLooking.restore();
     applyMarks();
     for (const QString& id : selected) {
         if (CardItem* card = cards_.value(id))
@@ -215,6 +404,8 @@ void DiagramScene::rebuild() {
         else if (SegmentItem* band = segments_.value(id))
             band->setSelected(true);
     }
+    if (!trace[0].isEmpty() || !trace[1].isEmpty())
+        showTracePath(trace[0], trace[1], trace[2].value(0));
     rebuilding_ = false;
     emit rebuilt();
 }
@@ -304,6 +495,9 @@ void DiagramScene::showTracePath(const QStringList& forward, const QStringList& 
         }
         return path;
     };
+    traceForward_ = forward;
+    traceReply_ = reply;
+    traceCurrent_ = current;
     forwardPoints_ = pointsOf(forward, 0);
     replyPoints_ = pointsOf(reply, 14);
     const auto ensure = [this](QGraphicsPathItem*& item, const QPen& pen) {

@@ -1,20 +1,26 @@
 #pragma once
 // The diagram of one view of the open design. The scene only builds and arranges items
 // from the document (QtNodes' BasicGraphicsScene idea): it holds no design state of its
-// own, and rebuilds when the document says the design was replaced. Which element an item
-// shows is kept in both directions so the tree, the inspector and later the editor can
-// go from ids to items and back.
+// own. It builds every item when the document says the design was replaced (open, new)
+// and, after an edit, undo or redo, replaces only the items of the elements the change
+// names (DesignDocument::designChanged) and moves only what the layout moved: one edit on
+// a 5,000-card estate touches a card, not the scene. Which element an item shows is kept
+// in both directions so the tree, the inspector and the editor can go from ids to items
+// and back.
 
 #include <QColor>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QList>
 #include <QRectF>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <vector>
 
 #include "core/analysis/finding.h"
+#include "core/edit/change_set.h"
+#include "ui/diagram/diagram_layout.h"
 
 class QGraphicsEllipseItem;
 class QGraphicsPathItem;
@@ -47,6 +53,8 @@ public:
 
     // True while the items are being replaced (selection changes then are not the user's).
     bool isRebuilding() const { return rebuilding_; }
+    // How often every item was built afresh (open, new, another view); edits never do.
+    int fullRebuildCount() const { return fullRebuilds_; }
     // The canvas's extent becomes the drawing plus a margin. Edits only ever grow it (so
     // the view does not jump); fitting the view calls this first.
     void fitExtentToItems();
@@ -84,12 +92,26 @@ public:
     QList<QPointF> tracePathPoints(bool reply) const;
 
 signals:
-    // The items were rebuilt (a new design or another view).
+    // Items were replaced: all of them (a new design or another view) or those of the
+    // elements a change named. Pointers to cards, bands and links may be stale.
     void rebuilt();
 
 private:
+    // What a refresh must redo: items to build again (their element changed) and
+    // inputs of the layout to read again (a placement changed).
+    struct Dirty {
+        bool all = false;  // every item (a rebuild)
+        QSet<QString> items;
+        QSet<QString> placements;
+        bool allPlacements = false;  // the view drawn is another one
+    };
     void rebuild();
+    void applyChanges(const mailtopo::edit::ChangeSet& changes);
+    void refresh(const Dirty& dirty);
     void clearDiagram();
+    void removeCard(const QString& id);
+    void removeSegment(const QString& id);
+    void addLinks(CardItem* card, const QList<QPolygonF>& routes);
 
     DesignDocument* document_;
     bool rebuilding_ = false;
@@ -98,7 +120,16 @@ private:
     QHash<QString, CardItem*> cards_;
     QHash<QString, SegmentItem*> segments_;
     QList<LinkItem*> links_;
-    QHash<QString, QString> ownerCard_;         // nested element id → card element id
+    QHash<QString, QList<LinkItem*>> linksOfCard_;  // card element id → its links
+    QHash<QString, QString> ownerCard_;             // nested element id → card element id
+    // What the last layout was given and gave: a change feeds it only what changed.
+    QHash<QString, layout::CardInput> cardInputs_;
+    QHash<QString, layout::SegmentInput> segmentInputs_;
+    layout::Result layout_;
+    int fullRebuilds_ = 0;
+    // The trace shown, drawn again over the items a change replaces.
+    QStringList traceForward_, traceReply_;
+    QString traceCurrent_;
     QHash<QString, analysis::Severity> marks_;  // element id → worst severity
     void applyMarks();
     QGraphicsPathItem* forwardPath_ = nullptr;

@@ -3,7 +3,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <filesystem>
+#include <optional>
 
+#include "core/edit/design_patch.h"
 #include "core/io/design_file.h"
 
 namespace mailtopo::ui {
@@ -20,34 +22,48 @@ std::filesystem::path toFsPath(const QString& path) {
 
 }  // namespace
 
-// A whole-design snapshot pair. Imports and bulk edits touch many elements at once; a
-// copy of the model is simpler than inverting each change and costs little next to the
-// simulation every change triggers anyway.
-class ReplaceDesignCommand : public QUndoCommand {
+// One step of history: what the change touched, before and after (edit::DesignPatch). The
+// design it makes is moved in on the first redo, which QUndoStack::push runs, so applying
+// a change copies nothing.
+class PatchCommand : public QUndoCommand {
 public:
-    ReplaceDesignCommand(DesignDocument* document, model::Design before, model::Design after,
-                         const QString& description, QString mergeKey)
+    PatchCommand(DesignDocument* document, edit::DesignPatch patch, model::Design after,
+                 const QString& description, QString mergeKey)
         : QUndoCommand(description),
           document_(document),
-          before_(std::move(before)),
-          after_(std::move(after)),
+          patch_(std::move(patch)),
+          firstAfter_(std::move(after)),
           mergeKey_(std::move(mergeKey)) {}
-    void undo() override { document_->replaceDesign(before_); }
-    void redo() override { document_->replaceDesign(after_); }
+    void undo() override {
+        document_->changeDesign([this](model::Design& d) { patch_.undo(d); }, patch_.undoChanges());
+    }
+    void redo() override {
+        if (firstAfter_) {
+            document_->changeDesign(
+                [this](model::Design& d) {
+                    d = std::move(*firstAfter_);
+                    firstAfter_.reset();
+                },
+                patch_.redoChanges());
+            return;
+        }
+        document_->changeDesign([this](model::Design& d) { patch_.redo(d); }, patch_.redoChanges());
+    }
     // Only commands that carry a merge key take part in merging (QUndoStack asks id()).
     int id() const override { return mergeKey_.isEmpty() ? -1 : 1; }
     bool mergeWith(const QUndoCommand* other) override {
-        const auto* next = static_cast<const ReplaceDesignCommand*>(other);
-        if (next->mergeKey_ != mergeKey_)
+        const auto* next = static_cast<const PatchCommand*>(other);
+        if (next->mergeKey_ != mergeKey_ || !patch_.absorb(next->patch_, document_->design()))
             return false;
-        after_ = next->after_;
+        // Typed back to what it was: the step is dropped.
+        setObsolete(patch_.empty());
         return true;
     }
 
 private:
     DesignDocument* document_;
-    model::Design before_;
-    model::Design after_;
+    edit::DesignPatch patch_;
+    std::optional<model::Design> firstAfter_;
     QString mergeKey_;
 };
 
@@ -95,14 +111,18 @@ void DesignDocument::reset(model::Design design, const QString& filePath) {
 
 void DesignDocument::applyChange(const QString& description, model::Design after,
                                  const QString& mergeKey) {
+    edit::DesignPatch patch = edit::DesignPatch::between(design_, after);
+    if (patch.empty())
+        return;
     undoStack_->push(
-        new ReplaceDesignCommand(this, design_, std::move(after), description, mergeKey));
+        new PatchCommand(this, std::move(patch), std::move(after), description, mergeKey));
 }
 
-void DesignDocument::replaceDesign(const model::Design& design) {
-    design_ = design;
+void DesignDocument::changeDesign(const std::function<void(model::Design&)>& change,
+                                  const edit::ChangeSet& changes) {
+    change(design_);
     hasDesign_ = true;
-    emit designReset();
+    emit designChanged(changes);
 }
 
 bool DesignDocument::save(const QString& path, QString* error) {

@@ -9,7 +9,9 @@
 #include <QString>
 #include <QStringList>
 #include <QUndoStack>
+#include <functional>
 
+#include "core/edit/change_set.h"
 #include "core/model/design.h"
 
 namespace mailtopo::ui {
@@ -36,10 +38,11 @@ public:
     // undo history starts afresh and the document is unmodified.
     void reset(model::Design design, const QString& filePath);
 
-    // One undoable step that replaces the design by `after` (an import, a merge, a bulk
-    // edit); the file stays. Undo puts back the design as it was. Observers rebuild.
-    // Consecutive changes with the same non-empty `mergeKey` (typing in one field) merge
-    // into one step.
+    // One undoable step that makes the design `after` (an edit, an import, a paste); the
+    // file stays. The step keeps only what differs (edit::DesignPatch), and observers hear
+    // what changed (designChanged), never a reset. A change that changes nothing is no
+    // step. Consecutive changes with the same non-empty `mergeKey` (typing in one field)
+    // merge into one step.
     void applyChange(const QString& description, model::Design after,
                      const QString& mergeKey = QString());
     QUndoStack* undoStack() const { return undoStack_; }
@@ -57,16 +60,23 @@ public:
     bool isModified() const { return modified_; }
 
 signals:
-    // The whole design was replaced: observers rebuild everything they show.
+    // The whole design was replaced (open, new, a test fixture): observers rebuild
+    // everything they show.
     void designReset();
+    // Part of the design changed (an edit, undo, redo): observers update what `changes`
+    // names. Elements are named at the top level (a host whose NIC changed is "changed"),
+    // moved ids are placements changed in any view, kDesignId / kOrganizationId the
+    // design's own properties and the Exchange organisation.
+    void designChanged(const mailtopo::edit::ChangeSet& changes);
     void filePathChanged(const QString& filePath);
     void modifiedChanged(bool modified);
 
 private:
-    friend class ReplaceDesignCommand;
+    friend class PatchCommand;
     void setModified(bool modified);
-    // What undo and redo do: swap in a design and tell the observers.
-    void replaceDesign(const model::Design& design);
+    // What undo and redo do: change the design and tell the observers.
+    void changeDesign(const std::function<void(model::Design&)>& change,
+                      const edit::ChangeSet& changes);
 
     QUndoStack* undoStack_;
     model::Design design_;

@@ -11,6 +11,7 @@ LiveValidator::LiveValidator(DesignDocument* document, QObject* parent)
       document_(document),
       validation_(std::make_shared<analysis::DesignValidation>()) {
     connect(document_, &DesignDocument::designReset, this, &LiveValidator::designChanged);
+    connect(document_, &DesignDocument::designChanged, this, &LiveValidator::designChanged);
     connect(&watcher_, &QFutureWatcherBase::finished, this, &LiveValidator::runFinished);
     if (document_->hasDesign())
         designChanged();

@@ -4,7 +4,13 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QTreeWidget>
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <unordered_set>
 
+#include "core/edit/change_set.h"
 #include "core/model/design.h"
 #include "ui/diagram/diagram_style.h"
 #include "ui/document/element_text.h"
@@ -69,34 +75,167 @@ QTreeWidgetItem* DesignTreeDock::category(const QString& title) const {
     return nullptr;
 }
 
+namespace {
+
+// What a row shows of one element.
+struct RowText {
+    QString name;
+    QString details;
+    std::optional<ElementIcon> icon;
+};
+
+// The categories, in the tree's order: their keys (kCategoryRole) and titles.
+enum Category { Hosts, LoadBalancers, Firewalls, Routers, Segments, Receive, Send, Zones, Flows };
+constexpr int kCategoryCount = Flows + 1;
+constexpr const char* kCategoryKeys[kCategoryCount] = {
+    "hosts",          "loadBalancers", "firewalls", "routers", "segments", "receiveConnectors",
+    "sendConnectors", "dnsZones",      "flows"};
+
+QString categoryTitle(int category) {
+    switch (static_cast<Category>(category)) {
+        case Hosts:
+            return DesignTreeDock::tr("Hosts");
+        case LoadBalancers:
+            return DesignTreeDock::tr("Load balancers");
+        case Firewalls:
+            return DesignTreeDock::tr("Firewalls");
+        case Routers:
+            return DesignTreeDock::tr("Routers");
+        case Segments:
+            return DesignTreeDock::tr("Segments");
+        case Receive:
+            return DesignTreeDock::tr("Receive connectors");
+        case Send:
+            return DesignTreeDock::tr("Send connectors");
+        case Zones:
+            return DesignTreeDock::tr("DNS zones");
+        case Flows:
+            return DesignTreeDock::tr("Flows");
+    }
+    return {};
+}
+
+QString hostName(const model::Design& design, const model::Id& id) {
+    const model::Host* host = design.findHost(id);
+    return host ? fromStd(host->name) : fromStd(id);
+}
+
+// Every element the tree lists, category by category in the design's order:
+// `visit(category, index in it, element, row)`, where row() works out the row's texts (only
+// rows written again need them).
+template <class Visit>
+void forEachListed(const model::Design& design, Visit&& visit) {
+    const auto count = [](std::size_t n, const QString& one, const QString& many) {
+        return text::countText(static_cast<qsizetype>(n), one, many);
+    };
+    const auto each = [&](Category category, const auto& list, const auto& row) {
+        int index = 0;
+        for (const auto& element : list)
+            visit(category, index++, element, [&] { return row(element); });
+    };
+    each(Hosts, design.hosts, [](const model::Host& host) {
+        return RowText{fromStd(host.name), text::hostRoleSummary(host),
+                       host.isExchange() ? ElementIcon::ExchangeServer : ElementIcon::SmtpHost};
+    });
+    each(LoadBalancers, design.loadBalancers, [&](const model::LoadBalancer& lb) {
+        return RowText{fromStd(lb.name),
+                       count(lb.vips.size(), DesignTreeDock::tr("virtual server"),
+                             DesignTreeDock::tr("virtual servers")),
+                       ElementIcon::LoadBalancer};
+    });
+    each(Firewalls, design.firewalls, [&](const model::Firewall& firewall) {
+        return RowText{fromStd(firewall.name),
+                       count(firewall.interfaces.size(), DesignTreeDock::tr("interface"),
+                             DesignTreeDock::tr("interfaces")),
+                       ElementIcon::Firewall};
+    });
+    each(Routers, design.routers, [&](const model::Router& router) {
+        return RowText{fromStd(router.name),
+                       count(router.interfaces.size(), DesignTreeDock::tr("interface"),
+                             DesignTreeDock::tr("interfaces")),
+                       ElementIcon::Router};
+    });
+    each(Segments, design.segments, [](const model::Segment& segment) {
+        QString details = text::segmentKindName(segment.kind);
+        if (!segment.subnets.empty())
+            details += QStringLiteral(" · ") + text::subnetsText(segment.subnets);
+        return RowText{fromStd(segment.name), details,
+                       segment.kind == model::SegmentKind::Internet ? ElementIcon::Internet
+                                                                    : ElementIcon::Segment};
+    });
+    each(Receive, design.receiveConnectors, [&](const model::ReceiveConnector& connector) {
+        return RowText{fromStd(connector.name),
+                       QStringLiteral("%1 · %2").arg(hostName(design, connector.serverId),
+                                                     text::bindingsText(connector.bindings)),
+                       std::nullopt};
+    });
+    each(Send, design.sendConnectors, [](const model::SendConnector& connector) {
+        QStringList spaces;
+        for (const model::AddressSpace& space : connector.addressSpaces)
+            spaces << fromStd(space.domain);
+        return RowText{fromStd(connector.name), spaces.join(QStringLiteral(", ")), std::nullopt};
+    });
+    each(Zones, design.dnsZones, [&](const model::DnsZone& zone) {
+        return RowText{
+            fromStd(zone.origin),
+            QStringLiteral("%1 · %2").arg(fromStd(std::string(enumName(zone.view))),
+                                          count(zone.records.size(), DesignTreeDock::tr("record"),
+                                                DesignTreeDock::tr("records"))),
+            std::nullopt};
+    });
+    // Both ends by name: a destination that is a host is written as its id in the file
+    // ("ex01"), which need not be the name it is drawn with ("EX13").
+    each(Flows, design.flows, [&](const model::Flow& flow) {
+        return RowText{fromStd(flow.name),
+                       QStringLiteral("%1 → %2").arg(hostName(design, flow.sourceHostId),
+                                                     hostName(design, flow.destination)),
+                       std::nullopt};
+    });
+}
+
+// Whether an element's row names one of `hosts` besides itself (a connector's server, a
+// flow's ends).
+template <class Element>
+bool namesHostIn(const Element& element, const std::unordered_set<std::string>& hosts) {
+    if constexpr (std::is_same_v<Element, model::ReceiveConnector>)
+        return hosts.contains(element.serverId);
+    else if constexpr (std::is_same_v<Element, model::Flow>)
+        return hosts.contains(element.sourceHostId) || hosts.contains(element.destination);
+    else
+        return false;
+}
+
+void fillRow(QTreeWidgetItem* item, const std::string& id, const RowText& row) {
+    item->setText(0, row.name.isEmpty() ? fromStd(id) : row.name);
+    item->setText(1, row.details);
+    item->setToolTip(0, QStringLiteral("%1 (%2)").arg(item->text(0), fromStd(id)));
+    item->setToolTip(1, row.details);
+    item->setData(0, DesignTreeDock::kIdRole, fromStd(id));
+    item->setIcon(0, row.icon ? iconFor(*row.icon) : QIcon());
+}
+
+}  // namespace
+
+void DesignTreeDock::fillDesignRow(const model::Design& design) {
+    QTreeWidgetItem* whole = tree_->topLevelItem(0);
+    const QString organisation = fromStd(design.organization.name);
+    whole->setText(
+        1, (organisation.isEmpty() ? QString() : organisation + QStringLiteral(" · ")) +
+               text::countText(static_cast<qsizetype>(design.organization.acceptedDomains.size()),
+                               tr("accepted domain"), tr("accepted domains")));
+}
+
+void DesignTreeDock::countRows() {
+    for (int c = 0; c < kCategoryCount; ++c) {
+        QTreeWidgetItem* item = tree_->topLevelItem(c + 1);
+        item->setText(0, QStringLiteral("%1 (%2)").arg(categoryTitle(c)).arg(item->childCount()));
+    }
+}
+
 void DesignTreeDock::populate(const model::Design& design) {
     const bool wasUpdating = updating_;
     updating_ = true;
     clear();
-
-    auto addCategory = [&](const QString& title, const char* key, size_t count) {
-        auto* item = new QTreeWidgetItem(tree_);
-        item->setText(0, QStringLiteral("%1 (%2)").arg(title).arg(count));
-        item->setData(0, Qt::UserRole, title);
-        item->setData(0, kCategoryRole, QLatin1String(key));
-        QFont font = item->font(0);
-        font.setBold(true);
-        item->setFont(0, font);
-        item->setFlags(Qt::ItemIsEnabled);  // a heading, not an element
-        return item;
-    };
-    auto addElement = [&](QTreeWidgetItem* parent, const std::string& id, const QString& name,
-                          const QString& details, std::optional<ElementIcon> icon) {
-        auto* item = new QTreeWidgetItem(parent);
-        item->setText(0, name.isEmpty() ? fromStd(id) : name);
-        item->setText(1, details);
-        item->setToolTip(0, QStringLiteral("%1 (%2)").arg(item->text(0), fromStd(id)));
-        item->setToolTip(1, details);
-        item->setData(0, kIdRole, fromStd(id));
-        if (icon)
-            item->setIcon(0, iconFor(*icon));
-        items_.insert(fromStd(id), item);
-    };
 
     // The design itself first: choosing it shows its properties and organisation.
     auto* whole = new QTreeWidgetItem(tree_);
@@ -107,91 +246,70 @@ void DesignTreeDock::populate(const model::Design& design) {
     QFont bold = whole->font(0);
     bold.setBold(true);
     whole->setFont(0, bold);
-    const QString organisation = fromStd(design.organization.name);
-    whole->setText(
-        1, (organisation.isEmpty() ? QString() : organisation + QStringLiteral(" · ")) +
-               text::countText(static_cast<qsizetype>(design.organization.acceptedDomains.size()),
-                               tr("accepted domain"), tr("accepted domains")));
     whole->setToolTip(0, tr("The design's name and description and its Exchange organisation: "
                             "accepted domains and InternalSMTPServers"));
+    fillDesignRow(design);
 
-    QTreeWidgetItem* hosts = addCategory(tr("Hosts"), "hosts", design.hosts.size());
-    for (const model::Host& host : design.hosts) {
-        addElement(hosts, host.id, fromStd(host.name), text::hostRoleSummary(host),
-                   host.isExchange() ? ElementIcon::ExchangeServer : ElementIcon::SmtpHost);
+    QTreeWidgetItem* categories[kCategoryCount];
+    for (int c = 0; c < kCategoryCount; ++c) {
+        auto* item = new QTreeWidgetItem(tree_);
+        item->setData(0, Qt::UserRole, categoryTitle(c));
+        item->setData(0, kCategoryRole, QLatin1String(kCategoryKeys[c]));
+        item->setFont(0, bold);
+        item->setFlags(Qt::ItemIsEnabled);  // a heading, not an element
+        categories[c] = item;
     }
-    QTreeWidgetItem* lbs =
-        addCategory(tr("Load balancers"), "loadBalancers", design.loadBalancers.size());
-    for (const model::LoadBalancer& lb : design.loadBalancers) {
-        addElement(lbs, lb.id, fromStd(lb.name),
-                   text::countText(static_cast<qsizetype>(lb.vips.size()), tr("virtual server"),
-                                   tr("virtual servers")),
-                   ElementIcon::LoadBalancer);
-    }
-    QTreeWidgetItem* firewalls = addCategory(tr("Firewalls"), "firewalls", design.firewalls.size());
-    for (const model::Firewall& firewall : design.firewalls) {
-        addElement(firewalls, firewall.id, fromStd(firewall.name),
-                   text::countText(static_cast<qsizetype>(firewall.interfaces.size()),
-                                   tr("interface"), tr("interfaces")),
-                   ElementIcon::Firewall);
-    }
-    QTreeWidgetItem* routers = addCategory(tr("Routers"), "routers", design.routers.size());
-    for (const model::Router& router : design.routers) {
-        addElement(routers, router.id, fromStd(router.name),
-                   text::countText(static_cast<qsizetype>(router.interfaces.size()),
-                                   tr("interface"), tr("interfaces")),
-                   ElementIcon::Router);
-    }
-    QTreeWidgetItem* segments = addCategory(tr("Segments"), "segments", design.segments.size());
-    for (const model::Segment& segment : design.segments) {
-        QString details = text::segmentKindName(segment.kind);
-        if (!segment.subnets.empty())
-            details += QStringLiteral(" · ") + text::subnetsText(segment.subnets);
-        addElement(segments, segment.id, fromStd(segment.name), details,
-                   segment.kind == model::SegmentKind::Internet ? ElementIcon::Internet
-                                                                : ElementIcon::Segment);
-    }
-    QTreeWidgetItem* receive =
-        addCategory(tr("Receive connectors"), "receiveConnectors", design.receiveConnectors.size());
-    for (const model::ReceiveConnector& connector : design.receiveConnectors) {
-        const model::Host* server = design.findHost(connector.serverId);
-        addElement(receive, connector.id, fromStd(connector.name),
-                   QStringLiteral("%1 · %2").arg(
-                       server ? fromStd(server->name) : fromStd(connector.serverId),
-                       text::bindingsText(connector.bindings)),
-                   std::nullopt);
-    }
-    QTreeWidgetItem* send =
-        addCategory(tr("Send connectors"), "sendConnectors", design.sendConnectors.size());
-    for (const model::SendConnector& connector : design.sendConnectors) {
-        QStringList spaces;
-        for (const model::AddressSpace& space : connector.addressSpaces)
-            spaces << fromStd(space.domain);
-        addElement(send, connector.id, fromStd(connector.name), spaces.join(QStringLiteral(", ")),
-                   std::nullopt);
-    }
-    QTreeWidgetItem* zones = addCategory(tr("DNS zones"), "dnsZones", design.dnsZones.size());
-    for (const model::DnsZone& zone : design.dnsZones) {
-        addElement(zones, zone.id, fromStd(zone.origin),
-                   QStringLiteral("%1 · %2").arg(
-                       fromStd(std::string(enumName(zone.view))),
-                       text::countText(static_cast<qsizetype>(zone.records.size()), tr("record"),
-                                       tr("records"))),
-                   std::nullopt);
-    }
-    QTreeWidgetItem* flows = addCategory(tr("Flows"), "flows", design.flows.size());
-    for (const model::Flow& flow : design.flows) {
-        // Both ends by name: a destination that is a host is written as its id in the file
-        // ("ex01"), which need not be the name it is drawn with ("EX13").
-        const model::Host* source = design.findHost(flow.sourceHostId);
-        const model::Host* target = design.findHost(flow.destination);
-        addElement(flows, flow.id, fromStd(flow.name),
-                   QStringLiteral("%1 → %2").arg(
-                       source ? fromStd(source->name) : fromStd(flow.sourceHostId),
-                       target ? fromStd(target->name) : fromStd(flow.destination)),
-                   std::nullopt);
-    }
+    forEachListed(design, [&](int category, int, const auto& element, const auto& row) {
+        auto* item = new QTreeWidgetItem(categories[category]);
+        fillRow(item, element.id, row());
+        items_.insert(fromStd(element.id), item);
+    });
+    countRows();
     tree_->expandAll();
+    updating_ = wasUpdating;
+}
+
+void DesignTreeDock::update(const model::Design& design, const edit::ChangeSet& changes) {
+    if (tree_->topLevelItemCount() != kCategoryCount + 1) {
+        populate(design);
+        return;
+    }
+    const bool wasUpdating = updating_;
+    updating_ = true;
+    std::unordered_set<std::string> touched;
+    for (const auto* list : {&changes.inserted, &changes.changed})
+        touched.insert(list->cbegin(), list->cend());
+    for (const model::Id& id : changes.removed) {
+        if (QTreeWidgetItem* item = items_.take(fromStd(id)))
+            delete item;
+    }
+    if (touched.contains(std::string(edit::kDesignId)) ||
+        touched.contains(std::string(edit::kOrganizationId)))
+        fillDesignRow(design);
+    // Rows that name a host besides their own element follow its name.
+    std::unordered_set<std::string> hosts;
+    for (const model::Host& host : design.hosts) {
+        if (touched.contains(host.id))
+            hosts.insert(host.id);
+    }
+    if (!touched.empty()) {
+        forEachListed(design, [&](int category, int index, const auto& element, const auto& row) {
+            if (!touched.contains(element.id) && !namesHostIn(element, hosts))
+                return;
+            QTreeWidgetItem* parent = tree_->topLevelItem(category + 1);
+            QTreeWidgetItem* item = items_.value(fromStd(element.id));
+            if (item == nullptr) {
+                item = new QTreeWidgetItem();
+                parent->insertChild(std::min(index, parent->childCount()), item);
+                items_.insert(fromStd(element.id), item);
+            } else if (item->parent() != parent || parent->indexOfChild(item) != index) {
+                item->parent()->removeChild(item);  // moved in its list (a reorder)
+                parent->insertChild(std::min(index, parent->childCount()), item);
+            }
+            fillRow(item, element.id, row());
+        });
+    }
+    countRows();
     updating_ = wasUpdating;
 }
 

@@ -14,6 +14,9 @@ class QTreeWidgetItem;
 namespace mailtopo::model {
 struct Design;
 }
+namespace mailtopo::edit {
+struct ChangeSet;
+}
 
 namespace mailtopo::ui {
 
@@ -24,6 +27,10 @@ public:
     explicit DesignTreeDock(QWidget* parent = nullptr);
 
     void populate(const model::Design& design);
+    // After an edit, undo or redo: only the rows of the elements `changes` names (and the
+    // rows that show their names: a connector's server, a flow's ends) are written again,
+    // added or removed; the rest of the tree, its scroll and what is expanded stay.
+    void update(const model::Design& design, const edit::ChangeSet& changes);
     void clear();
 
     QTreeWidget* tree() const { return tree_; }
@@ -53,6 +60,8 @@ signals:
 
 private:
     void onSelectionChanged();
+    void fillDesignRow(const model::Design& design);
+    void countRows();  // the category rows' "(n)"
 
     QTreeWidget* tree_;
     QHash<QString, QTreeWidgetItem*> items_;

@@ -117,6 +117,7 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
 
     connect(scene_, &QGraphicsScene::selectionChanged, this, &EditActions::updateEnabled);
     connect(document_, &DesignDocument::designReset, this, &EditActions::updateEnabled);
+    connect(document_, &DesignDocument::designChanged, this, &EditActions::updateEnabled);
     connect(QApplication::clipboard(), &QClipboard::dataChanged, this, &EditActions::updateEnabled);
     updateEnabled();
 }

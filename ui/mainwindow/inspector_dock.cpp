@@ -73,23 +73,22 @@ InspectorDock::InspectorDock(DesignDocument* document, QWidget* parent)
     setObjectName(QStringLiteral("inspectorDock"));
     // Queued: a change can come from one of this dock's own editors, which must not be
     // deleted or reset while it is still emitting.
-    connect(
-        document_, &DesignDocument::designReset, this,
-        [this] {
-            if (!elementId_.isEmpty() && !elementExists(document_->design(), elementId_)) {
-                elementId_.clear();  // undone creation, or an import replaced it
-                part_.clear();
-                rebuild();
-                return;
-            }
-            if (formShape(*document_, elementId_) != shape_) {
-                rebuild();
-                return;
-            }
-            if (form_ != nullptr)
-                form_->refresh();
-        },
-        Qt::QueuedConnection);
+    const auto follow = [this] {
+        if (!elementId_.isEmpty() && !elementExists(document_->design(), elementId_)) {
+            elementId_.clear();  // undone creation, or an import replaced it
+            part_.clear();
+            rebuild();
+            return;
+        }
+        if (formShape(*document_, elementId_) != shape_) {
+            rebuild();
+            return;
+        }
+        if (form_ != nullptr)
+            form_->refresh();
+    };
+    connect(document_, &DesignDocument::designReset, this, follow, Qt::QueuedConnection);
+    connect(document_, &DesignDocument::designChanged, this, follow, Qt::QueuedConnection);
     inspect(QString());
 }
 

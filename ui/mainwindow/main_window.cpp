@@ -140,6 +140,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     setAcceptDrops(true);
 
     connect(document_, &DesignDocument::designReset, this, &MainWindow::onDesignReset);
+    connect(document_, &DesignDocument::designChanged, this, &MainWindow::onDesignChanged);
     connect(document_, &DesignDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(document_, &DesignDocument::modifiedChanged, this, &MainWindow::setWindowModified);
     connect(view_, &DiagramView::zoomChanged, this, &MainWindow::updateZoomLabel);
@@ -915,6 +916,14 @@ void MainWindow::onDesignReset() {
     dock_->populate(document_->design());
     summaryLabel_->setText(statusSummary());
     rebuildViewMenu();
+    updateTitle();
+    updateProbeAction();
+}
+
+void MainWindow::onDesignChanged(const edit::ChangeSet& changes) {
+    dock_->update(document_->design(), changes);
+    summaryLabel_->setText(statusSummary());
+    rebuildViewMenu();  // a view added, renamed or removed (a handful of actions)
     updateTitle();
     updateProbeAction();
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <optional>
 
+#include "core/edit/change_set.h"
 #include "ui/mainwindow/appearance.h"
 #include "ui/mainwindow/design_import.h"
 #include "ui/mainwindow/recent_files.h"
@@ -177,6 +178,7 @@ private:
     void rebuildRecentMenu();
     void rebuildViewMenu();
     void onDesignReset();
+    void onDesignChanged(const mailtopo::edit::ChangeSet& changes);
     void updateTitle();
     void updateZoomLabel(qreal zoom);
     void showElementFromTree(const QString& elementId);

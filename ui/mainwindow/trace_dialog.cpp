@@ -143,10 +143,25 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
     connect(port_, &QSpinBox::valueChanged, this, &TraceDialog::reloadPoolMembers);
     // The form follows the design: a host renamed, a VIP added, an undo.
     connect(document_, &DesignDocument::designReset, this, &TraceDialog::reloadChoices);
+    // After an edit: now if the form is open, else when it opens (filling its lists on every
+    // keystroke in the inspector would cost thousands of rows on a large estate).
+    connect(document_, &DesignDocument::designChanged, this, [this] {
+        if (isVisible())
+            reloadChoices();
+        else
+            choicesStale_ = true;
+    });
     reloadChoices();
 }
 
+void TraceDialog::showEvent(QShowEvent* event) {
+    if (choicesStale_)
+        reloadChoices();
+    QDialog::showEvent(event);
+}
+
 void TraceDialog::reloadChoices() {
+    choicesStale_ = false;
     const model::Design& design = document_->design();
     refill(source_, [&] {
         for (const model::Host& host : design.hosts)

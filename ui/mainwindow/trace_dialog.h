@@ -68,6 +68,9 @@ public slots:
     void runTrace();
     void saveAsFlow();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct Target {
         std::string destination;
@@ -77,6 +80,7 @@ private:
 
     // The design's hosts, VIPs and accepted domains offered again, keeping what is chosen.
     void reloadChoices();
+    bool choicesStale_ = false;  // the design changed while the form was hidden
     void reloadSourceAddresses();
     void reloadPoolMembers();
     // MAIL FROM takes what a new flow from the source host sends with (edit::defaultMailFrom):
