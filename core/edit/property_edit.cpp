@@ -6,6 +6,7 @@
 
 #include "core/edit/property_checks.h"
 #include "core/edit/property_text.h"
+#include "core/model/element_walk.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::edit {
@@ -85,16 +86,21 @@ bool withElement(DesignRef& design, const model::Id& id, F&& f) {
         f(design.organization);
         return true;
     }
-    for (const model::IdOccurrence& occurrence : model::collectIds(design)) {
-        if (occurrence.id != id)
-            continue;
+    const auto descendTo = [&](const std::string& pointer) {
         std::vector<std::string> tokens;
-        for (size_t start = 1; start <= occurrence.path.size();) {
-            const size_t slash = std::min(occurrence.path.find('/', start), occurrence.path.size());
-            tokens.push_back(occurrence.path.substr(start, slash - start));
+        for (size_t start = 1; start <= pointer.size();) {
+            const size_t slash = std::min(pointer.find('/', start), pointer.size());
+            tokens.push_back(pointer.substr(start, slash - start));
             start = slash + 1;
         }
         return descend(design, std::span<const std::string>(tokens), f);
+    };
+    // Most edits are of a top-level element: found by its list, not by the whole walk.
+    if (const std::string pointer = model::topLevelPointer(design, id); !pointer.empty())
+        return descendTo(pointer);
+    for (const model::IdOccurrence& occurrence : model::collectIds(design)) {
+        if (occurrence.id == id)
+            return descendTo(occurrence.path);
     }
     return false;
 }

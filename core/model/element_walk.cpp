@@ -1,6 +1,7 @@
 #include "core/model/element_walk.h"
 
 #include <cctype>
+#include <unordered_map>
 
 namespace mailtopo::model {
 namespace {
@@ -28,6 +29,7 @@ public:
             const std::string base = at("/hosts", i);
             const std::string name = orId(h.name, h.id);
             emit(ElementKind::Host, h.id, base, {}, name);
+            hostNames_.emplace(h.id, name);
             for (size_t n = 0; n < h.nics.size(); ++n)
                 emit(ElementKind::Nic, h.nics[n].id, at(base + "/nics", n), h.id,
                      name + " NIC " + orId(h.nics[n].alias, h.nics[n].id));
@@ -59,10 +61,10 @@ public:
         for (size_t i = 0; i < design_.receiveConnectors.size(); ++i) {
             const ReceiveConnector& rc = design_.receiveConnectors[i];
             // Exchange's own spelling: "SERVER\Connector name".
-            const Host* server = design_.findHost(rc.serverId);
+            const auto server = hostNames_.find(rc.serverId);
             const std::string name = orId(rc.name, rc.id);
             emit(ElementKind::ReceiveConnector, rc.id, at("/receiveConnectors", i), rc.serverId,
-                 server != nullptr ? orId(server->name, server->id) + "\\" + name : name);
+                 server != hostNames_.end() ? server->second + "\\" + name : name);
         }
         for (size_t i = 0; i < design_.sendConnectors.size(); ++i) {
             const SendConnector& sc = design_.sendConnectors[i];
@@ -114,7 +116,21 @@ private:
 
     const Design& design_;
     const std::function<void(const ElementRef&)>& visit_;
+    // Host labels by id, for the connectors walked after them (a lookup per connector
+    // would make the walk quadratic on a large estate).
+    std::unordered_map<std::string_view, std::string> hostNames_;
 };
+
+template <class T>
+bool findIn(const std::vector<T>& list, std::string_view id, const char* name, std::string& out) {
+    for (size_t i = 0; i < list.size(); ++i) {
+        if (list[i].id == id) {
+            out = std::string(name) + "/" + std::to_string(i);
+            return true;
+        }
+    }
+    return false;
+}
 
 bool isIndex(std::string_view token) {
     if (token.empty())
@@ -192,6 +208,19 @@ std::string describePointer(const std::vector<ElementRef>& elements, std::string
     if (comma == std::string::npos)
         return rest;
     return rest.substr(0, comma) + ": " + rest.substr(comma + 2);
+}
+
+std::string topLevelPointer(const Design& design, std::string_view id) {
+    std::string pointer;
+    findIn(design.segments, id, "/segments", pointer) || findIn(design.hosts, id, "/hosts", pointer) ||
+        findIn(design.routers, id, "/routers", pointer) ||
+        findIn(design.loadBalancers, id, "/loadBalancers", pointer) ||
+        findIn(design.firewalls, id, "/firewalls", pointer) ||
+        findIn(design.receiveConnectors, id, "/receiveConnectors", pointer) ||
+        findIn(design.sendConnectors, id, "/sendConnectors", pointer) ||
+        findIn(design.dnsZones, id, "/dnsZones", pointer) || findIn(design.flows, id, "/flows", pointer) ||
+        findIn(design.views, id, "/views", pointer);
+    return pointer;
 }
 
 }  // namespace mailtopo::model

@@ -27,6 +27,10 @@ struct ElementRef {
 // Calls `visit` for every element, owners before what they hold, in document order.
 void walkElements(const Design& design, const std::function<void(const ElementRef&)>& visit);
 
+// The JSON pointer of top-level element `id` ("/hosts/3"), found without walking what the
+// elements hold; empty when no top-level element has that id (it may be a held one).
+std::string topLevelPointer(const Design& design, std::string_view id);
+
 // The walk as a list.
 std::vector<ElementRef> allElements(const Design& design);
 

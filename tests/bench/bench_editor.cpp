@@ -9,7 +9,14 @@
 // whole into an image the viewport's size (what a full repaint costs, without the screen),
 // once live validation has marked the findings.
 // EditToFindings: an undoable edit on contoso until live validation has published the
-// findings for it (worker thread included). Runs headless (offscreen).
+// findings for it (worker thread included).
+// EditLarge/N: one property edit (a host renamed, as the inspector commits it: the design
+// copied, edited, compared, applied) with that host shown in the inspector → scene, design
+// tree and inspector updated, the view painted (viewport()->repaint() at 1600×1000).
+// UndoLarge/N: undo of such an edit, painted. DragLarge/N: one mouse-move step of dragging
+// a card, painted. UndoMemory/N: resident memory grown by 100 such edits (counter "MB"),
+// against the design's own size (counter "designMB": opening it).
+// Runs headless (offscreen).
 
 #include <benchmark/benchmark.h>
 #include <QCoreApplication>
@@ -18,8 +25,16 @@
 #include <QPainter>
 #include <QTemporaryDir>
 
+#include <QMouseEvent>
+#include <QUndoStack>
+#include <fstream>
+#include <malloc.h>
+#include <unistd.h>
+
+#include "core/edit/property_edit.h"
 #include "core/io/design_file.h"
 #include "core/model/synthetic_estate.h"
+#include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/document/design_document.h"
@@ -98,6 +113,118 @@ void EditToFindings(benchmark::State& state) {
     state.counters["findings"] = static_cast<double>(validator->validation().findings.size());
 }
 
+// A window 1600×1000 showing estate N, validated, with one Exchange server selected (its
+// card in view and its form in the inspector).
+struct LargeWindow {
+    QTemporaryDir dir;
+    ui::MainWindow window{ui::MainWindowOptions::unattended()};
+    std::string hostId;
+
+    explicit LargeWindow(int servers) {
+        window.resize(1600, 1000);
+        window.show();
+        window.openFile(estateFile(dir, servers));
+        settle(1);
+        const model::Design& design = window.document()->design();
+        hostId = design.hosts[design.hosts.size() / 2].id;
+        QGraphicsItem* card = window.scene()->selectElement(QString::fromStdString(hostId));
+        window.view()->centerOn(card);
+        QCoreApplication::processEvents();
+    }
+    // Waits for live validation to have published `runs` results in all.
+    void settle(int runs) {
+        while (window.validator()->publishedCount() < runs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    // What the inspector does on a commit, then what the screen does.
+    void rename(const std::string& name) {
+        model::Design after = window.document()->design();
+        edit::renameElement(after, hostId, name);
+        if (after == window.document()->design())
+            return;
+        window.document()->applyChange(QStringLiteral("Edit name"), std::move(after));
+        paint();
+    }
+    void paint() {
+        QCoreApplication::processEvents();  // the inspector refreshes queued
+        window.view()->viewport()->repaint();
+    }
+};
+
+void EditLarge(benchmark::State& state) {
+    LargeWindow w(static_cast<int>(state.range(0)));
+    int edit = 0;
+    for (auto _ : state)
+        w.rename("EX-edited-" + std::to_string(++edit));
+    state.counters["rebuilds"] = w.window.scene()->fullRebuildCount();
+}
+
+void UndoLarge(benchmark::State& state) {
+    LargeWindow w(static_cast<int>(state.range(0)));
+    QUndoStack* undo = w.window.document()->undoStack();
+    int edit = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        w.rename("EX-undone-" + std::to_string(++edit));
+        state.ResumeTiming();
+        undo->undo();
+        w.paint();
+    }
+    state.counters["rebuilds"] = w.window.scene()->fullRebuildCount();
+}
+
+void DragLarge(benchmark::State& state) {
+    LargeWindow w(static_cast<int>(state.range(0)));
+    ui::DiagramView* view = w.window.view();
+    QWidget* viewport = view->viewport();
+    const ui::CardItem* card = w.window.scene()->card(QString::fromStdString(w.hostId));
+    QPoint at = view->mapFromScene(card->sceneCardRect().center());
+    const auto send = [&](QEvent::Type type, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, at, viewport->mapToGlobal(at), Qt::LeftButton, buttons,
+                          Qt::NoModifier);
+        QCoreApplication::sendEvent(viewport, &event);
+    };
+    send(QEvent::MouseButtonPress, Qt::LeftButton);
+    int step = 0;
+    for (auto _ : state) {
+        // Back and forth across a grid step, so the card keeps moving and stays in view.
+        at += QPoint((++step % 2) != 0 ? 24 : -24, 0);
+        send(QEvent::MouseMove, Qt::LeftButton);
+        viewport->repaint();
+    }
+    send(QEvent::MouseButtonRelease, Qt::NoButton);
+}
+
+// Resident memory, in MB (Linux: /proc/self/statm), once freed memory is given back (what
+// validation allocated and freed meanwhile is not the undo history's).
+double residentMb() {
+    malloc_trim(0);
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+}
+
+void UndoMemory(benchmark::State& state) {
+    const double empty = residentMb();
+    LargeWindow w(static_cast<int>(state.range(0)));
+    const double opened = residentMb();
+    double grown = 0;
+    for (auto _ : state) {
+        const double before = residentMb();
+        for (int edit = 0; edit < 100; ++edit)
+            w.rename("EX-memory-" + std::to_string(edit));
+        // Let the last validation finish, so its working memory is not counted.
+        while (w.window.validator()->isRunning())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents();
+        grown = residentMb() - before;
+    }
+    state.counters["MB"] = grown;
+    state.counters["designMB"] = opened - empty;
+    state.counters["steps"] = w.window.document()->undoStack()->count();
+}
+
 }  // namespace
 
 // Servers, not items: 500, 1500 and 3000 servers are about 1,700, 5,100 (the issue's
@@ -111,5 +238,10 @@ BENCHMARK(OpenDesign)
     ->Iterations(3);
 BENCHMARK(Repaint)->Arg(500)->Arg(1500)->Arg(3000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(EditToFindings)->Unit(benchmark::kMillisecond)->UseRealTime();
+// 1500 servers: the 5,109-item estate.
+BENCHMARK(EditLarge)->Arg(1500)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(UndoLarge)->Arg(1500)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(DragLarge)->Arg(1500)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(UndoMemory)->Arg(1500)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 // main() is in bench_qt_main.cpp.

@@ -255,6 +255,23 @@ void DiagramScene::addLinks(CardItem* card, const QList<QPolygonF>& routes) {
     }
 }
 
+namespace {
+
+// Whether a card asks the layout for the same thing as before (an edit that did not change
+// its size, ports or place: the layout before it still holds).
+bool sameGeometry(const layout::CardInput& a, const layout::CardInput& b) {
+    return a.size == b.size && a.attachmentSegments == b.attachmentSegments &&
+           a.attachmentAnchors == b.attachmentAnchors && a.placed == b.placed &&
+           a.group == b.group;
+}
+
+bool sameGeometry(const layout::SegmentInput& a, const layout::SegmentInput& b) {
+    return a.kind == b.kind && a.labelWidth == b.labelWidth && a.hubSize == b.hubSize &&
+           a.placed == b.placed;
+}
+
+}  // namespace
+
 void DiagramScene::refresh(const Dirty& dirty) {
     struct Done {
         bool& flag;
@@ -266,10 +283,17 @@ void DiagramScene::refresh(const Dirty& dirty) {
     rebuilding_ = true;
     const Done done{rebuilding_};
     const QStringList trace[] = {traceForward_, traceReply_, {traceCurrent_}};
+    // The items of the elements named go; what they asked of the layout is kept to compare.
+    QHash<QString, layout::CardInput> oldCards;
+    QHash<QString, layout::SegmentInput> oldSegments;
     if (dirty.all) {
         clearDiagram();
     } else {
         for (const QString& id : dirty.items) {
+            if (const auto it = cardInputs_.constFind(id); it != cardInputs_.cend())
+                oldCards.insert(id, *it);
+            if (const auto it = segmentInputs_.constFind(id); it != segmentInputs_.cend())
+                oldSegments.insert(id, *it);
             removeCard(id);
             removeSegment(id);
         }
@@ -291,102 +315,148 @@ void DiagramScene::refresh(const Dirty& dirty) {
         return QPointF(it->second.x, it->second.y);
     };
     const bool allPlacements = dirty.all || dirty.allPlacements;
+    // The layout runs again only when something asks it for something else: an element
+    // came or went, changed size or ports, or was placed elsewhere. Otherwise (most edits
+    // of a property) the new items take the places and routes of the ones they replace.
+    bool relayout = allPlacements || !dirty.placements.isEmpty();
 
-    // The layout's inputs in the design's order: built for new items, read again where a
-    // placement changed, kept otherwise.
-    QSet<QString> changed;  // what the layout must not take from the layout before
-    QList<layout::CardInput> cardInputs;
-    cardInputs.reserve(static_cast<qsizetype>(design.hosts.size() + design.loadBalancers.size() +
-                                              design.firewalls.size() + design.routers.size()));
+    // 1. The items of the elements named (all of them on a rebuild).
+    std::unordered_set<std::string> wanted;
+    for (const QString& id : dirty.items)
+        wanted.insert(id.toStdString());
+    const auto isWanted = [&](const std::string& id) { return dirty.all || wanted.contains(id); };
     QList<CardItem*> added;
     forEachCardElement(design, [&](const std::string& id, int group, const auto& make) {
-        const QString key = QString::fromStdString(id);
-        auto input = cardInputs_.find(key);
-        if (input == cardInputs_.end()) {
-            CardItem* item = make();
-            addItem(item);
-            item->setFlag(QGraphicsItem::ItemIsMovable);
-            cards_.insert(key, item);
-            added << item;
-            QStringList attachments;
-            QList<qreal> anchors;
-            for (const CardAttachment& attachment : item->content().attachments) {
-                attachments << attachment.segmentId;
-                anchors << item->anchorY(attachment.interfaceId);
-            }
-            for (const QString& nested : item->content().nestedIds)
-                ownerCard_.insert(nested, key);
-            input = cardInputs_.insert(key, layout::CardInput{key, item->cardSize(), attachments,
-                                                              anchors, placementOf(id), group});
-            changed.insert(key);
-        } else if (allPlacements || dirty.placements.contains(key)) {
-            input->placed = placementOf(id);
-            input->group = group;
-            changed.insert(key);
+        if (!isWanted(id))
+            return;
+        CardItem* item = make();
+        const QString& key = item->elementId();
+        addItem(item);
+        item->setFlag(QGraphicsItem::ItemIsMovable);
+        cards_.insert(key, item);
+        added << item;
+        QStringList attachments;
+        QList<qreal> anchors;
+        for (const CardAttachment& attachment : item->content().attachments) {
+            attachments << attachment.segmentId;
+            anchors << item->anchorY(attachment.interfaceId);
         }
-        cardInputs << *input;
+        for (const QString& nested : item->content().nestedIds)
+            ownerCard_.insert(nested, key);
+        const layout::CardInput input{key, item->cardSize(), attachments, anchors, placementOf(id),
+                                      group};
+        const auto old = oldCards.constFind(key);
+        if (old == oldCards.cend() || !sameGeometry(*old, input))
+            relayout = true;
+        oldCards.remove(key);
+        cardInputs_.insert(key, input);
     });
-    QList<layout::SegmentInput> segmentInputs;
-    segmentInputs.reserve(static_cast<qsizetype>(design.segments.size()));
-    QSet<QString> newSegments;
+    QList<SegmentItem*> addedSegments;
     for (const model::Segment& segment : design.segments) {
-        const QString key = QString::fromStdString(segment.id);
-        auto input = segmentInputs_.find(key);
-        if (input == segmentInputs_.end()) {
-            auto* item = new SegmentItem(segment);
-            item->setZValue(-2);
-            item->setFlag(QGraphicsItem::ItemIsMovable);
-            addItem(item);
-            segments_.insert(key, item);
-            newSegments.insert(key);
-            input = segmentInputs_.insert(
-                key, layout::SegmentInput{key, segment.kind, item->labelWidth(), item->hubSize(),
-                                          placementOf(segment.id)});
-            changed.insert(key);
-        } else if (allPlacements || dirty.placements.contains(key)) {
-            input->placed = placementOf(segment.id);
-            changed.insert(key);
-        }
-        segmentInputs << *input;
+        if (!isWanted(segment.id))
+            continue;
+        auto* item = new SegmentItem(segment);
+        const QString& key = item->segmentId();
+        item->setZValue(-2);
+        item->setFlag(QGraphicsItem::ItemIsMovable);
+        addItem(item);
+        segments_.insert(key, item);
+        addedSegments << item;
+        const layout::SegmentInput input{key, segment.kind, item->labelWidth(), item->hubSize(),
+                                         placementOf(segment.id)};
+        const auto old = oldSegments.constFind(key);
+        if (old == oldSegments.cend() || !sameGeometry(*old, input))
+            relayout = true;
+        oldSegments.remove(key);
+        segmentInputs_.insert(key, input);
     }
+    // What is left of the old inputs belongs to elements that are gone.
+    if (!oldCards.isEmpty() || !oldSegments.isEmpty())
+        relayout = true;
 
-    layout::Metrics metrics;
-    metrics.bandHeight = SegmentItem::busHeight();
-    const layout::Result placed =
-        dirty.all ? layout::computeLayout(cardInputs, segmentInputs, metrics)
-                  : layout::updateLayout(layout_, cardInputs, segmentInputs, changed, metrics);
-
-    // Only what the layout moved moves; only links whose route changed are drawn again.
-    QRectF touched;
-    const SegmentItem::Shape shape =
-        placed.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus;
-    for (auto it = segments_.cbegin(); it != segments_.cend(); ++it) {
-        const QRectF band = placed.segmentBands.value(it.key());
-        if (newSegments.contains(it.key()) || placed.hubs != layout_.hubs ||
-            layout_.segmentBands.value(it.key()) != band) {
-            it.value()->setGeometry(band, shape);
-            touched |= it.value()->sceneBoundingRect();
-        }
-    }
+    QRectF touched;  // where anything was drawn anew: the canvas grows to hold it
     const QSet<CardItem*> fresh(added.cbegin(), added.cend());
-    for (const layout::CardInput& input : std::as_const(cardInputs)) {
-        CardItem* item = cards_.value(input.id);
-        const QPointF at = placed.cardPositions.value(input.id);
-        const bool isNew = fresh.contains(item);
-        if (isNew || item->pos() != at) {
-            item->setPos(at);
+    const QSet<SegmentItem*> freshSegments(addedSegments.cbegin(), addedSegments.cend());
+    if (relayout) {
+        // 2. The layout's inputs in the design's order, placements read again where they
+        //    changed; the layout updated from the one before (on a rebuild: computed).
+        QSet<QString> changed;  // what the layout must not take from the layout before
+        for (const CardItem* item : std::as_const(added))
+            changed.insert(item->elementId());
+        for (const SegmentItem* item : std::as_const(addedSegments))
+            changed.insert(item->segmentId());
+        QList<layout::CardInput> cardInputs;
+        cardInputs.reserve(cardInputs_.size());
+        forEachCardElement(design, [&](const std::string& id, int, const auto&) {
+            const auto input = cardInputs_.find(QString::fromStdString(id));
+            if (input == cardInputs_.end())
+                return;
+            if (allPlacements || dirty.placements.contains(input.key())) {
+                input->placed = placementOf(id);
+                changed.insert(input.key());
+            }
+            cardInputs << *input;
+        });
+        QList<layout::SegmentInput> segmentInputs;
+        segmentInputs.reserve(segmentInputs_.size());
+        for (const model::Segment& segment : design.segments) {
+            const auto input = segmentInputs_.find(QString::fromStdString(segment.id));
+            if (input == segmentInputs_.end())
+                continue;
+            if (allPlacements || dirty.placements.contains(input.key())) {
+                input->placed = placementOf(segment.id);
+                changed.insert(input.key());
+            }
+            segmentInputs << *input;
+        }
+        layout::Metrics metrics;
+        metrics.bandHeight = SegmentItem::busHeight();
+        layout::Result placed =
+            dirty.all ? layout::computeLayout(cardInputs, segmentInputs, metrics)
+                      : layout::updateLayout(layout_, cardInputs, segmentInputs, changed, metrics);
+
+        // Only what the layout moved moves; only links whose route changed are drawn again.
+        const SegmentItem::Shape shape =
+            placed.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus;
+        for (auto it = segments_.cbegin(); it != segments_.cend(); ++it) {
+            const QRectF band = placed.segmentBands.value(it.key());
+            if (freshSegments.contains(it.value()) || placed.hubs != layout_.hubs ||
+                layout_.segmentBands.value(it.key()) != band) {
+                it.value()->setGeometry(band, shape);
+                touched |= it.value()->sceneBoundingRect();
+            }
+        }
+        for (const layout::CardInput& input : std::as_const(cardInputs)) {
+            CardItem* item = cards_.value(input.id);
+            const QPointF at = placed.cardPositions.value(input.id);
+            const bool isNew = fresh.contains(item);
+            if (isNew || item->pos() != at) {
+                item->setPos(at);
+                touched |= item->sceneBoundingRect();
+            }
+            const QList<QPolygonF> routes = placed.routes.value(input.id);
+            const auto before = layout_.routes.constFind(input.id);
+            if (isNew || before == layout_.routes.cend() || *before != routes) {
+                addLinks(item, routes);
+                for (const LinkItem* link : linksOfCard_.value(input.id))
+                    touched |= link->sceneBoundingRect();
+            }
+        }
+        layout_ = std::move(placed);
+    } else {
+        // 2'. Nothing the layout sees changed: the new items go where the old ones were.
+        const SegmentItem::Shape shape =
+            layout_.hubs ? SegmentItem::Shape::Hub : SegmentItem::Shape::Bus;
+        for (SegmentItem* item : std::as_const(addedSegments)) {
+            item->setGeometry(layout_.segmentBands.value(item->segmentId()), shape);
             touched |= item->sceneBoundingRect();
         }
-        const QList<QPolygonF> routes = placed.routes.value(input.id);
-        const auto before = layout_.routes.constFind(input.id);
-        if (isNew || before == layout_.routes.cend() || *before != routes ||
-            (linksOfCard_.value(input.id).isEmpty() && !routes.isEmpty())) {
-            addLinks(item, routes);
-            for (const LinkItem* link : linksOfCard_.value(input.id))
-                touched |= link->sceneBoundingRect();
+        for (CardItem* item : std::as_const(added)) {
+            item->setPos(layout_.cardPositions.value(item->elementId()));
+            addLinks(item, layout_.routes.value(item->elementId()));
+            touched |= item->sceneBoundingRect();
         }
     }
-    layout_ = placed;
 
     if (dirty.all) {
         fitExtentToItems();
