@@ -212,14 +212,15 @@ std::string describePointer(const std::vector<ElementRef>& elements, std::string
 
 std::string topLevelPointer(const Design& design, std::string_view id) {
     std::string pointer;
-    findIn(design.segments, id, "/segments", pointer) || findIn(design.hosts, id, "/hosts", pointer) ||
+    findIn(design.segments, id, "/segments", pointer) ||
+        findIn(design.hosts, id, "/hosts", pointer) ||
         findIn(design.routers, id, "/routers", pointer) ||
         findIn(design.loadBalancers, id, "/loadBalancers", pointer) ||
         findIn(design.firewalls, id, "/firewalls", pointer) ||
         findIn(design.receiveConnectors, id, "/receiveConnectors", pointer) ||
         findIn(design.sendConnectors, id, "/sendConnectors", pointer) ||
-        findIn(design.dnsZones, id, "/dnsZones", pointer) || findIn(design.flows, id, "/flows", pointer) ||
-        findIn(design.views, id, "/views", pointer);
+        findIn(design.dnsZones, id, "/dnsZones", pointer) ||
+        findIn(design.flows, id, "/flows", pointer) || findIn(design.views, id, "/views", pointer);
     return pointer;
 }
 

@@ -25,11 +25,11 @@
 #include <QPainter>
 #include <QTemporaryDir>
 
+#include <malloc.h>
+#include <unistd.h>
 #include <QMouseEvent>
 #include <QUndoStack>
 #include <fstream>
-#include <malloc.h>
-#include <unistd.h>
 
 #include "core/edit/property_edit.h"
 #include "core/io/design_file.h"

@@ -261,8 +261,7 @@ namespace {
 // its size, ports or place: the layout before it still holds).
 bool sameGeometry(const layout::CardInput& a, const layout::CardInput& b) {
     return a.size == b.size && a.attachmentSegments == b.attachmentSegments &&
-           a.attachmentAnchors == b.attachmentAnchors && a.placed == b.placed &&
-           a.group == b.group;
+           a.attachmentAnchors == b.attachmentAnchors && a.placed == b.placed && a.group == b.group;
 }
 
 bool sameGeometry(const layout::SegmentInput& a, const layout::SegmentInput& b) {
@@ -343,8 +342,8 @@ void DiagramScene::refresh(const Dirty& dirty) {
         }
         for (const QString& nested : item->content().nestedIds)
             ownerCard_.insert(nested, key);
-        const layout::CardInput input{key, item->cardSize(), attachments, anchors, placementOf(id),
-                                      group};
+        const layout::CardInput input{key,     item->cardSize(), attachments,
+                                      anchors, placementOf(id),  group};
         const auto old = oldCards.constFind(key);
         if (old == oldCards.cend() || !sameGeometry(*old, input))
             relayout = true;
