@@ -16,6 +16,7 @@
 #include "core/edit/sub_elements.h"
 #include "core/io/design_file.h"
 #include "core/model/synthetic_estate.h"
+#include "tests/support/scenario.h"
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/diagram_editor.h"
 #include "ui/diagram/diagram_scene.h"
@@ -32,10 +33,7 @@ using namespace mailtopo::ui;
 namespace {
 
 model::Design contoso() {
-    auto parsed = io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-    if (!parsed.ok())
-        qFatal("contoso does not load");
-    return *parsed.design;
+    return mailtopo::testing::loadExample("contoso");
 }
 
 // Everything a person sees of a scene, one line per item, sorted.

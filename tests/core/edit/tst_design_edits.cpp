@@ -14,16 +14,14 @@
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
 #include "core/layout/auto_layout.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 
 namespace {
 
 model::Design contoso() {
-    auto parsed = io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-    if (!parsed.ok())
-        qFatal("contoso does not load");
-    return *parsed.design;
+    return mailtopo::testing::loadExample("contoso");
 }
 
 bool hasId(const model::Design& design, const std::string& id) {

@@ -11,6 +11,7 @@
 #include "core/edit/property_edit.h"
 #include "core/io/design_file.h"
 #include "core/model/synthetic_estate.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 using edit::ChangeSet;
@@ -19,10 +20,7 @@ using edit::DesignPatch;
 namespace {
 
 model::Design contoso() {
-    auto parsed = io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-    if (!parsed.ok())
-        qFatal("contoso does not load");
-    return *parsed.design;
+    return mailtopo::testing::loadExample("contoso");
 }
 
 // Patches `before` into `after` and back, checking each direction lands exactly.

@@ -9,16 +9,14 @@
 #include "core/edit/property_edit.h"
 #include "core/edit/value_text.h"
 #include "core/io/design_file.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 
 namespace {
 
 model::Design contoso() {
-    auto parsed = io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-    if (!parsed.ok())
-        qFatal("contoso does not load");
-    return *parsed.design;
+    return mailtopo::testing::loadExample("contoso");
 }
 
 QString q(const std::string& text) {

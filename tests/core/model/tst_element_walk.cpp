@@ -8,6 +8,7 @@
 #include "core/io/design_file.h"
 #include "core/model/element_walk.h"
 #include "core/model/synthetic_estate.h"
+#include "tests/support/scenario.h"
 
 using namespace mailtopo;
 using model::ElementKind;
@@ -15,10 +16,7 @@ using model::ElementKind;
 namespace {
 
 model::Design contoso() {
-    auto parsed = io::loadDesignFile(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo");
-    if (!parsed.ok())
-        qFatal("contoso example does not load");
-    return *parsed.design;
+    return mailtopo::testing::loadExample("contoso");
 }
 
 const model::ElementRef* find(const std::vector<model::ElementRef>& refs, const std::string& id) {
