@@ -3,7 +3,9 @@
 // estate compares, after every step, the updated scene (cards, bands, links, what each
 // card says, where it is, its finding mark) and tree with those built afresh from the
 // same design; and edit, undo, redo, paste, import and auto-layout build nothing afresh.
+// The Trace form, which follows changes lazily, still offers what was just drawn.
 
+#include <QComboBox>
 #include <QMimeData>
 #include <QTreeWidget>
 #include <QtTest>
@@ -26,6 +28,7 @@
 #include "ui/mainwindow/design_tree_dock.h"
 #include "ui/mainwindow/edit_actions.h"
 #include "ui/mainwindow/main_window.h"
+#include "ui/mainwindow/trace_dialog.h"
 
 using namespace mailtopo;
 using namespace mailtopo::ui;
@@ -263,6 +266,23 @@ private slots:
         QVERIFY(window.openFile(
             QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo")));
         QCOMPARE(scene->fullRebuildCount(), opened + 1);
+    }
+
+    // The Trace form refills its lists only when open; preset while closed (Trace from
+    // here… on a host just drawn), it must still offer that host.
+    void theTraceFormOffersAHostDrawnWhileItWasClosed() {
+        MainWindow window(MainWindowOptions::unattended());
+        window.show();
+        QVERIFY(window.openFile(
+            QStringLiteral(MAILTOPO_SOURCE_DIR "/resources/examples/contoso.mailtopo")));
+        TraceDialog* dialog = window.openTraceDialog(QStringLiteral("erp01"));
+        QVERIFY(dialog != nullptr);
+        dialog->hide();
+        const QString added = window.editActions()->editor()->addElement(
+            QStringLiteral("internet-sender"), QPointF(900, 900));
+        QVERIFY(!added.isEmpty());
+        QCOMPARE(window.openTraceDialog(added), dialog);
+        QCOMPARE(dialog->sourceBox()->currentData().toString(), added);
     }
 };
 

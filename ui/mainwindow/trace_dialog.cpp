@@ -141,22 +141,27 @@ TraceDialog::TraceDialog(DesignDocument* document, QWidget* parent)
     });
     connect(target_, &QComboBox::currentTextChanged, this, &TraceDialog::targetChosen);
     connect(port_, &QSpinBox::valueChanged, this, &TraceDialog::reloadPoolMembers);
-    // The form follows the design: a host renamed, a VIP added, an undo.
-    connect(document_, &DesignDocument::designReset, this, &TraceDialog::reloadChoices);
-    // After an edit: now if the form is open, else when it opens (filling its lists on every
-    // keystroke in the inspector would cost thousands of rows on a large estate).
-    connect(document_, &DesignDocument::designChanged, this, [this] {
+    // The form follows the design (a host renamed, a VIP added, an undo, another design):
+    // now if the form is open, else when it opens (filling its lists on every keystroke in
+    // the inspector would cost thousands of rows on a large estate).
+    const auto follow = [this] {
         if (isVisible())
             reloadChoices();
         else
             choicesStale_ = true;
-    });
+    };
+    connect(document_, &DesignDocument::designReset, this, follow);
+    connect(document_, &DesignDocument::designChanged, this, follow);
     reloadChoices();
 }
 
-void TraceDialog::showEvent(QShowEvent* event) {
+void TraceDialog::reloadIfStale() {
     if (choicesStale_)
         reloadChoices();
+}
+
+void TraceDialog::showEvent(QShowEvent* event) {
+    reloadIfStale();
     QDialog::showEvent(event);
 }
 
@@ -249,6 +254,7 @@ void TraceDialog::reloadPoolMembers() {
 }
 
 void TraceDialog::setSource(const QString& hostId) {
+    reloadIfStale();  // preset before the form is shown: a host added meanwhile is offered
     const int index = source_->findData(hostId);
     if (index >= 0)
         source_->setCurrentIndex(index);
@@ -256,6 +262,7 @@ void TraceDialog::setSource(const QString& hostId) {
 }
 
 void TraceDialog::setTarget(const QString& text) {
+    reloadIfStale();
     target_->setEditText(text);
 }
 
@@ -325,6 +332,7 @@ QString TraceDialog::problems() const {
 }
 
 std::optional<sim::TraceRequest> TraceDialog::request() {
+    reloadIfStale();
     clearMarks();
     const model::Design& design = document_->design();
     sim::TraceRequest request;

@@ -80,6 +80,8 @@ private:
 
     // The design's hosts, VIPs and accepted domains offered again, keeping what is chosen.
     void reloadChoices();
+    // Before anything reads or presets the lists: they may be from before the last change.
+    void reloadIfStale();
     bool choicesStale_ = false;  // the design changed while the form was hidden
     void reloadSourceAddresses();
     void reloadPoolMembers();
