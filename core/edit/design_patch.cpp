@@ -3,50 +3,9 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mailtopo::edit {
-namespace {
-
-// Which of the design's lists holds elements of type T.
-template <class D>
-auto& listOf(D& d, const model::Segment*) {
-    return d.segments;
-}
-template <class D>
-auto& listOf(D& d, const model::Host*) {
-    return d.hosts;
-}
-template <class D>
-auto& listOf(D& d, const model::Router*) {
-    return d.routers;
-}
-template <class D>
-auto& listOf(D& d, const model::LoadBalancer*) {
-    return d.loadBalancers;
-}
-template <class D>
-auto& listOf(D& d, const model::Firewall*) {
-    return d.firewalls;
-}
-template <class D>
-auto& listOf(D& d, const model::ReceiveConnector*) {
-    return d.receiveConnectors;
-}
-template <class D>
-auto& listOf(D& d, const model::SendConnector*) {
-    return d.sendConnectors;
-}
-template <class D>
-auto& listOf(D& d, const model::DnsZone*) {
-    return d.dnsZones;
-}
-template <class D>
-auto& listOf(D& d, const model::Flow*) {
-    return d.flows;
-}
-
-}  // namespace
-
 // ---- making a patch ---------------------------------------------------------------------
 
 namespace {
@@ -149,20 +108,9 @@ DesignPatch DesignPatch::between(const model::Design& before, const model::Desig
     DesignPatch patch;
     const auto itself = [](const auto& item) { return item; };
     const auto equal = [](const auto& b, const auto& a) { return b == a; };
-    const auto diff = [&](auto member) {
-        using Item = typename std::remove_reference_t<decltype(before.*member)>::value_type;
-        diffList(before.*member, after.*member, std::get<std::vector<Slot<Item>>>(patch.slots_),
-                 itself, equal);
-    };
-    diff(&model::Design::segments);
-    diff(&model::Design::hosts);
-    diff(&model::Design::routers);
-    diff(&model::Design::loadBalancers);
-    diff(&model::Design::firewalls);
-    diff(&model::Design::receiveConnectors);
-    diff(&model::Design::sendConnectors);
-    diff(&model::Design::dnsZones);
-    diff(&model::Design::flows);
+    model::forEachElementList([&](auto list, const char*) {
+        diffList(before.*list, after.*list, patch.slotsOf(list), itself, equal);
+    });
     diffList(
         before.views, after.views, std::get<std::vector<Slot<ViewHead>>>(patch.slots_),
         [](const model::View& v) {
@@ -269,32 +217,20 @@ void DesignPatch::apply(model::Design& design, bool forward) const {
     const auto copy = [](const auto& value) { return value; };
     const auto assign = [](auto& item, const auto& value) { item = value; };
     const auto nothing = [](auto&, auto&) {};
-    std::apply(
-        [&](const auto&... lists) {
-            const auto one = [&](const auto& slots) {
-                using Value = typename std::decay_t<decltype(slots)>::value_type;
-                using Item = std::decay_t<decltype(*Value{}.before)>;
-                if constexpr (std::is_same_v<Item, ViewHead>) {
-                    applyList(
-                        design.views, slots, forward,
-                        [](const ViewHead& head) {
-                            return model::View{head.id, head.name, {}};
-                        },
-                        [](model::View& view, const ViewHead& head) {
-                            view.id = head.id;
-                            view.name = head.name;
-                        },
-                        [](model::View& fresh, model::View& old) {
-                            fresh.placements = std::move(old.placements);
-                        });
-                } else {
-                    applyList(listOf(design, static_cast<const Item*>(nullptr)), slots, forward,
-                              copy, assign, nothing);
-                }
-            };
-            (one(lists), ...);
+    model::forEachElementList([&](auto list, const char*) {
+        applyList(design.*list, slotsOf(list), forward, copy, assign, nothing);
+    });
+    // A view's slot carries its head; its placements stay with it (and are patched below).
+    applyList(
+        design.views, std::get<std::vector<Slot<ViewHead>>>(slots_), forward,
+        [](const ViewHead& head) {
+            return model::View{head.id, head.name, {}};
         },
-        slots_);
+        [](model::View& view, const ViewHead& head) {
+            view.id = head.id;
+            view.name = head.name;
+        },
+        [](model::View& fresh, model::View& old) { fresh.placements = std::move(old.placements); });
     for (const PlacementSlot& slot : placements_) {
         const std::optional<model::Placement>& to = forward ? slot.after : slot.before;
         for (model::View& view : design.views) {
@@ -337,9 +273,10 @@ ChangeSet DesignPatch::changes(bool forward) const {
         slots_);
     // A removed and re-added id (a reorder) is a change.
     if (!set.removed.empty() && !set.inserted.empty()) {
+        const std::unordered_set<std::string_view> removed(set.removed.begin(), set.removed.end());
         std::vector<model::Id> both;
         for (const model::Id& id : set.inserted) {
-            if (std::find(set.removed.begin(), set.removed.end(), id) != set.removed.end())
+            if (removed.contains(id))
                 both.push_back(id);
         }
         for (const model::Id& id : both) {
@@ -400,41 +337,25 @@ bool DesignPatch::absorb(const DesignPatch& next, const model::Design& current) 
         return false;
 
     // Each element of this patch as it is now, where it is now.
-    const auto refresh = [&](auto& slots, const auto& list) {
+    const auto refresh = [](auto& slots, const auto& list, const auto& value) {
         for (auto& slot : slots) {
             slot.after.reset();
             for (std::size_t i = 0; i < list.size(); ++i) {
                 if (list[i].id == slot.id) {
-                    slot.after = list[i];
+                    slot.after = value(list[i]);
                     slot.afterIndex = i;
                     break;
                 }
             }
         }
     };
-    std::apply(
-        [&](auto&... lists) {
-            const auto one = [&](auto& slots) {
-                using Value = typename std::decay_t<decltype(slots)>::value_type;
-                using Item = std::decay_t<decltype(*Value{}.before)>;
-                if constexpr (std::is_same_v<Item, ViewHead>) {
-                    for (auto& slot : slots) {
-                        slot.after.reset();
-                        for (std::size_t i = 0; i < current.views.size(); ++i) {
-                            if (current.views[i].id == slot.id) {
-                                slot.after = ViewHead{current.views[i].id, current.views[i].name};
-                                slot.afterIndex = i;
-                                break;
-                            }
-                        }
-                    }
-                } else {
-                    refresh(slots, listOf(current, static_cast<const Item*>(nullptr)));
-                }
-            };
-            (one(lists), ...);
-        },
-        slots_);
+    model::forEachElementList([&](auto list, const char*) {
+        refresh(slotsOf(list), current.*list, [](const auto& item) { return item; });
+    });
+    refresh(std::get<std::vector<Slot<ViewHead>>>(slots_), current.views,
+            [](const model::View& view) {
+                return ViewHead{view.id, view.name};
+            });
     for (PlacementSlot& slot : placements_) {
         slot.after.reset();
         if (const model::View* view = findView(current.views, slot.view)) {

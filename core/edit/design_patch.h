@@ -73,6 +73,16 @@ private:
                    std::vector<Slot<model::SendConnector>>, std::vector<Slot<model::DnsZone>>,
                    std::vector<Slot<model::Flow>>, std::vector<Slot<ViewHead>>>;
 
+    // The slots of the elements in `list` (a model::forEachElementList member).
+    template <class Item>
+    std::vector<Slot<Item>>& slotsOf(std::vector<Item> model::Design::*) {
+        return std::get<std::vector<Slot<Item>>>(slots_);
+    }
+    template <class Item>
+    const std::vector<Slot<Item>>& slotsOf(std::vector<Item> model::Design::*) const {
+        return std::get<std::vector<Slot<Item>>>(slots_);
+    }
+
     void apply(model::Design& design, bool forward) const;
     ChangeSet changes(bool forward) const;
 

@@ -74,6 +74,23 @@ struct Design {
     bool operator==(const Design&) const = default;
 };
 
+// The design's lists of top-level elements (views aside), in document order: `visit` gets
+// each as a pointer to its member and its name in the .mailtopo document ("hosts"). The
+// one place that says which lists there are, for passes that treat them alike (undo
+// records, finding an element by id).
+template <class Visit>
+void forEachElementList(Visit&& visit) {
+    visit(&Design::segments, "segments");
+    visit(&Design::hosts, "hosts");
+    visit(&Design::routers, "routers");
+    visit(&Design::loadBalancers, "loadBalancers");
+    visit(&Design::firewalls, "firewalls");
+    visit(&Design::receiveConnectors, "receiveConnectors");
+    visit(&Design::sendConnectors, "sendConnectors");
+    visit(&Design::dnsZones, "dnsZones");
+    visit(&Design::flows, "flows");
+}
+
 // Every id in the design with the kind of element it names; duplicates are listed once
 // per occurrence so validation can report them.
 struct IdOccurrence {

@@ -121,15 +121,14 @@ private:
     std::unordered_map<std::string_view, std::string> hostNames_;
 };
 
+// Where `id` sits in `list`, as a JSON pointer under `name`; empty when it is not there.
 template <class T>
-bool findIn(const std::vector<T>& list, std::string_view id, const char* name, std::string& out) {
+std::string pointerIn(const std::vector<T>& list, std::string_view id, std::string_view name) {
     for (size_t i = 0; i < list.size(); ++i) {
-        if (list[i].id == id) {
-            out = std::string(name) + "/" + std::to_string(i);
-            return true;
-        }
+        if (list[i].id == id)
+            return "/" + std::string(name) + "/" + std::to_string(i);
     }
-    return false;
+    return {};
 }
 
 bool isIndex(std::string_view token) {
@@ -212,16 +211,11 @@ std::string describePointer(const std::vector<ElementRef>& elements, std::string
 
 std::string topLevelPointer(const Design& design, std::string_view id) {
     std::string pointer;
-    findIn(design.segments, id, "/segments", pointer) ||
-        findIn(design.hosts, id, "/hosts", pointer) ||
-        findIn(design.routers, id, "/routers", pointer) ||
-        findIn(design.loadBalancers, id, "/loadBalancers", pointer) ||
-        findIn(design.firewalls, id, "/firewalls", pointer) ||
-        findIn(design.receiveConnectors, id, "/receiveConnectors", pointer) ||
-        findIn(design.sendConnectors, id, "/sendConnectors", pointer) ||
-        findIn(design.dnsZones, id, "/dnsZones", pointer) ||
-        findIn(design.flows, id, "/flows", pointer) || findIn(design.views, id, "/views", pointer);
-    return pointer;
+    forEachElementList([&](auto list, const char* name) {
+        if (pointer.empty())
+            pointer = pointerIn(design.*list, id, name);
+    });
+    return pointer.empty() ? pointerIn(design.views, id, "views") : pointer;
 }
 
 }  // namespace mailtopo::model

@@ -190,7 +190,7 @@ void DiagramScene::applyChanges(const edit::ChangeSet& changes) {
         dirty.placements.insert(QString::fromStdString(id));
     if (!named.empty()) {
         // The cards that show an element the change named: a connector's server, the load
-        // balancers that list a host among their pool members, a card on a new segment.
+        // balancers that list a host among their pool members.
         for (const model::ReceiveConnector& connector : design.receiveConnectors) {
             if (named.contains(connector.id))
                 dirty.items.insert(QString::fromStdString(connector.serverId));
@@ -213,12 +213,7 @@ void DiagramScene::removeCard(const QString& id) {
     CardItem* item = cards_.take(id);
     if (item == nullptr)
         return;
-    const QList<LinkItem*> links = linksOfCard_.take(id);
-    if (!links.isEmpty()) {
-        const QSet<LinkItem*> gone(links.cbegin(), links.cend());
-        links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
-        qDeleteAll(links);
-    }
+    removeLinksOf(id);
     for (const QString& nested : item->content().nestedIds)
         ownerCard_.remove(nested);
     cardInputs_.remove(id);
@@ -230,14 +225,18 @@ void DiagramScene::removeSegment(const QString& id) {
     segmentInputs_.remove(id);
 }
 
+void DiagramScene::removeLinksOf(const QString& cardId) {
+    const QList<LinkItem*> links = linksOfCard_.take(cardId);
+    if (links.isEmpty())
+        return;
+    const QSet<LinkItem*> gone(links.cbegin(), links.cend());
+    links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
+    qDeleteAll(links);
+}
+
 void DiagramScene::addLinks(CardItem* card, const QList<QPolygonF>& routes) {
+    removeLinksOf(card->elementId());
     QList<LinkItem*>& links = linksOfCard_[card->elementId()];
-    if (!links.isEmpty()) {
-        const QSet<LinkItem*> gone(links.cbegin(), links.cend());
-        links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
-        qDeleteAll(links);
-        links.clear();
-    }
     const QList<CardAttachment>& attachments = card->content().attachments;
     for (int a = 0; a < attachments.size() && a < routes.size(); ++a) {
         const SegmentItem* segment = segments_.value(attachments[a].segmentId);
@@ -281,7 +280,9 @@ void DiagramScene::refresh(const Dirty& dirty) {
     const KeepLooking keepLooking(this);
     rebuilding_ = true;
     const Done done{rebuilding_};
-    const QStringList trace[] = {traceForward_, traceReply_, {traceCurrent_}};
+    // The trace shown, to draw again over the new items (clearing forgets it).
+    const QStringList forward = traceForward_, reply = traceReply_;
+    const QString current = traceCurrent_;
     // The items of the elements named go; what they asked of the layout is kept to compare.
     QHash<QString, layout::CardInput> oldCards;
     QHash<QString, layout::SegmentInput> oldSegments;
@@ -473,8 +474,8 @@ void DiagramScene::refresh(const Dirty& dirty) {
         else if (SegmentItem* band = segments_.value(id))
             band->setSelected(true);
     }
-    if (!trace[0].isEmpty() || !trace[1].isEmpty())
-        showTracePath(trace[0], trace[1], trace[2].value(0));
+    if (!forward.isEmpty() || !reply.isEmpty())
+        showTracePath(forward, reply, current);
     rebuilding_ = false;
     emit rebuilt();
 }

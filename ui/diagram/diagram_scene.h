@@ -111,6 +111,8 @@ private:
     void clearDiagram();
     void removeCard(const QString& id);
     void removeSegment(const QString& id);
+    void removeLinksOf(const QString& cardId);
+    // The card's links along `routes` (one per attachment), replacing those it had.
     void addLinks(CardItem* card, const QList<QPolygonF>& routes);
 
     DesignDocument* document_;

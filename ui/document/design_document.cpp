@@ -38,16 +38,16 @@ public:
         document_->changeDesign([this](model::Design& d) { patch_.undo(d); }, patch_.undoChanges());
     }
     void redo() override {
-        if (firstAfter_) {
-            document_->changeDesign(
-                [this](model::Design& d) {
-                    d = std::move(*firstAfter_);
-                    firstAfter_.reset();
-                },
-                patch_.redoChanges());
-            return;
-        }
-        document_->changeDesign([this](model::Design& d) { patch_.redo(d); }, patch_.redoChanges());
+        document_->changeDesign(
+            [this](model::Design& d) {
+                if (!firstAfter_) {
+                    patch_.redo(d);
+                    return;
+                }
+                d = std::move(*firstAfter_);
+                firstAfter_.reset();
+            },
+            patch_.redoChanges());
     }
     // Only commands that carry a merge key take part in merging (QUndoStack asks id()).
     int id() const override { return mergeKey_.isEmpty() ? -1 : 1; }

@@ -914,16 +914,17 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::onDesignReset() {
     dock_->populate(document_->design());
-    summaryLabel_->setText(statusSummary());
-    rebuildViewMenu();
-    updateTitle();
-    updateProbeAction();
+    followDesign();
 }
 
 void MainWindow::onDesignChanged(const edit::ChangeSet& changes) {
     dock_->update(document_->design(), changes);
+    followDesign();
+}
+
+void MainWindow::followDesign() {
     summaryLabel_->setText(statusSummary());
-    rebuildViewMenu();  // a view added, renamed or removed (a handful of actions)
+    rebuildViewMenu();  // views added, renamed or removed (a handful of actions)
     updateTitle();
     updateProbeAction();
 }

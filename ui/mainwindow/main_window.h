@@ -179,6 +179,8 @@ private:
     void rebuildViewMenu();
     void onDesignReset();
     void onDesignChanged(const mailtopo::edit::ChangeSet& changes);
+    // What both follow besides the tree: summary, view menu, title, probe action.
+    void followDesign();
     void updateTitle();
     void updateZoomLabel(qreal zoom);
     void showElementFromTree(const QString& elementId);
