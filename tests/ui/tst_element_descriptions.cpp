@@ -75,6 +75,19 @@ private slots:
         QVERIFY(primary->tags.isEmpty());
     }
 
+    // Zoomed out a card lists its addresses under its name (card_detail.h): SkipAsSource ones
+    // marked (R3), a load balancer's virtual servers first, a server's connectors counted.
+    void keyFactsAreTheAddresses() {
+        const CardContent ex01 = describeHost(design_, *design_.findHost("h-ex01"));
+        QVERIFY2(ex01.keyFacts.contains(QStringLiteral("10.0.1.11")),
+                 qPrintable(ex01.keyFacts.join(u',')));
+        QVERIFY(ex01.keyFacts.contains(QStringLiteral("10.0.1.51 · skip")));
+        QVERIFY(ex01.keyFacts.last().endsWith(QStringLiteral("connectors")) ||
+                ex01.keyFacts.last().endsWith(QStringLiteral("connector")));
+        const CardContent lb = describeLoadBalancer(design_, design_.loadBalancers.front());
+        QCOMPARE(lb.keyFacts.first(), QStringLiteral("192.168.10.25"));
+    }
+
     // R11: the KM-TEST loopback adapter is marked and, having no segment, gets no link.
     void loopbackAdapterIsTaggedAndNotLinked() {
         const CardContent card = describeHost(design_, *design_.findHost("h-ex01"));

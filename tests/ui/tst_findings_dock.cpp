@@ -39,6 +39,18 @@ class TstFindingsDock : public QObject {
     Q_OBJECT
 
 private slots:
+    // "Validating…" only while there is a design to validate.
+    void withoutADesignTheDockSaysHowToGetOne() {
+        MainWindow window(MainWindowOptions::unattended());
+        FindingsDock* dock = window.findingsDock();
+        QVERIFY2(!dock->detailsText().contains(QStringLiteral("Validating")),
+                 qPrintable(dock->detailsText()));
+        QVERIFY(dock->detailsText().contains(QStringLiteral("Open or create a design")));
+        QVERIFY(window.openFile(kContoso));
+        QVERIFY(waitForResults(window, 1));
+        QVERIFY(!dock->detailsText().contains(QStringLiteral("Open or create a design")));
+    }
+
     void liveValidationFillsTheDockAndRingsTheElements() {
         MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));

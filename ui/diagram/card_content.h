@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 #include "core/model/enums.h"
@@ -75,6 +76,9 @@ struct CardContent {
     QString subtitle;
     QList<CardSection> sections;
     QList<CardAttachment> attachments;
+    // What the card still shows zoomed out, under its name, while there is room: the
+    // element's addresses (a load balancer's virtual servers first), one per line.
+    QStringList keyFacts;
     QString toolTip;  // rich text
     // Ids of nested elements shown on this card (NICs, interfaces, VIPs, receive
     // connectors): selecting one of them in the tree selects this card.

@@ -26,16 +26,6 @@ constexpr qreal kShadowMargin = 6;  // room for the painted shadow
 constexpr qreal kAccentHeight = 3;
 constexpr qreal kHandleRadius = 7;  // the connect and flow handles on the card's edges
 constexpr qreal kPortSlack = 5;     // a port is easier to grab than its 8-unit chip
-// Below this height on screen (in pixels) a zoomed-out card's name cannot be read, and the
-// card is painted as a miniature instead.
-constexpr qreal kReadableNamePixels = 7;
-
-// The overview's text area: the card without its padding and accent strip.
-QRectF overviewArea(qreal width, qreal height) {
-    const DiagramStyle& style = DiagramStyle::standard();
-    return QRectF(0, 0, width, height)
-        .adjusted(style.padding, style.padding + kAccentHeight, -style.padding, -style.padding);
-}
 
 // The top `height` of the card's outline (inset half a unit, as the border is drawn), as
 // the accent strip shows it: built once, instead of clipping to the outline on every paint.
@@ -266,6 +256,22 @@ QRectF CardItem::titleRect() const {
     return QRectF(left, kAccentHeight + 7, width_ - left - style.padding + 4, title.height() + 4);
 }
 
+QRectF CardItem::titleRectAt(qreal lod) const {
+    switch (cardDetailAt(cardSize(), lod)) {
+        case CardDetail::Full:
+            return titleRect();
+        case CardDetail::Summary: {
+            QRectF rect;
+            for (const CardSummary::Line& line : summaryAt(lod).nameLines)
+                rect = rect.united(line.rect);
+            return rect;
+        }
+        case CardDetail::Miniature:
+            break;
+    }
+    return QRectF(QPointF(), cardSize());
+}
+
 QPointF CardItem::edgePoint(Edge edge, qreal fraction) const {
     const qreal x = std::round(width_ * std::clamp<qreal>(fraction, 0, 1));
     return mapToScene(QPointF(x, edge == Edge::Top ? 0 : height_));
@@ -286,13 +292,14 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
                      QWidget* /*widget*/) {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool selected = option->state.testFlag(QStyle::State_Selected);
-    if (!nameReadableAt(lod)) {
+    const CardDetail detail = cardDetailAt(cardSize(), lod, detailMediumOf(this));
+    if (detail == CardDetail::Miniature) {
         paintAsMiniature(painter, lod, selected);
         return;
     }
     paintFrame(painter, lod, selected);
-    if (lod < DiagramStyle::standard().detailThreshold) {
-        paintOverview(painter, lod);
+    if (detail == CardDetail::Summary) {
+        paintSummary(painter, lod);
         if (handlesShown_ || selected)
             paintGrips(painter, false);  // no rows, so no ports to show
         return;
@@ -386,11 +393,6 @@ void CardItem::paintFrame(QPainter* painter, qreal lod, bool selected) const {
     painter->fillPath(accentStrip_, style.accent(content_.icon));
 }
 
-bool CardItem::nameReadableAt(qreal lod) const {
-    // The overview gives the name at most half the text area (see overviewAt()).
-    return overviewArea(width_, height_).height() * 0.5 * lod >= kReadableNamePixels;
-}
-
 void CardItem::paintAsMiniature(QPainter* painter, qreal lod, bool selected) const {
     const DiagramStyle& style = DiagramStyle::standard();
     paintMiniature(
@@ -398,48 +400,41 @@ void CardItem::paintAsMiniature(QPainter* painter, qreal lod, bool selected) con
         {style.cardFill, style.cardBorder, style.accent(content_.icon), mark_, selected});
 }
 
-const CardItem::Overview& CardItem::overviewAt(qreal lod) const {
-    if (overview_.lod == lod)
-        return overview_;
-    const DiagramStyle& style = DiagramStyle::standard();
-    const QRectF area = overviewArea(width_, height_);
-    // Sized for the screen rather than the scene: about 13 px names and 10 px kinds at any
-    // zoom, shrunk (to a readable floor) when the card is too narrow for them.
-    const qreal toScene = 1 / std::max<qreal>(lod, 0.01);
-    Overview& o = overview_;
-    o.lod = lod;
-    o.nameFont = DiagramStyle::fittedFont(style.titleFont, content_.title, 13 * toScene,
-                                          9 * toScene, QSizeF(area.width(), area.height() * 0.5));
-    o.kindFont = DiagramStyle::fittedFont(style.subtitleFont, content_.subtitle, 10 * toScene,
-                                          8 * toScene, QSizeF(area.width(), area.height() * 0.3));
-    const QFontMetricsF nameMetrics(o.nameFont);
-    const QFontMetricsF kindMetrics(o.kindFont);
-    o.nameHeight = nameMetrics.height();
-    o.kindHeight = kindMetrics.height();
-    o.showKind = o.nameHeight + o.kindHeight <= area.height();
-    o.name = nameMetrics.elidedText(content_.title, Qt::ElideRight, area.width());
-    o.kind = o.showKind ? kindMetrics.elidedText(content_.subtitle, Qt::ElideRight, area.width())
-                        : QString();
-    return o;
+const CardSummary& CardItem::summaryAt(qreal lod) const {
+    if (summary_.lod != lod)
+        summary_ = summarizeCard(content_, cardSize(), lod);
+    return summary_;
 }
 
-void CardItem::paintOverview(QPainter* painter, qreal lod) const {
+void CardItem::paintSummary(QPainter* painter, qreal lod) const {
     const DiagramStyle& style = DiagramStyle::standard();
-    const QRectF area = overviewArea(width_, height_);
-    const Overview& o = overviewAt(lod);
-    const qreal blockHeight = o.nameHeight + (o.showKind ? o.kindHeight : 0);
-    const qreal top = area.top() + (area.height() - blockHeight) / 2;
-
-    painter->setFont(o.nameFont);
+    const CardSummary& summary = summaryAt(lod);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    if (!summary.iconRect.isEmpty())
+        painter->drawPixmap(
+            summary.iconRect,
+            style.iconPixmap(content_.icon,
+                             static_cast<int>(std::ceil(summary.iconRect.width() * lod * dpr))),
+            QRectF());
+    const Qt::Alignment align =
+        Qt::AlignVCenter | (summary.centred ? Qt::AlignHCenter : Qt::AlignLeft);
+    const auto write = [&](const CardSummary::Line& line) {
+        painter->drawText(line.rect, align, line.text);
+    };
+    painter->setFont(summary.nameFont);
     painter->setPen(style.text);
-    painter->drawText(QRectF(area.left(), top, area.width(), o.nameHeight), Qt::AlignCenter,
-                      o.name);
-    if (!o.showKind)
-        return;
-    painter->setFont(o.kindFont);
+    for (const CardSummary::Line& line : summary.nameLines)
+        write(line);
     painter->setPen(style.mutedText);
-    painter->drawText(QRectF(area.left(), top + o.nameHeight, area.width(), o.kindHeight),
-                      Qt::AlignCenter, o.kind);
+    if (!summary.kind.text.isEmpty()) {
+        painter->setFont(summary.kindFont);
+        write(summary.kind);
+    }
+    painter->setFont(summary.factFont);
+    painter->setPen(style.text);
+    for (const CardSummary::Line& line : summary.facts)
+        write(line);
 }
 
 void CardItem::paintHeader(QPainter* painter, qreal lod) const {

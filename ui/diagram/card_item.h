@@ -1,9 +1,10 @@
 #pragma once
 // The shared base of every card on the diagram (hosts, load balancers, firewalls,
 // routers): a rounded card with an icon header and sections of lines, painted from a
-// CardContent with level-of-detail: zoomed out, only the outline and the name are drawn;
-// zoomed out so far that the name could not be read (the fitted view of a large estate),
-// a plain rectangle, which is what keeps repainting thousands of cards fast.
+// CardContent with the level of detail card_detail.h decides: every row at a readable zoom;
+// zoomed out, a summary (icon, whole name, kind, key addresses) sized for the screen; zoomed
+// out so far that no name could be read (the fitted view of a large estate), a plain
+// rectangle, which is what keeps repainting thousands of cards fast.
 //
 // For direct manipulation the card knows where its grips are: each interface row's chip is
 // the port of that NIC or interface, and while the pointer is over the card (or it is
@@ -18,6 +19,7 @@
 #include <QPainterPath>
 
 #include "ui/diagram/card_content.h"
+#include "ui/diagram/card_detail.h"
 
 namespace mailtopo::ui {
 
@@ -59,14 +61,18 @@ public:
     // Where a handle is drawn; empty for a card without it (Flow: hosts only).
     QRectF handleRect(Handle handle) const;
     // The interface whose port (the chip before its row) is at `itemPos`; empty if none.
-    // Zoomed out below DiagramStyle::detailThreshold the rows are not drawn, and the view
-    // does not offer their ports.
+    // Below CardDetail::Full the rows are not drawn, and the view does not offer their ports.
     QString portAt(const QPointF& itemPos) const;
     QRectF portRect(const QString& interfaceId) const;
     // The nested element (a VIP, a receive connector) of the row at `itemPos`; empty if none.
     QString rowElementAt(const QPointF& itemPos) const;
     // Where the title is written: the inline name editor covers it.
     QRectF titleRect() const;
+    // Where the name is written at `lod`: the title, the summary's name lines, or the card.
+    QRectF titleRectAt(qreal lod) const;
+
+    // What the card shows zoomed out to `lod` (see card_detail.h), laid out for that zoom.
+    const CardSummary& summaryAt(qreal lod) const;
 
     // A ring in a finding's severity colour around the card (invalid colour: none).
     void setMark(const QColor& color);
@@ -93,24 +99,9 @@ private:
     void layoutRows();
     qreal tagsWidth(const QList<CardTag>& tags) const;
 
-    // Zoomed out: what the overview paints depends only on the zoom, so it is worked out
-    // once per zoom instead of once per repaint.
-    struct Overview {
-        qreal lod = -1;
-        QFont nameFont;
-        QFont kindFont;
-        QString name;
-        QString kind;
-        qreal nameHeight = 0;
-        qreal kindHeight = 0;
-        bool showKind = false;
-    };
-
-    bool nameReadableAt(qreal lod) const;
     void paintFrame(QPainter* painter, qreal lod, bool selected) const;
-    void paintOverview(QPainter* painter, qreal lod) const;
+    void paintSummary(QPainter* painter, qreal lod) const;
     void paintAsMiniature(QPainter* painter, qreal lod, bool selected) const;
-    const Overview& overviewAt(qreal lod) const;
     void paintHeader(QPainter* painter, qreal lod) const;
     void paintRow(QPainter* painter, const Row& row) const;
     void paintGrips(QPainter* painter, bool ports) const;
@@ -126,7 +117,8 @@ private:
     QString elidedSubtitle_;
     QPainterPath accentStrip_;  // the top of the rounded card, in the kind's colour
     QRectF boundingRect_;       // asked for on every repaint, fixed once laid out
-    mutable Overview overview_;
+    // Zoomed out, what the card shows depends only on the zoom: laid out once per zoom.
+    mutable CardSummary summary_;
     QColor mark_;
     bool handlesShown_ = false;
 };

@@ -525,6 +525,13 @@ void DiagramScene::setMarks(const std::vector<analysis::Finding>& findings) {
     applyMarks();
 }
 
+void DiagramScene::setDetailMedium(DetailMedium medium) {
+    if (medium == medium_)
+        return;
+    medium_ = medium;
+    update();
+}
+
 void DiagramScene::fitExtentToItems() {
     setSceneRect(itemsBoundingRect().marginsAdded(
         QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)));

@@ -20,6 +20,7 @@
 
 #include "core/analysis/finding.h"
 #include "core/edit/change_set.h"
+#include "ui/diagram/card_detail.h"
 #include "ui/diagram/diagram_layout.h"
 
 class QGraphicsEllipseItem;
@@ -50,6 +51,10 @@ public:
     const QList<LinkItem*>& links() const { return links_; }
     QList<CardItem*> cards() const { return cards_.values(); }
     QList<SegmentItem*> segments() const { return segments_.values(); }
+
+    // Where the drawing is read (the report: Paper); what cards show follows (card_detail.h).
+    void setDetailMedium(DetailMedium medium);
+    DetailMedium detailMedium() const { return medium_; }
 
     // True while the items are being replaced (selection changes then are not the user's).
     bool isRebuilding() const { return rebuilding_; }
@@ -129,6 +134,7 @@ private:
     QHash<QString, layout::SegmentInput> segmentInputs_;
     layout::Result layout_;
     int fullRebuilds_ = 0;
+    DetailMedium medium_ = DetailMedium::Screen;
     // The trace shown, drawn again over the items a change replaces.
     QStringList traceForward_, traceReply_;
     QString traceCurrent_;

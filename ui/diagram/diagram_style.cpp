@@ -155,7 +155,15 @@ QFont DiagramStyle::fittedFont(QFont base, const QString& text, qreal preferredP
     const qreal width = QFontMetricsF(base).horizontalAdvance(text);
     if (width > box.width() && width > 0)
         px = std::max(px * box.width() / width, minimumPx);
-    base.setPixelSize(std::max(1, static_cast<int>(std::min(px, box.height()))));
+    int size = std::max(1, static_cast<int>(std::min(px, box.height())));
+    base.setPixelSize(size);
+    // Text does not scale exactly with the font (hinting, rounding): a pixel or two less
+    // where the proportional size still overflows, never below the minimum.
+    for (int step = 0; step < 3 && size - 1 >= minimumPx &&
+                       QFontMetricsF(base).horizontalAdvance(text) > box.width();
+         ++step) {
+        base.setPixelSize(--size);
+    }
     return base;
 }
 

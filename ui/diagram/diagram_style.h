@@ -110,9 +110,6 @@ public:
     qreal minCardWidth = 210;
     qreal maxCardWidth = 330;
     qreal segmentHeight = 30;
-    // Below this level of detail (about 5.5 px body text) a card shows only its outline,
-    // name and kind, at a size readable on screen (the idea of Qt's chip example).
-    qreal detailThreshold = 0.5;
 
 private:
     explicit DiagramStyle(Theme theme);

@@ -538,8 +538,9 @@ DiagramView::Gesture DiagramView::gripAt(const QPoint& viewPos,
                 break;
         }
         // Zoomed out, the rows (and their ports) are not drawn: nothing hidden is grabbed.
-        const QString port =
-            zoom() >= DiagramStyle::standard().detailThreshold ? card->portAt(local) : QString();
+        const QString port = cardDetailAt(card->cardSize(), zoom()) == CardDetail::Full
+                                 ? card->portAt(local)
+                                 : QString();
         if (!port.isEmpty()) {
             return {Gesture::Kind::Connect, port, portLabel(card, port),
                     card->mapToScene(card->portRect(port).center())};
@@ -783,10 +784,10 @@ bool DiagramView::beginRename(const QString& elementId) {
         return false;
     QRectF area;
     QString name;
-    // Zoomed out, names are drawn in the middle of the card or band: the editor goes there.
-    const bool overview = zoom() < DiagramStyle::standard().detailThreshold;
+    // Zoomed out, a band's name is drawn in its middle: the editor goes there.
+    const bool overview = zoom() < fullDetailZoom();
     if (const CardItem* card = diagram->card(elementId)) {
-        area = overview ? card->sceneCardRect() : card->mapRectToScene(card->titleRect());
+        area = card->mapRectToScene(card->titleRectAt(zoom()));
         name = card->content().title;
     } else if (const SegmentItem* segment = diagram->segment(elementId)) {
         area = overview ? segment->sceneBandRect() : segment->mapRectToScene(segment->titleRect());

@@ -71,6 +71,14 @@ void appendInterface(CardSection& section, const model::Design& design, const QS
     }
 }
 
+// The card's key facts zoomed out: each address, SkipAsSource ones marked (R3).
+void appendAddressFacts(CardContent& content, const std::vector<model::IpAssignment>& addresses) {
+    for (const model::IpAssignment& assignment : addresses) {
+        const QString address = fromStd(assignment.address.toString());
+        content.keyFacts << (assignment.skipAsSource ? tr("%1 · skip").arg(address) : address);
+    }
+}
+
 void appendDeviceInterfaces(CardContent& content, const model::Design& design,
                             const std::vector<model::DeviceInterface>& interfaces, bool showZones) {
     if (interfaces.empty())
@@ -83,6 +91,7 @@ void appendDeviceInterfaces(CardContent& content, const model::Design& design,
         appendInterface(section, design, fromStd(iface.id), fromStd(iface.name), iface.segmentId,
                         iface.addresses, tags);
         content.nestedIds << fromStd(iface.id);
+        appendAddressFacts(content, iface.addresses);
         if (!iface.segmentId.empty()) {
             content.attachments << CardAttachment{fromStd(iface.id), fromStd(iface.name),
                                                   fromStd(iface.segmentId)};
@@ -164,6 +173,7 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
             appendInterface(network, design, fromStd(nic.id), fromStd(nic.alias), nic.segmentId,
                             nic.addresses, tags);
             content.nestedIds << fromStd(nic.id);
+            appendAddressFacts(content, nic.addresses);
             if (!nic.segmentId.empty()) {
                 content.attachments
                     << CardAttachment{fromStd(nic.id), fromStd(nic.alias), fromStd(nic.segmentId)};
@@ -201,6 +211,8 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
                     .arg(html(connector->name), text::bindingsText(connector->bindings));
         }
         content.sections << section;
+        content.keyFacts << text::countText(static_cast<qsizetype>(connectors.size()),
+                                            tr("connector"), tr("connectors"));
     }
 
     QString body;
@@ -219,6 +231,9 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
     content.icon = ElementIcon::LoadBalancer;
     content.title = fromStd(lb.name);
     content.subtitle = tr("Load balancer");
+    for (const model::Vip& vip : lb.vips) {
+        content.keyFacts << fromStd(vip.address.toString());
+    }
     appendDeviceInterfaces(content, design, lb.interfaces, false);
 
     QString vipRows;
@@ -312,6 +327,10 @@ CardContent describeFirewall(const model::Design& design, const model::Firewall&
         policy.lines << inspection;
     }
     content.sections << policy;
+    content.keyFacts << tr("%1 · %2 NAT")
+                            .arg(text::countText(static_cast<qsizetype>(firewall.rules.size()),
+                                                 tr("rule"), tr("rules")))
+                            .arg(firewall.inboundNat.size() + firewall.outboundNat.size());
     for (const auto& rule : firewall.rules)
         content.nestedIds << fromStd(rule.id);
     for (const auto& nat : firewall.inboundNat)
@@ -339,6 +358,8 @@ CardContent describeRouter(const model::Design& design, const model::Router& rou
     content.subtitle = tr("Router");
     appendDeviceInterfaces(content, design, router.interfaces, false);
     if (!router.routes.empty()) {
+        content.keyFacts << text::countText(static_cast<qsizetype>(router.routes.size()),
+                                            tr("route"), tr("routes"));
         content.sections << CardSection{
             {},
             {lineOf(text::countText(static_cast<qsizetype>(router.routes.size()),

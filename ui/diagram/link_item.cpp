@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include "ui/diagram/card_detail.h"
 #include "ui/diagram/diagram_style.h"
 
 namespace mailtopo::ui {
@@ -89,7 +90,7 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     painter->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
     painter->drawPolyline(route_);
-    if (lod < style.detailThreshold)
+    if (lod < fullDetailZoom(detailMediumOf(this)))
         return;
 
     painter->setBrush(style.cardFill);

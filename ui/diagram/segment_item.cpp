@@ -8,6 +8,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
+#include "ui/diagram/card_detail.h"
 #include "ui/diagram/diagram_style.h"
 #include "ui/diagram/element_descriptions.h"
 #include "ui/diagram/miniature.h"
@@ -21,8 +22,12 @@ constexpr qreal kMarkMargin = 5.5;
 constexpr qreal kIconSize = 16;
 constexpr qreal kGap = 7;
 constexpr qreal kHubPadding = 10;
-// Hubs are at least this big so their name still fits when zoomed out to the overview.
+// Hubs are at least this big, and wide enough for their name at the overview's smallest
+// readable size (9 px) at kOverviewZoom, the fitted view of a typical design: zoomed out,
+// a hub shows its name whole where a card does.
 constexpr qreal kMinHubWidth = 200;
+constexpr qreal kOverviewZoom = 0.25;
+constexpr qreal kOverviewNamePixels = 9;
 constexpr qreal kMinHubHeight = 52;
 // Below this height on screen (in pixels) the name cannot be read: a miniature instead.
 constexpr qreal kReadableNamePixels = 7;
@@ -68,8 +73,11 @@ SegmentItem::SegmentItem(const model::Segment& segment)
 
     const qreal textHeight =
         titleMetrics.height() + (subnets_.isEmpty() ? 0 : bodyMetrics.height() + 1);
-    hubSize_ = QSizeF(std::max(kMinHubWidth, std::ceil(2 * kHubPadding + kIconSize + kGap +
-                                                       std::max(titleWidth, subnetsWidth))),
+    const qreal overviewTitleWidth =
+        titleWidth * kOverviewNamePixels / style.segmentTitleFont.pixelSize() / kOverviewZoom;
+    hubSize_ = QSizeF(std::max({kMinHubWidth, std::ceil(overviewTitleWidth + 2 * kInset + 4),
+                                std::ceil(2 * kHubPadding + kIconSize + kGap +
+                                          std::max(titleWidth, subnetsWidth))}),
                       std::max(kMinHubHeight, std::ceil(2 * kHubPadding + textHeight)));
     size_ = QSizeF(labelWidth_, busHeight());
 }
@@ -129,7 +137,7 @@ void SegmentItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* optio
     painter->setPen(selected ? QPen(style.selection, 2.2) : QPen(colors.border, 1.2));
     painter->drawRoundedRect(body, radius(), radius());
 
-    if (lod < style.detailThreshold) {
+    if (lod < fullDetailZoom(detailMediumOf(this))) {
         // Zoomed out: only the name, sized to stay readable on screen.
         const Overview& overview = overviewAt(lod);
         painter->setFont(overview.font);

@@ -29,6 +29,8 @@ public:
     // Where the name is written (item coordinates): the inline name editor covers it.
     QRectF titleRect() const;
     Shape drawnAs() const { return shape_; }
+    // The name as written zoomed out to `lod` (elided only when the band is too short).
+    QString overviewTextAt(qreal lod) const { return overviewAt(lod).text; }
 
     // The length of a bus's left end taken by the label; links should not land there.
     qreal labelWidth() const { return labelWidth_; }

@@ -170,6 +170,17 @@ void FindingsDock::setFindings(const std::vector<analysis::Finding>& findings,
     showDetails();
 }
 
+void FindingsDock::setDesignOpen(bool open) {
+    if (open == designOpen_)
+        return;
+    designOpen_ = open;
+    if (!open) {
+        setFindings({}, model::Design{});
+        validated_ = false;
+    }
+    showDetails();
+}
+
 void FindingsDock::setBusy(bool busy) {
     busy_ = busy;
     updateTitle();
@@ -227,7 +238,9 @@ void FindingsDock::showDetails() {
     copy_->setEnabled(f != nullptr && !f->remediation.empty());
     if (f == nullptr) {
         // Before the first result, an empty table means "not known yet", not "all clear".
-        details_->setHtml(model_->rowCount() == 0
+        details_->setHtml(!designOpen_ ? tr("<p>Open or create a design (File › Open, File › "
+                                            "New) to see what validation finds in it.</p>")
+                          : model_->rowCount() == 0
                               ? (validated_
                                      ? tr("<p>No findings: the design passes every check.</p>")
                                      : tr("<p>Validating the design…</p>"))

@@ -32,6 +32,8 @@ public:
 
     void setFindings(const std::vector<analysis::Finding>& findings, const model::Design& design);
     void setBusy(bool busy);
+    // Without a design there is nothing to validate: the details say how to get one.
+    void setDesignOpen(bool open);
 
     QTableView* table() const { return table_; }
     FindingsModel* model() const { return model_; }
@@ -63,6 +65,7 @@ private:
     QLabel* status_;
     bool busy_ = false;
     bool validated_ = false;  // a result was shown at least once
+    bool designOpen_ = false;
     bool refreshing_ = false;
 };
 

@@ -71,7 +71,7 @@ constexpr int kStatusMessageMs = 6000;
 constexpr int kDiagnosticsInSummary = 5;  // the rest go to "Show Details…"
 constexpr qreal kNewElementGap = 60;      // between the drawing and an element added beside it
 // The zoom below which the whole drawing is not shown to reveal a new element: card rows
-// and ports are still drawn there (DiagramStyle::detailThreshold is lower).
+// and ports are still drawn there (fullDetailZoom() in ui/diagram/card_detail.h is lower).
 constexpr qreal kReadableZoom = 0.75;
 
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
@@ -914,6 +914,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::onDesignReset() {
     dock_->populate(document_->design());
+    findingsDock_->setDesignOpen(document_->hasDesign());
     followDesign();
 }
 

@@ -23,6 +23,7 @@ DiagramPicture::DiagramPicture(const model::Design& design,
     const DiagramStyle::LightScope light;
     document_->reset(design, QString());
     scene_ = std::make_unique<DiagramScene>(document_.get());
+    scene_->setDetailMedium(DetailMedium::Paper);
     scene_->setMarks(findings);
 }
 
