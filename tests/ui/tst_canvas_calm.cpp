@@ -91,6 +91,43 @@ private slots:
         QVERIFY(window.scene()->sceneRect().width() < grown.width());
     }
 
+    // Fitted, the whole drawing is smaller than the window in one direction; an element
+    // added beyond it grows the canvas, and the cards already drawn stay where they are on
+    // screen (Qt centres a scene smaller than its view: growing it used to shift them).
+    void aDropBesideTheFittedDrawingMovesNothing() {
+        MainWindow window(MainWindowOptions::unattended());
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kContoso));
+        DiagramView* view = window.view();
+        view->fitToContents();
+        view->zoomBy(0.8);  // a little room around the drawing on every side
+        QCoreApplication::processEvents();
+        const qreal zoom = view->zoom();
+        CardItem* card = window.scene()->card(QStringLiteral("ex2016a"));
+        const QPoint onScreen = view->mapFromScene(card->scenePos());
+        // Below the drawing, inside the window: where a user drops a palette entry.
+        const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+        const QRectF drawing = window.scene()->itemsBoundingRect();
+        const QPointF drop(drawing.center().x(), (drawing.bottom() + visible.bottom()) / 2);
+        QVERIFY(visible.contains(drop));
+        QVERIFY(!window.editActions()
+                     ->editor()
+                     ->addElement(QStringLiteral("application-client"), drop)
+                     .isEmpty());
+        QCoreApplication::processEvents();
+        QCOMPARE(view->zoom(), zoom);
+        const QPoint after =
+            view->mapFromScene(window.scene()->card(QStringLiteral("ex2016a"))->scenePos());
+        QVERIFY2((after - onScreen).manhattanLength() <= 1,
+                 qPrintable(QStringLiteral("moved from (%1,%2) to (%3,%4)")
+                                .arg(onScreen.x())
+                                .arg(onScreen.y())
+                                .arg(after.x())
+                                .arg(after.y())));
+    }
+
     void traceFollowsTheLinks() {
         MainWindow window(MainWindowOptions::unattended());
         QVERIFY(window.openFile(kContoso));

@@ -105,12 +105,21 @@ namespace {
 class KeepLooking {
 public:
     explicit KeepLooking(QGraphicsScene* scene) : scene_(scene), extent_(scene->sceneRect()) {
-        for (QGraphicsView* view : scene->views())
+        for (QGraphicsView* view : scene->views()) {
             looking_.append({view, view->mapToScene(view->viewport()->rect().center()),
                              view->horizontalScrollBar()->value(),
                              view->verticalScrollBar()->value()});
+            // What the user sees (the minimap, not interactive, shows everything anyway).
+            if (view->isInteractive())
+                seen_ |= view->mapToScene(view->viewport()->rect()).boundingRect();
+        }
     }
     const QRectF& extent() const { return extent_; }
+    // A grown extent must cover what the views showed: Qt centres a scene smaller than its
+    // view, so growing one that did not fill the window would shift the whole drawing.
+    QRectF grown(const QRectF& extent) const {
+        return seen_.isNull() || extent == extent_ ? extent : extent.united(seen_);
+    }
     void restore() const {
         for (const Looking& looking : looking_) {
             // The same extent: the same scroll positions, to the pixel. A grown one: centre
@@ -132,6 +141,7 @@ private:
     };
     QGraphicsScene* scene_;
     QRectF extent_;
+    QRectF seen_;
     QList<Looking> looking_;
 };
 
@@ -461,10 +471,10 @@ void DiagramScene::refresh(const Dirty& dirty) {
     if (dirty.all) {
         fitExtentToItems();
         if (!keepLooking.extent().isEmpty())
-            setSceneRect(sceneRect().united(keepLooking.extent()));
+            setSceneRect(keepLooking.grown(sceneRect().united(keepLooking.extent())));
     } else if (!touched.isNull()) {
-        setSceneRect(sceneRect().united(touched.marginsAdded(
-            QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin))));
+        setSceneRect(keepLooking.grown(sceneRect().united(touched.marginsAdded(
+            QMarginsF(kSceneMargin, kSceneMargin, kSceneMargin, kSceneMargin)))));
     }
     keepLooking.restore();
     applyMarks();

@@ -74,6 +74,10 @@ DiagramView::DiagramView(QWidget* parent) : QGraphicsView(parent) {
     // only what changed) leaves no trails.
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFrameShape(QFrame::NoFrame);
+    // Scroll bars always there (disabled while everything is in view), as in Visio: a bar
+    // appearing when an edit grows the canvas would narrow the viewport and move the drawing.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setBackgroundBrush(DiagramStyle::standard().canvas);
     setFocusPolicy(Qt::StrongFocus);
     // Hovering a card shows its handles and a hint, without a button held.
