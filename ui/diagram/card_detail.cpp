@@ -296,8 +296,8 @@ CardSummary summarizeCard(const CardContent& content, const QSizeF& cardSize, qr
     const qsizetype total = content.keyFacts.size();
     // With room for one line only, the first address says more than "+3 more".
     const bool all = (whole.size() == total && total <= rows) || (rows == 1 && !whole.isEmpty());
-    const qsizetype shown = all ? std::min<qsizetype>(whole.size(), rows)
-                                : std::min<qsizetype>(whole.size(), rows - 1);
+    const qsizetype shown =
+        all ? std::min<qsizetype>(whole.size(), rows) : std::min<qsizetype>(whole.size(), rows - 1);
     for (qsizetype i = 0; i < shown; ++i) {
         summary.facts << CardSummary::Line{whole[i],
                                            QRectF(area.left(), y, area.width(), lineHeight)};
