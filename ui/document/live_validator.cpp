@@ -1,10 +1,24 @@
 #include "ui/document/live_validator.h"
 
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "ui/document/design_document.h"
 
 namespace mailtopo::ui {
+namespace {
+
+// A validation of a large design is thousands of findings and traces: freeing one takes a
+// millisecond or more, which the GUI thread should spend on the next edit and paint. The
+// last owner lets a pooled thread do it.
+void releaseOffThread(std::shared_ptr<const analysis::DesignValidation> validation) {
+    if (validation == nullptr || validation.use_count() > 1)
+        return;
+    QThreadPool::globalInstance()->start(
+        [dropped = std::move(validation)]() mutable { dropped.reset(); });
+}
+
+}  // namespace
 
 LiveValidator::LiveValidator(DesignDocument* document, QObject* parent)
     : QObject(parent),
@@ -48,11 +62,14 @@ void LiveValidator::startRun() {
 
 void LiveValidator::runFinished() {
     running_ = false;
+    std::shared_ptr<const analysis::DesignValidation> result = watcher_.result();
     if (stale_) {
-        startRun();
+        startRun();  // the future that held the result lets go of it here
+        releaseOffThread(std::move(result));
         return;
     }
-    validation_ = watcher_.result();
+    std::swap(validation_, result);
+    releaseOffThread(std::move(result));  // the one shown before
     lastDurationMs_ = sinceChange_.elapsed();
     ++published_;
     emit validated();
