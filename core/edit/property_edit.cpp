@@ -1,5 +1,7 @@
 #include "core/edit/property_edit.h"
 
+#include "core/edit/sub_elements.h"
+
 #include <charconv>
 #include <span>
 #include <type_traits>
@@ -236,6 +238,7 @@ std::string_view displayNameKey() {
 PropertyOutcome setProperty(model::Design& design, const model::Id& id, const std::string& key,
                             const std::string& value) {
     PropertyOutcome outcome;
+    bool nicAddressesChanged = false;
     const bool located = withElement(design, id, [&](auto& element) {
         using T = std::remove_cvref_t<decltype(element)>;
         if (key == "id" && property::HasOwnId<T>) {
@@ -275,9 +278,14 @@ PropertyOutcome setProperty(model::Design& design, const model::Id& id, const st
             return;  // the value it already had: nothing to record
         element = std::move(changed);
         outcome.changes.change(id);
+        if constexpr (std::is_same_v<T, model::Nic>)
+            nicAddressesChanged = key == "addresses";
     });
     if (!located)
         outcome.error = unknownId(id);
+    // The host's way out follows its addresses, as in the inspector (one rule, in core).
+    if (nicAddressesChanged)
+        followNicAddresses(design, id);
     return outcome;
 }
 

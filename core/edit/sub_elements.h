@@ -99,6 +99,12 @@ struct ConnectOutcome {
 ConnectOutcome connectToSegment(model::Design& design, const model::Id& elementId,
                                 const model::Id& segmentId);
 
+// After NIC `nicId`'s addresses changed (an address proposed on connecting, typed over):
+// its default gateways that no address of theirs reaches any more go, and a family left
+// without one takes the way out connecting gives (the segment's router or firewall, on the
+// internet an on-link default route). Returns whether the host changed.
+bool followNicAddresses(model::Design& design, const model::Id& nicId);
+
 // The lowest address of `subnet` no interface, VIP or NAT rule of the design uses, skipping
 // the network and broadcast addresses of IPv4 subnets and the first host (the usual
 // gateway); nullopt when the subnet is full.

@@ -60,10 +60,11 @@ constexpr int kBudget = 60;  // the goal: actions a story takes
 // Stories 3 and 4 draw seven elements each, with a load balancer's VIP or a DNS zone, two
 // flows and every address and name the story gives: a user types about twenty values and
 // the goal is not reached. Their counts are held where they are, so that they do not grow
-// unnoticed; what would bring them down is a drop on a band that places and connects in one
-// gesture, and an address typed as the connection is made.
-constexpr int kStory3Budget = 75;
-constexpr int kStory4Budget = 76;
+// unnoticed (75 and 76 before an address could be typed as the connection is made and flows
+// kept the trace form's names); what would bring them further down is a drop on a band that
+// places and connects in one gesture.
+constexpr int kStory3Budget = 65;
+constexpr int kStory4Budget = 67;
 constexpr int kMaxTabs = 3;  // fields a key sequence tabs over to the next one to fill in
 // The addresses table of a host's first NIC (its property is nic.<id>.addresses).
 const QString kFirstNicAddresses = QStringLiteral("nic\\.[^.]*-nic1\\.addresses");
@@ -496,6 +497,20 @@ struct Editor {
                   title + QStringLiteral(" to ") + segment);
     }
 
+    // Connects by dragging, then types `address` over the one proposed: after a connect the
+    // inspector waits in that cell with its text selected, so typing replaces it. The
+    // address lands in `property`'s cell (`row`, `column`).
+    void connectCardWith(const QString& title, const QString& segment, const QString& address,
+                         const QString& property, int row, int column) {
+        ONLY_IF_OK();
+        STEP(connectCard(title, segment));
+        QTRY_VERIFY2(table(property) != nullptr &&
+                         table(property)->isAncestorOf(QApplication::focusWidget()),
+                     qPrintable(property));
+        user.type(table(property), address, QStringLiteral("\n"));
+        QTRY_COMPARE(table(property)->item(row, column)->text(), address);
+    }
+
     // Right-click on a card and a choice in its menu.
     void cardMenu(const QString& title, const QStringList& path) {
         ONLY_IF_OK();
@@ -882,8 +897,8 @@ private slots:
         STEP(e.addFromPalette(QStringLiteral("Exchange 2013 CAS + Mailbox"),
                               QStringLiteral("EX13")));
         STEP(e.set(QStringLiteral("fqdn"), QStringLiteral("ex13.example.com")));
-        STEP(e.connectCard(QStringLiteral("EX13"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.200")));
+        STEP(e.connectCardWith(QStringLiteral("EX13"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.200"), kFirstNicAddresses, 0, 0));
         STEP(e.addRow(kFirstNicAddresses, QStringLiteral("10.0.0.100")));
         // Mail leaves as 198.51.100.25, for 10.0.0.200 (the Exchange server's address, offered).
         STEP(e.cardMenu(QStringLiteral("FW01"), {QStringLiteral("Add"), QStringLiteral("NAT rule"),
@@ -895,8 +910,8 @@ private slots:
         STEP(e.setAndTab(QStringLiteral("submitTo"), QStringLiteral("10.0.0.100:25"),
                          QStringLiteral("mailFrom")));
         STEP(u.type(e.field(QStringLiteral("mailFrom")), QStringLiteral("fax@example.com")));
-        STEP(e.connectCard(QStringLiteral("FAX"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.60")));
+        STEP(e.connectCardWith(QStringLiteral("FAX"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.60"), kFirstNicAddresses, 0, 0));
         // The relay template lists FAX, which submits to EX13, in RemoteIPRanges.
         STEP(e.cardMenu(QStringLiteral("EX13"),
                         {QStringLiteral("Add"), QStringLiteral("Receive connector"),
@@ -974,8 +989,8 @@ private slots:
         STEP(e.setAndTab(QStringLiteral("relayFrom"), QStringLiteral("198.51.100.0/24"),
                          QStringLiteral("nextHops")));
         STEP(u.type(e.field(QStringLiteral("nextHops")), QStringLiteral("203.0.113.25")));
-        STEP(e.addRow(kFirstNicAddresses, QStringLiteral("192.0.2.10")));
-        STEP(e.connectCard(QStringLiteral("ISP-RELAY"), QStringLiteral("Internet")));
+        STEP(e.connectCardWith(QStringLiteral("ISP-RELAY"), QStringLiteral("Internet"),
+                               QStringLiteral("192.0.2.10"), kFirstNicAddresses, 0, 0));
 
         // The company's DNS (example.com. offered), and the ISP's PTR for the leased address.
         STEP(e.addFromPalette(QStringLiteral("DNS zone")));
@@ -1049,11 +1064,11 @@ private slots:
         // mode (its SNAT address the self address, offered), a route back to the clients.
         STEP(e.addFromPalette(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("EX16")));
         STEP(e.set(QStringLiteral("fqdn"), QStringLiteral("ex16.example.com")));
-        STEP(e.connectCard(QStringLiteral("EX16"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.20")));
+        STEP(e.connectCardWith(QStringLiteral("EX16"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.20"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("Load balancer")));
-        STEP(e.connectCard(QStringLiteral("LB01"), QStringLiteral("Servers")));
-        STEP(e.editCell(QStringLiteral("interfaces"), 0, 3, QStringLiteral("10.0.0.5/24")));
+        STEP(e.connectCardWith(QStringLiteral("LB01"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.5/24"), QStringLiteral("interfaces"), 0, 3));
         STEP(e.cardMenu(QStringLiteral("LB01"), {QStringLiteral("Add"), QStringLiteral("VIP")}));
         STEP(e.editCell(QStringLiteral("vips"), 0, 2, QStringLiteral("10.0.0.50")));
         STEP(e.addRoute(QStringLiteral("LB01")));
@@ -1063,34 +1078,33 @@ private slots:
         STEP(e.setAndTab(QStringLiteral("submitTo"), QStringLiteral("10.0.0.50:25"),
                          QStringLiteral("mailFrom")));
         STEP(u.type(e.field(QStringLiteral("mailFrom")), QStringLiteral("app@example.com")));
-        STEP(e.connectCard(QStringLiteral("APP"), QStringLiteral("Clients")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.3.60")));
+        STEP(e.connectCardWith(QStringLiteral("APP"), QStringLiteral("Clients"),
+                               QStringLiteral("10.0.3.60"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("Application client"), QStringLiteral("WS77")));
-        STEP(e.connectCard(QStringLiteral("WS77"), QStringLiteral("Clients")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.3.77")));
+        STEP(e.connectCardWith(QStringLiteral("WS77"), QStringLiteral("Clients"),
+                               QStringLiteral("10.0.3.77"), kFirstNicAddresses, 0, 0));
 
         // The relay connector trusts what EX16 sees: the SNAT address.
         STEP(e.cardMenu(QStringLiteral("EX16"),
                         {QStringLiteral("Add"), QStringLiteral("Receive connector"),
                          QStringLiteral("Application relay (anonymous + Accept-Any-Recipient)")}));
-        STEP(e.set(QStringLiteral("name"), QStringLiteral("Relay")));
         STEP(e.setLines(QStringLiteral("remoteIpRanges"), QStringLiteral("10.0.0.5")));
 
-        STEP(e.traceAndSave(
-            QStringLiteral("APP"), QStringLiteral("10.0.0.50"), QStringLiteral("app@example.com"),
-            QStringLiteral("partner@example.net"), QStringLiteral("APP relays through the VIP")));
+        // Each flow keeps the name the form gives it ("APP to VIP01").
+        STEP(e.traceAndSave(QStringLiteral("APP"), QStringLiteral("10.0.0.50"),
+                            QStringLiteral("app@example.com"),
+                            QStringLiteral("partner@example.net")));
         STEP(e.traceAndSave(QStringLiteral("WS77"), QStringLiteral("10.0.0.50"),
                             QStringLiteral("sender@example.net"),
-                            QStringLiteral("partner@example.net"),
-                            QStringLiteral("WS77 relays through the VIP")));
+                            QStringLiteral("partner@example.net")));
         const QString path = storyPath(QStringLiteral("story3-snat-vs-dsr"));
         STEP(e.saveAs(path));
         e.screenshot(QStringLiteral("story3-snat-vs-dsr"));
         STEP(report(QStringLiteral("story 3"), u, kStory3Budget));
         STEP(expectVerdict(
             path, {QStringLiteral("client-ip-hidden-by-snat"), QStringLiteral("relay-via-lb-snat")},
-            {QStringLiteral("APP relays through the VIP=relayed; seen=10.0.0.5"),
-             QStringLiteral("WS77 relays through the VIP=relayed; seen=10.0.0.5")}));
+            {QStringLiteral("APP to SMTP=relayed; seen=10.0.0.5"),
+             QStringLiteral("WS77 to SMTP=relayed; seen=10.0.0.5")}));
     }
 
     // Story 4: the gateway GW forwards internet mail to EX16, but InternalSMTPServers lists
@@ -1120,15 +1134,15 @@ private slots:
         STEP(e.addFromPalette(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("EX16")));
         STEP(e.tick(QStringLiteral("antiSpamAgents")));
         STEP(e.set(QStringLiteral("ipBlockList"), QStringLiteral("192.0.2.66")));
-        STEP(e.connectCard(QStringLiteral("EX16"), QStringLiteral("LAN01")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.20")));
+        STEP(e.connectCardWith(QStringLiteral("EX16"), QStringLiteral("LAN01"),
+                               QStringLiteral("10.0.0.20"), kFirstNicAddresses, 0, 0));
         // The gateway accepts example.com and forwards everything to EX16.
         STEP(e.addFromPalette(QStringLiteral("Mail gateway"), QStringLiteral("GW")));
         STEP(e.setAndTab(QStringLiteral("localDomains"), QStringLiteral("example.com"),
                          QStringLiteral("nextHops")));
         STEP(u.type(e.field(QStringLiteral("nextHops")), QStringLiteral("10.0.0.20:25")));
-        STEP(e.connectCard(QStringLiteral("GW"), QStringLiteral("LAN01")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.40")));
+        STEP(e.connectCardWith(QStringLiteral("GW"), QStringLiteral("LAN01"),
+                               QStringLiteral("10.0.0.40"), kFirstNicAddresses, 0, 0));
         // The MX address, published to the gateway (offered).
         STEP(e.cardMenu(QStringLiteral("FW01"), {QStringLiteral("Add"), QStringLiteral("NAT rule"),
                                                  QStringLiteral("Inbound NAT (publish SMTP)")}));
@@ -1139,12 +1153,12 @@ private slots:
         STEP(e.addFromPalette(QStringLiteral("Internet sender"),
                               QStringLiteral("mail.example.org")));
         STEP(e.set(QStringLiteral("mailFrom"), QStringLiteral("sender@example.org")));
-        STEP(e.addRow(kFirstNicAddresses, QStringLiteral("192.0.2.25")));
-        STEP(e.connectCard(QStringLiteral("mail.example.org"), QStringLiteral("Internet")));
+        STEP(e.connectCardWith(QStringLiteral("mail.example.org"), QStringLiteral("Internet"),
+                               QStringLiteral("192.0.2.25"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("Internet sender"), QStringLiteral("SPAMMER")));
         STEP(e.set(QStringLiteral("mailFrom"), QStringLiteral("offers@example.net")));
-        STEP(e.addRow(kFirstNicAddresses, QStringLiteral("192.0.2.66")));
-        STEP(e.connectCard(QStringLiteral("SPAMMER"), QStringLiteral("Internet")));
+        STEP(e.connectCardWith(QStringLiteral("SPAMMER"), QStringLiteral("Internet"),
+                               QStringLiteral("192.0.2.66"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("DNS zone")));
         STEP(e.set(QStringLiteral("origin"), QStringLiteral("example.org.")));
         STEP(e.addRecords(QStringLiteral("example.org."),
@@ -1152,20 +1166,19 @@ private slots:
 
         STEP(e.traceAndSave(QStringLiteral("mail.example.org"), QStringLiteral("198.51.100.25"),
                             QStringLiteral("sender@example.org"),
-                            QStringLiteral("user@example.com"),
-                            QStringLiteral("example.org to the MX")));
+                            QStringLiteral("user@example.com")));
         STEP(e.traceAndSave(QStringLiteral("SPAMMER"), QStringLiteral("198.51.100.25"),
                             QStringLiteral("offers@example.net"),
-                            QStringLiteral("user@example.com"),
-                            QStringLiteral("SPAMMER to the MX")));
+                            QStringLiteral("user@example.com")));
         const QString path = storyPath(QStringLiteral("story4-gateway-internal-smtp-servers"));
         STEP(e.saveAs(path));
         e.screenshot(QStringLiteral("story4-gateway-internal-smtp-servers"));
         STEP(report(QStringLiteral("story 4"), u, kStory4Budget));
         STEP(expectVerdict(
             path, {QStringLiteral("internal-smtp-servers-missing")},
-            {QStringLiteral("example.org to the MX=delivered; hops=2; origin=10.0.0.40"),
-             QStringLiteral("SPAMMER to the MX=delivered; hops=2; origin=10.0.0.40")}));
+            {QStringLiteral(
+                 "mail.example.org to 198.51.100.25=delivered; hops=2; origin=10.0.0.40"),
+             QStringLiteral("SPAMMER to 198.51.100.25=delivered; hops=2; origin=10.0.0.40")}));
 
         // The fix: Set-TransportConfig -InternalSMTPServers @{Add="10.0.0.40"}. Exchange
         // takes the sender's address from GW's Received header: Sender ID passes, the block
@@ -1179,8 +1192,9 @@ private slots:
         qInfo("story 4, the fix: %d more actions", u.actions() - built);
         STEP(expectVerdict(
             fixed, {},
-            {QStringLiteral("example.org to the MX=delivered; hops=2; origin=192.0.2.25"),
-             QStringLiteral("SPAMMER to the MX=rejected; hops=2; origin=192.0.2.66")}));
+            {QStringLiteral(
+                 "mail.example.org to 198.51.100.25=delivered; hops=2; origin=192.0.2.25"),
+             QStringLiteral("SPAMMER to 198.51.100.25=rejected; hops=2; origin=192.0.2.66")}));
     }
 
     // Story 5: the relay connector migrated to EX13 lists the whole LAN, so EX10's port-25
@@ -1201,19 +1215,19 @@ private slots:
         STEP(e.addFromPalette(QStringLiteral("Exchange 2010 Hub Transport"),
                               QStringLiteral("EX10")));
         STEP(e.set(QStringLiteral("fqdn"), QStringLiteral("ex10.example.com")));
-        STEP(e.connectCard(QStringLiteral("EX10"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.10")));
+        STEP(e.connectCardWith(QStringLiteral("EX10"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.10"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("Exchange 2013 CAS + Mailbox"),
                               QStringLiteral("EX13")));
         STEP(e.set(QStringLiteral("fqdn"), QStringLiteral("ex13.example.com")));
-        STEP(e.connectCard(QStringLiteral("EX13"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.30")));
+        STEP(e.connectCardWith(QStringLiteral("EX13"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.30"), kFirstNicAddresses, 0, 0));
         STEP(e.searchPalette(QStringLiteral("application"), QStringLiteral("APP")));
         STEP(e.setAndTab(QStringLiteral("submitTo"), QStringLiteral("10.0.0.30:25"),
                          QStringLiteral("mailFrom")));
         STEP(u.type(e.field(QStringLiteral("mailFrom")), QStringLiteral("app@example.com")));
-        STEP(e.connectCard(QStringLiteral("APP"), QStringLiteral("Servers")));
-        STEP(e.editCell(kFirstNicAddresses, 0, 0, QStringLiteral("10.0.0.60")));
+        STEP(e.connectCardWith(QStringLiteral("APP"), QStringLiteral("Servers"),
+                               QStringLiteral("10.0.0.60"), kFirstNicAddresses, 0, 0));
 
         // The relay connector as it was migrated: the whole LAN may relay anonymously.
         STEP(e.cardMenu(QStringLiteral("EX13"),

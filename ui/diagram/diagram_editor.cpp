@@ -422,6 +422,7 @@ QString DiagramEditor::addFlowBetween(const QString& fromHostId, const QString& 
 
 QString DiagramEditor::connectToSegment(const QString& elementId, const QString& segmentId) {
     message_.clear();
+    proposed_.clear();
     if (!document_->hasDesign())
         return {};
     std::string viewId;
@@ -441,6 +442,8 @@ QString DiagramEditor::connectToSegment(const QString& elementId, const QString&
                                  : tr("%1 is on %2").arg(interface, segment);
     if (connected.created)
         message_ += tr(" (a new interface)");
+    if (connected.address)
+        proposed_ = QString::fromStdString(connected.address->toString());
     return QString::fromStdString(connected.interfaceId);
 }
 

@@ -99,6 +99,8 @@ public:
 
     // The message of the last change that did nothing or failed, for the status bar.
     QString lastMessage() const { return message_; }
+    // The address connectToSegment() proposed for the interface (empty: none).
+    QString lastProposedAddress() const { return proposed_; }
 
 private:
     // A copy of the design with the drawn positions pinned on the active view; returns the
@@ -114,6 +116,7 @@ private:
     int pasteCount_ = 0;  // successive pastes of one copy cascade instead of stacking
     QString lastCopied_;
     QString message_;
+    QString proposed_;
 };
 
 }  // namespace mailtopo::ui

@@ -44,7 +44,7 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
                 const QString interfaceId = editor_->connectToSegment(elementId, segmentId);
                 report();
                 if (!interfaceId.isEmpty())
-                    emit connected(interfaceId);
+                    emit connected(interfaceId, editor_->lastProposedAddress());
             });
     connect(view_, &DiagramView::renameCommitted, this,
             [this](const QString& elementId, const QString& name) {

@@ -48,8 +48,9 @@ public:
 signals:
     void message(const QString& text);
     void failed(const QString& title, const QString& text);
-    // A drag connected this interface (a NIC or a device's): the window shows it.
-    void connected(const QString& interfaceId);
+    // A drag connected this interface (a NIC or a device's), proposing `address` (empty:
+    // none): the window shows it, the address ready to be typed over.
+    void connected(const QString& interfaceId, const QString& address);
 
 public slots:
     void cut();

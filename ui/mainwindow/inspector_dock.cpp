@@ -106,6 +106,12 @@ void InspectorDock::showPart(const QString& partId) {
         form_->revealPart(partId);
 }
 
+void InspectorDock::editPartCell(const QString& partId, const QString& text) {
+    part_ = partId;
+    if (form_ != nullptr)
+        form_->revealPart(partId, text);
+}
+
 bool InspectorDock::canEdit(const QString& elementId) const {
     return document_->hasDesign() &&
            buildEditor(nullptr, document_->design(), elementId.toStdString());

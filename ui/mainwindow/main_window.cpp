@@ -181,7 +181,14 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(editActions_, &EditActions::failed, this, &MainWindow::showNotice);
     // What a drag connected is shown in the inspector, where its proposed address is checked.
-    connect(editActions_, &EditActions::connected, this, &MainWindow::revealElement);
+    // Connected by a drag: the proposed address waits in the inspector, selected, so typing
+    // replaces it (as draw.io edits a new shape's label) and anything else keeps it.
+    connect(editActions_, &EditActions::connected, this,
+            [this](const QString& interfaceId, const QString& address) {
+                revealElement(interfaceId);
+                if (!address.isEmpty())
+                    inspectorDock_->editPartCell(interfaceId, address);
+            });
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
     connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);

@@ -14,6 +14,7 @@
 #include "core/edit/design_edits.h"
 #include "core/edit/design_fragment.h"
 #include "core/edit/element_palette.h"
+#include "core/edit/property_edit.h"
 #include "core/edit/sub_elements.h"
 #include "core/io/design_json.h"
 #include "core/sim/simulator.h"
@@ -660,6 +661,37 @@ private slots:
         QVERIFY(edit::connectToSegment(d, fw, s.lan).ok);
         QVERIFY(d.firewalls.back().routes.empty());
         QCOMPARE(structureErrors(d), QString());
+    }
+
+    // Connected first, the proposed address typed over afterwards (the inspector waits in
+    // that cell): the gateway adopted for the proposal goes when the new address cannot
+    // reach it, and the way out follows the new address.
+    void typingOverTheProposedAddressMovesTheWayOut() {
+        Site s = site();
+        auto& d = s.design;
+        segment(d, s.internet).subnets.push_back(prefix("192.0.2.0/24"));
+        const model::Id partner = addPalette(d, "partner");
+        const auto connected = edit::connectToSegment(d, partner, s.internet);
+        QVERIFY(connected.ok && connected.address);
+        QVERIFY(prefix("203.0.113.0/24").contains(*connected.address));
+        const model::Id nicId = d.findHost(partner)->nics[0].id;
+        QCOMPARE(d.findHost(partner)->nics[0].gateways.size(), size_t(1));  // RTR01
+
+        const auto set = edit::setProperty(d, nicId, "addresses", "192.0.2.25/24");
+        QVERIFY2(set.ok, set.error.c_str());
+        const model::Host* host = d.findHost(partner);
+        QVERIFY(host->nics[0].gateways.empty());
+        QCOMPARE(host->routes.size(), size_t(1));
+        QCOMPARE(host->routes[0].destination, prefix("0.0.0.0/0"));
+        QCOMPARE(host->routes[0].interfaceId, nicId);
+        QCOMPARE(structureErrors(d), QString());
+
+        // Only a lost gateway is replaced: with none to lose, retyping adopts nothing (the
+        // on-link route still takes the host out).
+        QVERIFY(edit::setProperty(d, nicId, "addresses", "203.0.113.90/24").ok);
+        QVERIFY(edit::setProperty(d, nicId, "addresses", "203.0.113.91/24").ok);
+        QVERIFY(d.findHost(partner)->nics[0].gateways.empty());  // it had none to lose
+        QVERIFY(!edit::followNicAddresses(d, nicId));
     }
 
     void addFlowNumbersAndRenames() {

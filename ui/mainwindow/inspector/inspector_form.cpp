@@ -72,12 +72,16 @@ InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId,
     column->addWidget(problem_);
 }
 
-void InspectorForm::revealPart(const QString& partId) {
-    QWidget* target = editors_.value(QStringLiteral("nic.%1.addresses").arg(partId));
+void InspectorForm::revealPart(const QString& partId, const QString& editText) {
+    const QString nicAddresses = QStringLiteral("nic.%1.addresses").arg(partId);
+    QWidget* target = editors_.value(nicAddresses);
+    TableEditor* table = tables_.value(nicAddresses);
+    QString row;  // the part's row in a table of parts; empty: the NIC's own table
     if (target == nullptr) {
-        for (TableEditor* table : std::as_const(tables_)) {
-            if (table->chooseRowOf(partId)) {
-                target = table;
+        for (TableEditor* candidate : std::as_const(tables_)) {
+            if (candidate->chooseRowOf(partId)) {
+                target = table = candidate;
+                row = partId;
                 break;
             }
         }
@@ -86,12 +90,16 @@ void InspectorForm::revealPart(const QString& partId) {
         return;
     // Once laid out: a form just built has no geometry yet, and the change that added the
     // part refreshes the form (a table grows) after this, queued.
-    QTimer::singleShot(0, this, [this, target = QPointer<QWidget>(target)] {
-        if (target == nullptr)
-            return;
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        scroll_->ensureWidgetVisible(target, 0, kPartMargin);
-    });
+    QTimer::singleShot(0, this,
+                       [this, target = QPointer<QWidget>(target),
+                        table = QPointer<TableEditor>(table), row, editText] {
+                           if (target == nullptr)
+                               return;
+                           QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+                           scroll_->ensureWidgetVisible(target, 0, kPartMargin);
+                           if (!editText.isEmpty() && table != nullptr)
+                               table->editCellShowing(row, editText);
+                       });
 }
 
 const model::Design& InspectorForm::design() const {

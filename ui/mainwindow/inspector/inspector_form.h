@@ -86,7 +86,9 @@ public:
     void refresh();  // values from the document, except where the user is mid-edit
     // Scrolls to a part of the element: a NIC's addresses, or the row of a table listing
     // `partId` (a NAT rule, a VIP, a rule, an accepted domain), chosen.
-    void revealPart(const QString& partId);
+    // Scrolls to the part (a NIC's addresses, a table row); with `editText`, starts editing
+    // the part's cell that shows it.
+    void revealPart(const QString& partId, const QString& editText = QString());
 
 private:
     struct TableBinding {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "core/edit/design_edits.h"
+#include "core/edit/sub_elements.h"
 #include "core/edit/unique_ids.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/choices.h"
@@ -152,7 +153,17 @@ void buildNicEditor(InspectorForm& form, const model::Host& host, const model::N
                cols,
                QStringList{QString(), QStringLiteral("24"), QStringLiteral("0"),
                            enumText(model::AddressOrigin::Manual)},
-               readRowsVia(at, addressRows), writeRowsVia(at, writeAddresses));
+               readRowsVia(at, addressRows),
+               [at, nicId](model::Design& d, const TableRows& rows) -> QString {
+                   model::Nic* edited = at(d);
+                   if (edited == nullptr)
+                       return tr("The element is no longer there.");
+                   const QString why = writeAddresses(*edited, rows);
+                   // A gateway the new addresses do not reach is replaced (core decides).
+                   if (why.isEmpty())
+                       edit::followNicAddresses(d, nicId);
+                   return why;
+               });
     // Removing takes the routes through the NIC with it (core's removeElements).
     form.button(prefix + QStringLiteral("remove"),
                 tr("Remove NIC %1").arg(fromStd(nic.alias.empty() ? nic.id : nic.alias)),

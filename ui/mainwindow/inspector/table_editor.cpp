@@ -87,8 +87,12 @@ TableEditor::TableEditor(const QString& name, QList<TableColumn> columns, QStrin
     connect(table_->horizontalScrollBar(), &QScrollBar::rangeChanged, this,
             &TableEditor::fitHeight);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
-        if (!loading_)
-            changed(item->row(), item->column());
+        if (loading_)
+            return;
+        // A longer value typed in (an IPv6 address over an IPv4 one) is shown whole.
+        if (item->text().size() > 0)
+            table_->resizeColumnToContents(item->column());
+        changed(item->row(), item->column());
     });
 }
 
@@ -211,6 +215,26 @@ bool TableEditor::chooseRowOf(const QString& id) {
                 table_->setCurrentCell(r, firstTextColumn());
                 return true;
             }
+        }
+    }
+    return false;
+}
+
+bool TableEditor::editCellShowing(const QString& id, const QString& text) {
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        bool ofId = id.isEmpty();
+        for (int c = 0; !ofId && c < columns_.size(); ++c)
+            ofId = columns_[c].hidden && cell(r, c) == id;
+        if (!ofId)
+            continue;
+        for (int c = 0; c < columns_.size(); ++c) {
+            QTableWidgetItem* item = table_->item(r, c);
+            if (columns_[c].hidden || item == nullptr || !item->text().startsWith(text))
+                continue;
+            table_->setCurrentCell(r, c);
+            table_->setFocus(Qt::OtherFocusReason);
+            table_->editItem(item);
+            return true;
         }
     }
     return false;

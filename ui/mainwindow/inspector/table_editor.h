@@ -70,6 +70,9 @@ public:
     void adoptHiddenCells(const TableRows& rows);
     // Makes the row whose hidden cell (an id) is `id` the current one; false when none is.
     bool chooseRowOf(const QString& id);
+    // Starts editing the first typed cell whose text begins with `text`, in the row of `id`
+    // (a hidden id column) or, with `id` empty, in any row. False when there is none.
+    bool editCellShowing(const QString& id, const QString& text);
     // The user is in the middle of editing a cell (focus inside the table or its details).
     bool isBeingEdited() const;
     QTableWidget* table() const { return table_; }
