@@ -24,6 +24,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -32,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -60,11 +63,11 @@ constexpr int kBudget = 60;  // the goal: actions a story takes
 // Stories 3 and 4 draw seven elements each, with a load balancer's VIP or a DNS zone, two
 // flows and every address and name the story gives: a user types about twenty values and
 // the goal is not reached. Their counts are held where they are, so that they do not grow
-// unnoticed (75 and 76 before an address could be typed as the connection is made and flows
-// kept the trace form's names); what would bring them further down is a drop on a band that
-// places and connects in one gesture.
-constexpr int kStory3Budget = 65;
-constexpr int kStory4Budget = 67;
+// unnoticed: 75 and 76 before a palette entry dropped on a band was placed and connected in
+// one gesture, its name and then its address typed right after, and before flows kept the
+// trace form's names.
+constexpr int kStory3Budget = 63;
+constexpr int kStory4Budget = 65;
 constexpr int kMaxTabs = 3;  // fields a key sequence tabs over to the next one to fill in
 // The addresses table of a host's first NIC (its property is nic.<id>.addresses).
 const QString kFirstNicAddresses = QStringLiteral("nic\\.[^.]*-nic1\\.addresses");
@@ -192,6 +195,21 @@ public:
         for (int i = 1; i <= 6; ++i)
             QTest::mouseMove(widget, from + (to - from) * i / 6);
         QTest::mouseRelease(widget, Qt::LeftButton, modifiers, to);
+        count(QStringLiteral("drag ") + what);
+    }
+    // Drags what `source` gives (a palette entry's data) onto `target` at `to`: the events a
+    // drop brings, as a drag from another widget delivers them.
+    void dragOnto(QWidget* target, QPoint to, QMimeData* data, const QString& what) {
+        ONLY_IF_OK();
+        QVERIFY2(data != nullptr, qPrintable(what));
+        QDragEnterEvent enter(to, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY2(enter.isAccepted(), qPrintable(what));
+        QDragMoveEvent move(to, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &move);
+        QDropEvent drop(to, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+        delete data;
         count(QStringLiteral("drag ") + what);
     }
     // Pointing is free: hovering shows a card's handles.
@@ -427,7 +445,21 @@ struct Editor {
             wheel(-1, Qt::ShiftModifier);
         for (int i = 0; i < 100 && wanted.left() < visible().left(); ++i)
             wheel(1, Qt::ShiftModifier);
-        QVERIFY2(visible().contains(wanted), "the wheel did not bring it into sight");
+        QVERIFY2(visible().contains(wanted),
+                 qPrintable(QStringLiteral("the wheel did not bring (%1,%2 %3x%4) into sight: "
+                                           "(%5,%6 %7x%8) of (%9,%10 %11x%12)")
+                                .arg(wanted.x())
+                                .arg(wanted.y())
+                                .arg(wanted.width())
+                                .arg(wanted.height())
+                                .arg(visible().x())
+                                .arg(visible().y())
+                                .arg(visible().width())
+                                .arg(visible().height())
+                                .arg(window.scene()->sceneRect().x())
+                                .arg(window.scene()->sceneRect().y())
+                                .arg(window.scene()->sceneRect().width())
+                                .arg(window.scene()->sceneRect().height())));
         user.count(QStringLiteral("scroll the canvas"));
     }
     // A point of the band no card or link covers, where a drop lands on it.
@@ -462,6 +494,38 @@ struct Editor {
         STEP(user.fill(search, words, QStringLiteral("\n")));
         if (!name.isEmpty())
             user.type(window.view(), name, QStringLiteral("\n"));
+    }
+    // A palette entry dragged onto a segment's band: the element lands beside it, connected.
+    // Then its name is typed on the canvas and, once named, the proposed address typed over
+    // in the inspector (`property`'s cell `row`, `column`); an empty address keeps it.
+    void dropOnBand(const QString& label, const QString& segment, const QString& name,
+                    const QString& address = QString(), const QString& property = QString(),
+                    int row = 0, int column = 0) {
+        ONLY_IF_OK();
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("paletteTree"));
+        QTreeWidgetItem* item = nullptr;
+        for (int g = 0; g < tree->topLevelItemCount(); ++g)
+            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i)
+                if (tree->topLevelItem(g)->child(i)->text(0) == label)
+                    item = tree->topLevelItem(g)->child(i);
+        QVERIFY2(item != nullptr, qPrintable(label));
+        STEP(showTab(QStringLiteral("Palette"), tree));
+        SegmentItem* s = band(segment);
+        QVERIFY2(s != nullptr, qPrintable(segment));
+        STEP(bringIntoView(s->sceneBandRect()));
+        s = band(segment);
+        tree->setCurrentItem(item);  // what the drag picks up: the palette's own drag data
+        user.dragOnto(canvas(), onBand(s), tree->model()->mimeData({tree->currentIndex()}),
+                      label + QStringLiteral(" onto ") + segment);
+        if (!name.isEmpty())
+            user.type(window.view(), name, QStringLiteral("\n"));
+        if (address.isEmpty())
+            return;
+        QTRY_VERIFY2(table(property) != nullptr &&
+                         table(property)->isAncestorOf(QApplication::focusWidget()),
+                     qPrintable(property));
+        user.type(table(property), address, QStringLiteral("\n"));
+        QTRY_COMPARE(table(property)->item(row, column)->text(), address);
     }
     void addEntry(const QString& label) {
         ONLY_IF_OK();
@@ -1062,10 +1126,9 @@ private slots:
 
         // EX16, and a one-arm load balancer: self address 10.0.0.5, VIP 10.0.0.50:25 in SNAT
         // mode (its SNAT address the self address, offered), a route back to the clients.
-        STEP(e.addFromPalette(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("EX16")));
+        STEP(e.dropOnBand(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("Servers"),
+                          QStringLiteral("EX16"), QStringLiteral("10.0.0.20"), kFirstNicAddresses));
         STEP(e.set(QStringLiteral("fqdn"), QStringLiteral("ex16.example.com")));
-        STEP(e.connectCardWith(QStringLiteral("EX16"), QStringLiteral("Servers"),
-                               QStringLiteral("10.0.0.20"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("Load balancer")));
         STEP(e.connectCardWith(QStringLiteral("LB01"), QStringLiteral("Servers"),
                                QStringLiteral("10.0.0.5/24"), QStringLiteral("interfaces"), 0, 3));
@@ -1074,15 +1137,13 @@ private slots:
         STEP(e.addRoute(QStringLiteral("LB01")));
 
         // The application server that may relay, and an ordinary workstation.
-        STEP(e.addFromPalette(QStringLiteral("Application client"), QStringLiteral("APP")));
+        STEP(e.dropOnBand(QStringLiteral("Application client"), QStringLiteral("Clients"),
+                          QStringLiteral("APP"), QStringLiteral("10.0.3.60"), kFirstNicAddresses));
         STEP(e.setAndTab(QStringLiteral("submitTo"), QStringLiteral("10.0.0.50:25"),
                          QStringLiteral("mailFrom")));
         STEP(u.type(e.field(QStringLiteral("mailFrom")), QStringLiteral("app@example.com")));
-        STEP(e.connectCardWith(QStringLiteral("APP"), QStringLiteral("Clients"),
-                               QStringLiteral("10.0.3.60"), kFirstNicAddresses, 0, 0));
-        STEP(e.addFromPalette(QStringLiteral("Application client"), QStringLiteral("WS77")));
-        STEP(e.connectCardWith(QStringLiteral("WS77"), QStringLiteral("Clients"),
-                               QStringLiteral("10.0.3.77"), kFirstNicAddresses, 0, 0));
+        STEP(e.dropOnBand(QStringLiteral("Application client"), QStringLiteral("Clients"),
+                          QStringLiteral("WS77"), QStringLiteral("10.0.3.77"), kFirstNicAddresses));
 
         // The relay connector trusts what EX16 sees: the SNAT address.
         STEP(e.cardMenu(QStringLiteral("EX16"),
@@ -1131,34 +1192,32 @@ private slots:
                         {QStringLiteral("Add"), QStringLiteral("Firewall rule")}));
 
         // EX16 with the anti-spam agents and a sender on its block list.
-        STEP(e.addFromPalette(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("EX16")));
+        STEP(e.dropOnBand(QStringLiteral("Exchange 2016 Mailbox"), QStringLiteral("LAN01"),
+                          QStringLiteral("EX16"), QStringLiteral("10.0.0.20"), kFirstNicAddresses));
         STEP(e.tick(QStringLiteral("antiSpamAgents")));
         STEP(e.set(QStringLiteral("ipBlockList"), QStringLiteral("192.0.2.66")));
-        STEP(e.connectCardWith(QStringLiteral("EX16"), QStringLiteral("LAN01"),
-                               QStringLiteral("10.0.0.20"), kFirstNicAddresses, 0, 0));
         // The gateway accepts example.com and forwards everything to EX16.
-        STEP(e.addFromPalette(QStringLiteral("Mail gateway"), QStringLiteral("GW")));
+        STEP(e.dropOnBand(QStringLiteral("Mail gateway"), QStringLiteral("LAN01"),
+                          QStringLiteral("GW"), QStringLiteral("10.0.0.40"), kFirstNicAddresses));
         STEP(e.setAndTab(QStringLiteral("localDomains"), QStringLiteral("example.com"),
                          QStringLiteral("nextHops")));
         STEP(u.type(e.field(QStringLiteral("nextHops")), QStringLiteral("10.0.0.20:25")));
-        STEP(e.connectCardWith(QStringLiteral("GW"), QStringLiteral("LAN01"),
-                               QStringLiteral("10.0.0.40"), kFirstNicAddresses, 0, 0));
         // The MX address, published to the gateway (offered).
         STEP(e.cardMenu(QStringLiteral("FW01"), {QStringLiteral("Add"), QStringLiteral("NAT rule"),
                                                  QStringLiteral("Inbound NAT (publish SMTP)")}));
         STEP(e.editCell(QStringLiteral("inboundNat"), 0, 2, QStringLiteral("198.51.100.25")));
 
-        // A sender whose domain's SPF authorises it, and a spam source. Their addresses
-        // first: joining the internet keeps them, and routes out on-link.
-        STEP(e.addFromPalette(QStringLiteral("Internet sender"),
-                              QStringLiteral("mail.example.org")));
+        // A sender whose domain's SPF authorises it, and a spam source, dropped on the
+        // internet: the address typed over the proposed one, their way out follows it
+        // (on-link, edit::followNicAddresses).
+        STEP(e.dropOnBand(QStringLiteral("Internet sender"), QStringLiteral("Internet"),
+                          QStringLiteral("mail.example.org"), QStringLiteral("192.0.2.25"),
+                          kFirstNicAddresses));
         STEP(e.set(QStringLiteral("mailFrom"), QStringLiteral("sender@example.org")));
-        STEP(e.connectCardWith(QStringLiteral("mail.example.org"), QStringLiteral("Internet"),
-                               QStringLiteral("192.0.2.25"), kFirstNicAddresses, 0, 0));
-        STEP(e.addFromPalette(QStringLiteral("Internet sender"), QStringLiteral("SPAMMER")));
+        STEP(e.dropOnBand(QStringLiteral("Internet sender"), QStringLiteral("Internet"),
+                          QStringLiteral("SPAMMER"), QStringLiteral("192.0.2.66"),
+                          kFirstNicAddresses));
         STEP(e.set(QStringLiteral("mailFrom"), QStringLiteral("offers@example.net")));
-        STEP(e.connectCardWith(QStringLiteral("SPAMMER"), QStringLiteral("Internet"),
-                               QStringLiteral("192.0.2.66"), kFirstNicAddresses, 0, 0));
         STEP(e.addFromPalette(QStringLiteral("DNS zone")));
         STEP(e.set(QStringLiteral("origin"), QStringLiteral("example.org.")));
         STEP(e.addRecords(QStringLiteral("example.org."),

@@ -137,6 +137,40 @@ private slots:
         QCOMPARE(w.window.scene()->card(selected.first())->pos(), QPointF(p.x, p.y));
     }
 
+    // Dropped on a segment's band, a palette entry lands just below it, connected to it with
+    // the next free address: one undo step; once named, the address waits in the inspector.
+    void paletteDropOnABandConnectsTheElement() {
+        Window w;
+        QVERIFY(w.window.openFile(kContoso));
+        DiagramView* view = w.window.view();
+        SegmentItem* band = w.window.scene()->segment(QStringLiteral("seg-clients"));
+        QVERIFY(band != nullptr);
+        view->centerOn(band);
+        QCoreApplication::processEvents();
+        const QPoint at = view->mapFromScene(band->sceneBandRect().center());
+        QVERIFY(band->sceneBandRect().contains(view->mapToScene(at)));
+        const model::Design before = w.window.document()->design();
+        const int steps = w.window.document()->undoStack()->count();
+        QMimeData data;
+        data.setData(DiagramView::paletteMimeType(), QByteArray("application-client"));
+        QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &enter);
+        QDropEvent drop(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &drop);
+        QCOMPARE(w.window.document()->undoStack()->count(), steps + 1);
+        const QStringList selected = w.window.scene()->selectedElementIds();
+        QCOMPARE(selected.size(), 1);
+        const model::Host* host =
+            w.window.document()->design().findHost(selected.first().toStdString());
+        QVERIFY(host != nullptr);
+        QCOMPARE(host->nics.front().segmentId, std::string("seg-clients"));
+        QCOMPARE(host->nics.front().addresses.size(), size_t(1));
+        QVERIFY(w.window.scene()->card(selected.first())->sceneCardRect().top() >
+                band->sceneBandRect().bottom());
+        w.window.document()->undoStack()->undo();
+        QCOMPARE(w.window.document()->design(), before);
+    }
+
     // Dragging a card moves it by the mouse's distance, snapped to the grid: one undo step,
     // and its links are routed again from where it now is. Alt places it freely.
     void draggingACardMovesItAsOneStep() {

@@ -104,7 +104,14 @@ void DiagramEditor::apply(const QString& description, model::Design after,
 }
 
 QString DiagramEditor::addElement(const QString& paletteKey, std::optional<QPointF> scenePos) {
+    return addElementOn(paletteKey, scenePos, QString());
+}
+
+QString DiagramEditor::addElementOn(const QString& paletteKey, std::optional<QPointF> scenePos,
+                                    const QString& segmentId) {
     message_.clear();
+    proposed_.clear();
+    connectedInterface_.clear();
     const edit::PaletteEntry* entry = edit::findPaletteEntry(paletteKey.toStdString());
     if (!document_->hasDesign() || entry == nullptr)
         return {};
@@ -123,10 +130,27 @@ QString DiagramEditor::addElement(const QString& paletteKey, std::optional<QPoin
     if (!added)
         return {};
     const QString id = QString::fromStdString(added->id);
-    apply(tr("Add %1").arg(QString::fromStdString(added->name)), std::move(design),
-          added->drawn ? QStringList{id} : QStringList{});
-    message_ = tr("Added %1 (%2)")
-                   .arg(QString::fromStdString(added->name), QString::fromStdString(entry->label));
+    const QString name = QString::fromStdString(added->name);
+    QString connection;  // what the drop on a band did, for the status bar
+    if (!segmentId.isEmpty()) {
+        const edit::ConnectOutcome connected =
+            edit::connectToSegment(design, added->id, segmentId.toStdString());
+        const QString segment = labelOf(design, segmentId.toStdString());
+        if (connected.ok) {
+            connectedInterface_ = QString::fromStdString(connected.interfaceId);
+            if (connected.address)
+                proposed_ = QString::fromStdString(connected.address->toString());
+            connection = proposed_.isEmpty() ? tr(", on %1").arg(segment)
+                                             : tr(", on %1 with %2").arg(segment, proposed_);
+        } else {
+            connection = tr(", not connected: %1").arg(QString::fromStdString(connected.error));
+        }
+    }
+    apply(connectedInterface_.isEmpty()
+              ? tr("Add %1").arg(name)
+              : tr("Add %1 on %2").arg(name, labelOf(design, segmentId.toStdString())),
+          std::move(design), added->drawn ? QStringList{id} : QStringList{});
+    message_ = tr("Added %1 (%2)").arg(name, QString::fromStdString(entry->label)) + connection;
     return id;
 }
 

@@ -46,6 +46,12 @@ public:
     // `scenePos` (top-left, snapped) or, without one, below the drawing. Selects it and
     // returns its id; empty when the key is unknown or no design is open.
     QString addElement(const QString& paletteKey, std::optional<QPointF> scenePos = std::nullopt);
+    // As addElement, and puts the new element on segment `segmentId` in the same step (a
+    // palette entry dropped on a band). lastConnectedInterface() and lastProposedAddress()
+    // tell what the connection made; when it is refused the element is added alone.
+    QString addElementOn(const QString& paletteKey, std::optional<QPointF> scenePos,
+                         const QString& segmentId);
+    QString lastConnectedInterface() const { return connectedInterface_; }
 
     // Moves cards and segments to these top-left corners (scene coordinates): one step.
     bool moveElements(const QHash<QString, QPointF>& topLefts);
@@ -117,6 +123,7 @@ private:
     QString lastCopied_;
     QString message_;
     QString proposed_;
+    QString connectedInterface_;
 };
 
 }  // namespace mailtopo::ui

@@ -1,5 +1,6 @@
 #include "ui/diagram/diagram_view.h"
 
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QGestureEvent>
@@ -26,6 +27,9 @@ namespace mailtopo::ui {
 namespace {
 
 constexpr qreal kZoomStep = 1.25;
+// A palette entry dropped on a band: its card's top-left, from the drop point and the band.
+constexpr qreal kDropOffset = 100;  // about half a card to the left: centred under the pointer
+constexpr qreal kDropGap = 72;      // below the band: room for the link
 constexpr qreal kGridStep = edit::kDefaultGrid;  // the dots drawn are the grid items snap to
 
 constexpr qreal kGripPixels = 7;  // how near (on screen) a link's end must be to grab it
@@ -152,6 +156,19 @@ void DiagramView::applyFit() {
 void DiagramView::wheelEvent(QWheelEvent* event) {
     if (!event->modifiers().testFlag(Qt::ControlModifier)) {
         keepFitted_ = false;
+        // Shift+wheel scrolls sideways (Visio, draw.io), and so does the plain wheel when
+        // there is nothing to scroll up or down (the bars stay shown, so Qt would not).
+        const QScrollBar* vertical = verticalScrollBar();
+        const bool sideways = event->modifiers().testFlag(Qt::ShiftModifier) ||
+                              vertical->minimum() == vertical->maximum();
+        if (sideways && event->angleDelta().x() == 0 && event->angleDelta().y() != 0) {
+            QScrollBar* bar = horizontalScrollBar();
+            bar->setValue(bar->value() - event->angleDelta().y() *
+                                             QApplication::wheelScrollLines() * bar->singleStep() /
+                                             120);
+            event->accept();
+            return;
+        }
         QGraphicsView::wheelEvent(event);  // plain wheel scrolls
         return;
     }
@@ -457,7 +474,19 @@ void DiagramView::dropEvent(QDropEvent* event) {
     if (event->mimeData()->hasFormat(paletteMimeType())) {
         const QString key = QString::fromUtf8(event->mimeData()->data(paletteMimeType()));
         event->acceptProposedAction();
-        emit paletteDropped(key, mapToScene(event->position().toPoint()));
+        const QPoint at = event->position().toPoint();
+        QPointF place = mapToScene(at);
+        QString segmentId;
+        for (QGraphicsItem* item : items(at)) {
+            if (item->type() != SegmentItem::Type)
+                continue;
+            // Dropped on a band: the card goes just below it, where its link is short.
+            const auto* band = static_cast<const SegmentItem*>(item);
+            segmentId = band->segmentId();
+            place = QPointF(place.x() - kDropOffset, band->sceneBandRect().bottom() + kDropGap);
+            break;
+        }
+        emit paletteDropped(key, place, segmentId);
         return;
     }
     QGraphicsView::dropEvent(event);

@@ -80,8 +80,9 @@ signals:
     void zoomChanged(qreal zoom);
     // A drag (or an arrow-key nudge) moved cards or segments: element id → new top-left.
     void elementsMoved(const QHash<QString, QPointF>& topLefts);
-    // A palette entry was dropped at `scenePos`.
-    void paletteDropped(const QString& key, const QPointF& scenePos);
+    // A palette entry was dropped at `scenePos`; on a segment's band, `segmentId` names it
+    // (the new element goes beside the band, connected to it).
+    void paletteDropped(const QString& key, const QPointF& scenePos, const QString& segmentId);
     // A port or connect handle was dropped on a segment: put `elementId` (an interface, or
     // the card's element) on it.
     void connectRequested(const QString& elementId, const QString& segmentId);

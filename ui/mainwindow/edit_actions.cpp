@@ -32,9 +32,13 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
     connect(view_, &DiagramView::elementsMoved, this,
             [this](const QHash<QString, QPointF>& moved) { editor_->moveElements(moved); });
     connect(view_, &DiagramView::paletteDropped, this,
-            [this](const QString& key, const QPointF& at) {
-                editor_->addElement(key, at);
+            [this](const QString& key, const QPointF& at, const QString& segmentId) {
+                const QString id = editor_->addElementOn(key, at, segmentId);
                 report();
+                if (!id.isEmpty() && !editor_->lastConnectedInterface().isEmpty()) {
+                    emit placedOnSegment(id, editor_->lastConnectedInterface(),
+                                         editor_->lastProposedAddress());
+                }
             });
     view_->setConnectPreview([this](const QString& from, const QString& segmentId, QString* text) {
         return editor_->connectPreview(from, segmentId, text);

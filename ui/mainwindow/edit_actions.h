@@ -51,6 +51,10 @@ signals:
     // A drag connected this interface (a NIC or a device's), proposing `address` (empty:
     // none): the window shows it, the address ready to be typed over.
     void connected(const QString& interfaceId, const QString& address);
+    // A palette entry dropped on a band became `elementId`, on it through `interfaceId` with
+    // `address` proposed (empty: none).
+    void placedOnSegment(const QString& elementId, const QString& interfaceId,
+                         const QString& address);
 
 public slots:
     void cut();

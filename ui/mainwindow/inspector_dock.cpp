@@ -106,10 +106,10 @@ void InspectorDock::showPart(const QString& partId) {
         form_->revealPart(partId);
 }
 
-void InspectorDock::editPartCell(const QString& partId, const QString& text) {
+void InspectorDock::editPartCell(const QString& partId, const QString& text, bool thenTop) {
     part_ = partId;
     if (form_ != nullptr)
-        form_->revealPart(partId, text);
+        form_->revealPart(partId, text, thenTop);
 }
 
 bool InspectorDock::canEdit(const QString& elementId) const {

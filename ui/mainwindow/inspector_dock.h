@@ -29,8 +29,9 @@ public:
     // Scrolls the form to a part of the element it shows (a NIC's addresses, the row of a
     // NAT rule, a VIP or an accepted domain), chosen; kept when the form is rebuilt.
     void showPart(const QString& partId);
-    // As showPart(), and starts editing the part's cell that shows `text` (an address).
-    void editPartCell(const QString& partId, const QString& text);
+    // As showPart(), and starts editing the part's cell that shows `text` (an address);
+    // with `thenTop` the form goes back to its top once that cell is closed (a new element).
+    void editPartCell(const QString& partId, const QString& text, bool thenTop = false);
     QString elementId() const { return elementId_; }
     // Whether the element has a form of its own here (a NIC, a VIP or an accepted domain is
     // edited in its holder's).

@@ -180,7 +180,6 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     connect(editActions_, &EditActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(editActions_, &EditActions::failed, this, &MainWindow::showNotice);
-    // What a drag connected is shown in the inspector, where its proposed address is checked.
     // Connected by a drag: the proposed address waits in the inspector, selected, so typing
     // replaces it (as draw.io edits a new shape's label) and anything else keeps it.
     connect(editActions_, &EditActions::connected, this,
@@ -189,6 +188,29 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
                 if (!address.isEmpty())
                     inspectorDock_->editPartCell(interfaceId, address);
             });
+    // Dropped on a band: first the name (typing on the selected card names it, as after
+    // any insert), then, once it is named, the proposed address as after a connect.
+    connect(editActions_, &EditActions::placedOnSegment, this,
+            [this](const QString& elementId, const QString& interfaceId, const QString& address) {
+                view_->setFocus(Qt::OtherFocusReason);
+                pendingAddress_ = {elementId, interfaceId, address};
+            });
+    connect(view_, &DiagramView::renameCommitted, this, [this](const QString& elementId) {
+        if (pendingAddress_.elementId != elementId)
+            return;
+        const PendingAddress pending = std::exchange(pendingAddress_, {});
+        revealElement(pending.interfaceId);
+        if (!pending.address.isEmpty())
+            inspectorDock_->editPartCell(pending.interfaceId, pending.address, true);
+    });
+    connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+        // The user went on to something else: the address keeps its proposal. (Items
+        // replaced by an edit, the rename itself, are not the user's choice.)
+        const QList<QGraphicsItem*> chosen = scene_->selectedItems();
+        if (!pendingAddress_.elementId.isEmpty() && !scene_->isRebuilding() &&
+            (chosen.size() != 1 || chosen.first()->data(0).toString() != pendingAddress_.elementId))
+            pendingAddress_ = {};
+    });
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
     connect(dock_, &DesignTreeDock::elementChosen, inspectorDock_, &InspectorDock::inspect);

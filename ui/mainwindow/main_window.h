@@ -237,6 +237,14 @@ private:
     QLabel* summaryLabel_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
+    // An element dropped on a band, waiting to be named before its proposed address is
+    // offered for typing over.
+    struct PendingAddress {
+        QString elementId;
+        QString interfaceId;
+        QString address;
+    };
+    PendingAddress pendingAddress_;
     ThemeChoice theme_ = ThemeChoice::System;
     QActionGroup* themeGroup_ = nullptr;
 };

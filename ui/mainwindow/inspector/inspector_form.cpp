@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -72,7 +73,7 @@ InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId,
     column->addWidget(problem_);
 }
 
-void InspectorForm::revealPart(const QString& partId, const QString& editText) {
+void InspectorForm::revealPart(const QString& partId, const QString& editText, bool thenTop) {
     const QString nicAddresses = QStringLiteral("nic.%1.addresses").arg(partId);
     QWidget* target = editors_.value(nicAddresses);
     TableEditor* table = tables_.value(nicAddresses);
@@ -92,13 +93,26 @@ void InspectorForm::revealPart(const QString& partId, const QString& editText) {
     // part refreshes the form (a table grows) after this, queued.
     QTimer::singleShot(0, this,
                        [this, target = QPointer<QWidget>(target),
-                        table = QPointer<TableEditor>(table), row, editText] {
+                        table = QPointer<TableEditor>(table), row, editText, thenTop] {
                            if (target == nullptr)
                                return;
                            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                            scroll_->ensureWidgetVisible(target, 0, kPartMargin);
-                           if (!editText.isEmpty() && table != nullptr)
-                               table->editCellShowing(row, editText);
+                           if (editText.isEmpty() || table == nullptr)
+                               return;
+                           // The address was a step on the way: once it is settled the
+                           // form shows the new element's own properties, from the top.
+                           if (thenTop) {
+                               connect(
+                                   table, &TableEditor::shownCellClosed, this,
+                                   [this] {
+                                       QTimer::singleShot(0, this, [this] {
+                                           scroll_->verticalScrollBar()->setValue(0);
+                                       });
+                                   },
+                                   Qt::SingleShotConnection);
+                           }
+                           table->editCellShowing(row, editText);
                        });
 }
 

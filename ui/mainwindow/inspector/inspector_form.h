@@ -87,8 +87,10 @@ public:
     // Scrolls to a part of the element: a NIC's addresses, or the row of a table listing
     // `partId` (a NAT rule, a VIP, a rule, an accepted domain), chosen.
     // Scrolls to the part (a NIC's addresses, a table row); with `editText`, starts editing
-    // the part's cell that shows it.
-    void revealPart(const QString& partId, const QString& editText = QString());
+    // the part's cell that shows it and, with `thenTop`, shows the form from its top again
+    // once that cell is closed.
+    void revealPart(const QString& partId, const QString& editText = QString(),
+                    bool thenTop = false);
 
 private:
     struct TableBinding {

@@ -1,5 +1,6 @@
 #include "ui/mainwindow/inspector/table_editor.h"
 
+#include <QAbstractItemDelegate>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -234,6 +235,13 @@ bool TableEditor::editCellShowing(const QString& id, const QString& text) {
             table_->setCurrentCell(r, c);
             table_->setFocus(Qt::OtherFocusReason);
             table_->editItem(item);
+            // Once: the next editor this table closes is this one.
+            auto* once = new QObject(this);
+            connect(table_->itemDelegate(), &QAbstractItemDelegate::closeEditor, once,
+                    [this, once] {
+                        once->deleteLater();
+                        emit shownCellClosed();
+                    });
             return true;
         }
     }

@@ -86,6 +86,8 @@ signals:
     void edited(const TableRows& rows, int row, int column);
     // Some cell is not; the message names row, column and the reason.
     void refused(const QString& problem);
+    // The cell editCellShowing() opened was closed (typed over, or left as it was).
+    void shownCellClosed();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
