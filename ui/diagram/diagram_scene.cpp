@@ -13,6 +13,7 @@
 #include "core/model/design.h"
 #include "ui/diagram/diagram_layout.h"
 #include "ui/diagram/diagram_style.h"
+#include "ui/diagram/element_descriptions.h"
 #include "ui/diagram/firewall_item.h"
 #include "ui/diagram/host_item.h"
 #include "ui/diagram/link_item.h"
@@ -147,17 +148,20 @@ private:
 
 // Every element drawn as a card, in the order the automatic layout fills rows: `visit`
 // gets its id, its group and a function that builds its card.
+// `lookup` (may be null) indexes the design when many cards are built at once.
 template <class Visit>
-void forEachCardElement(const model::Design& design, Visit&& visit) {
-    for (const model::Firewall& firewall : design.firewalls)
-        visit(firewall.id, FirewallGroup, [&] { return new FirewallItem(design, firewall); });
+void forEachCardElement(const model::Design& design, const DesignLookup* lookup, Visit&& visit) {
+    for (const model::Firewall& firewall : design.firewalls) {
+        visit(firewall.id, FirewallGroup,
+              [&] { return new FirewallItem(design, firewall, lookup); });
+    }
     for (const model::Router& router : design.routers)
-        visit(router.id, RouterGroup, [&] { return new RouterItem(design, router); });
+        visit(router.id, RouterGroup, [&] { return new RouterItem(design, router, lookup); });
     for (const model::LoadBalancer& lb : design.loadBalancers)
-        visit(lb.id, LoadBalancerGroup, [&] { return new LoadBalancerItem(design, lb); });
+        visit(lb.id, LoadBalancerGroup, [&] { return new LoadBalancerItem(design, lb, lookup); });
     for (const model::Host& host : design.hosts) {
         visit(host.id, host.isExchange() ? ExchangeGroup : OtherHostGroup,
-              [&] { return new HostItem(design, host); });
+              [&] { return new HostItem(design, host, lookup); });
     }
 }
 
@@ -336,31 +340,38 @@ void DiagramScene::refresh(const Dirty& dirty) {
         wanted.insert(id.toStdString());
     const auto isWanted = [&](const std::string& id) { return dirty.all || wanted.contains(id); };
     QList<CardItem*> added;
-    forEachCardElement(design, [&](const std::string& id, int group, const auto& make) {
-        if (!isWanted(id))
-            return;
-        CardItem* item = make();
-        const QString& key = item->elementId();
-        addItem(item);
-        item->setFlag(QGraphicsItem::ItemIsMovable);
-        cards_.insert(key, item);
-        added << item;
-        QStringList attachments;
-        QList<qreal> anchors;
-        for (const CardAttachment& attachment : item->content().attachments) {
-            attachments << attachment.segmentId;
-            anchors << item->anchorY(attachment.interfaceId);
-        }
-        for (const QString& nested : item->content().nestedIds)
-            ownerCard_.insert(nested, key);
-        const layout::CardInput input{key,     item->cardSize(), attachments,
-                                      anchors, placementOf(id),  group};
-        const auto old = oldCards.constFind(key);
-        if (old == oldCards.cend() || !sameGeometry(*old, input))
-            relayout = true;
-        oldCards.remove(key);
-        cardInputs_.insert(key, input);
-    });
+    // Indexed once for many cards; a few after an edit search the design (cheaper than
+    // indexing thousands of elements for them).
+    constexpr size_t kIndexFrom = 32;
+    std::optional<DesignLookup> lookup;
+    if (dirty.all || wanted.size() >= kIndexFrom)
+        lookup.emplace(design);
+    forEachCardElement(design, lookup ? &*lookup : nullptr,
+                       [&](const std::string& id, int group, const auto& make) {
+                           if (!isWanted(id))
+                               return;
+                           CardItem* item = make();
+                           const QString& key = item->elementId();
+                           addItem(item);
+                           item->setFlag(QGraphicsItem::ItemIsMovable);
+                           cards_.insert(key, item);
+                           added << item;
+                           QStringList attachments;
+                           QList<qreal> anchors;
+                           for (const CardAttachment& attachment : item->content().attachments) {
+                               attachments << attachment.segmentId;
+                               anchors << item->anchorY(attachment.interfaceId);
+                           }
+                           for (const QString& nested : item->content().nestedIds)
+                               ownerCard_.insert(nested, key);
+                           const layout::CardInput input{key,     item->cardSize(), attachments,
+                                                         anchors, placementOf(id),  group};
+                           const auto old = oldCards.constFind(key);
+                           if (old == oldCards.cend() || !sameGeometry(*old, input))
+                               relayout = true;
+                           oldCards.remove(key);
+                           cardInputs_.insert(key, input);
+                       });
     QList<SegmentItem*> addedSegments;
     for (const model::Segment& segment : design.segments) {
         if (!isWanted(segment.id))
@@ -397,7 +408,7 @@ void DiagramScene::refresh(const Dirty& dirty) {
             changed.insert(item->segmentId());
         QList<layout::CardInput> cardInputs;
         cardInputs.reserve(cardInputs_.size());
-        forEachCardElement(design, [&](const std::string& id, int, const auto&) {
+        forEachCardElement(design, nullptr, [&](const std::string& id, int, const auto&) {
             const auto input = cardInputs_.find(QString::fromStdString(id));
             if (input == cardInputs_.end())
                 return;

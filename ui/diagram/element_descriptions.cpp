@@ -26,25 +26,42 @@ QString html(const std::string& value) {
     return fromStd(value).toHtmlEscaped();
 }
 
-std::optional<model::SegmentKind> segmentKindOf(const model::Design& design, const model::Id& id) {
+// The design's lookups, through the index when the caller built one (a whole scene at a
+// time), else by searching the design (a card or two after an edit).
+struct Find {
+    const model::Design& model;
+    const DesignLookup* lookup;
+
+    const model::Segment* findSegment(const model::Id& id) const {
+        return lookup != nullptr ? lookup->segment(id) : model.findSegment(id);
+    }
+    const model::Host* findHost(const model::Id& id) const {
+        return lookup != nullptr ? lookup->host(id) : model.findHost(id);
+    }
+    std::vector<const model::ReceiveConnector*> receiveConnectorsOf(const model::Id& id) const {
+        return lookup != nullptr ? lookup->connectorsOf(id) : model.receiveConnectorsOf(id);
+    }
+};
+
+std::optional<model::SegmentKind> segmentKindOf(const Find& design, const model::Id& id) {
     if (id.empty())
         return std::nullopt;
     const model::Segment* segment = design.findSegment(id);
     return segment ? std::optional(segment->kind) : std::nullopt;
 }
 
-QString segmentNameOf(const model::Design& design, const model::Id& id) {
+QString segmentNameOf(const Find& design, const model::Id& id) {
     const model::Segment* segment = design.findSegment(id);
     return segment ? fromStd(segment->name) : fromStd(id);
 }
 
-QString hostNameOf(const model::Design& design, const model::Id& id) {
+QString hostNameOf(const Find& design, const model::Id& id) {
     const model::Host* host = design.findHost(id);
     return host ? fromStd(host->name) : fromStd(id);
 }
 
 // The heading row of an interface ("MAPI · Server LAN") followed by one row per address.
-void appendInterface(CardSection& section, const model::Design& design, const QString& id,
+void appendInterface(CardSection& section, const Find& design, const QString& id,
                      const QString& name, const model::Id& segmentId,
                      const std::vector<model::IpAssignment>& addresses, QList<CardTag> tags) {
     CardLine head;
@@ -79,7 +96,7 @@ void appendAddressFacts(CardContent& content, const std::vector<model::IpAssignm
     }
 }
 
-void appendDeviceInterfaces(CardContent& content, const model::Design& design,
+void appendDeviceInterfaces(CardContent& content, const Find& design,
                             const std::vector<model::DeviceInterface>& interfaces, bool showZones) {
     if (interfaces.empty())
         return;
@@ -100,7 +117,7 @@ void appendDeviceInterfaces(CardContent& content, const model::Design& design,
     content.sections << section;
 }
 
-QString interfaceToolTipRows(const model::Design& design,
+QString interfaceToolTipRows(const Find& design,
                              const std::vector<model::DeviceInterface>& interfaces) {
     QString rows;
     for (const model::DeviceInterface& iface : interfaces) {
@@ -129,7 +146,9 @@ QString toolTip(const std::string& name, const QString& what, const QString& bod
 
 }  // namespace
 
-CardContent describeHost(const model::Design& design, const model::Host& host) {
+CardContent describeHost(const model::Design& model, const model::Host& host,
+                         const DesignLookup* lookup) {
+    const Find design{model, lookup};
     CardContent content;
     content.elementId = fromStd(host.id);
     content.icon = host.isExchange() ? ElementIcon::ExchangeServer : ElementIcon::SmtpHost;
@@ -225,7 +244,9 @@ CardContent describeHost(const model::Design& design, const model::Host& host) {
     return content;
 }
 
-CardContent describeLoadBalancer(const model::Design& design, const model::LoadBalancer& lb) {
+CardContent describeLoadBalancer(const model::Design& model, const model::LoadBalancer& lb,
+                                 const DesignLookup* lookup) {
+    const Find design{model, lookup};
     CardContent content;
     content.elementId = fromStd(lb.id);
     content.icon = ElementIcon::LoadBalancer;
@@ -285,7 +306,9 @@ CardContent describeLoadBalancer(const model::Design& design, const model::LoadB
     return content;
 }
 
-CardContent describeFirewall(const model::Design& design, const model::Firewall& firewall) {
+CardContent describeFirewall(const model::Design& model, const model::Firewall& firewall,
+                             const DesignLookup* lookup) {
+    const Find design{model, lookup};
     CardContent content;
     content.elementId = fromStd(firewall.id);
     content.icon = ElementIcon::Firewall;
@@ -350,7 +373,9 @@ CardContent describeFirewall(const model::Design& design, const model::Firewall&
     return content;
 }
 
-CardContent describeRouter(const model::Design& design, const model::Router& router) {
+CardContent describeRouter(const model::Design& model, const model::Router& router,
+                           const DesignLookup* lookup) {
+    const Find design{model, lookup};
     CardContent content;
     content.elementId = fromStd(router.id);
     content.icon = ElementIcon::Router;
@@ -370,6 +395,33 @@ CardContent describeRouter(const model::Design& design, const model::Router& rou
         toolTip(router.name, content.subtitle, interfaceToolTipRows(design, router.interfaces),
                 router.description, router.id);
     return content;
+}
+
+DesignLookup::DesignLookup(const model::Design& design) {
+    // The first element carrying an id wins, as Design's own searches return it.
+    for (const model::Host& host : design.hosts)
+        hosts_.try_emplace(host.id, &host);
+    for (const model::Segment& segment : design.segments)
+        segments_.try_emplace(segment.id, &segment);
+    for (const model::ReceiveConnector& connector : design.receiveConnectors)
+        connectors_[connector.serverId].push_back(&connector);
+}
+
+const model::Host* DesignLookup::host(std::string_view id) const {
+    const auto found = hosts_.find(id);
+    return found != hosts_.end() ? found->second : nullptr;
+}
+
+const model::Segment* DesignLookup::segment(std::string_view id) const {
+    const auto found = segments_.find(id);
+    return found != segments_.end() ? found->second : nullptr;
+}
+
+std::vector<const model::ReceiveConnector*> DesignLookup::connectorsOf(
+    std::string_view serverId) const {
+    const auto found = connectors_.find(serverId);
+    return found != connectors_.end() ? found->second
+                                      : std::vector<const model::ReceiveConnector*>{};
 }
 
 SegmentLabel describeSegment(const model::Segment& segment) {

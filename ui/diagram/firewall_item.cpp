@@ -4,7 +4,8 @@
 
 namespace mailtopo::ui {
 
-FirewallItem::FirewallItem(const model::Design& design, const model::Firewall& firewall)
-    : CardItem(describeFirewall(design, firewall)) {}
+FirewallItem::FirewallItem(const model::Design& design, const model::Firewall& firewall,
+                           const DesignLookup* lookup)
+    : CardItem(describeFirewall(design, firewall, lookup)) {}
 
 }  // namespace mailtopo::ui

@@ -6,11 +6,14 @@
 
 namespace mailtopo::ui {
 
+class DesignLookup;
+
 class FirewallItem : public CardItem {
 public:
     enum { Type = FirewallType };
 
-    FirewallItem(const model::Design& design, const model::Firewall& firewall);
+    FirewallItem(const model::Design& design, const model::Firewall& firewall,
+                 const DesignLookup* lookup = nullptr);
 
     int type() const override { return Type; }
 };

@@ -4,7 +4,7 @@
 
 namespace mailtopo::ui {
 
-HostItem::HostItem(const model::Design& design, const model::Host& host)
-    : CardItem(describeHost(design, host)) {}
+HostItem::HostItem(const model::Design& design, const model::Host& host, const DesignLookup* lookup)
+    : CardItem(describeHost(design, host, lookup)) {}
 
 }  // namespace mailtopo::ui

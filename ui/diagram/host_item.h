@@ -6,11 +6,14 @@
 
 namespace mailtopo::ui {
 
+class DesignLookup;
+
 class HostItem : public CardItem {
 public:
     enum { Type = HostType };
 
-    HostItem(const model::Design& design, const model::Host& host);
+    HostItem(const model::Design& design, const model::Host& host,
+             const DesignLookup* lookup = nullptr);
 
     int type() const override { return Type; }
 };

@@ -5,7 +5,8 @@
 namespace mailtopo::ui {
 
 LoadBalancerItem::LoadBalancerItem(const model::Design& design,
-                                   const model::LoadBalancer& loadBalancer)
-    : CardItem(describeLoadBalancer(design, loadBalancer)) {}
+                                   const model::LoadBalancer& loadBalancer,
+                                   const DesignLookup* lookup)
+    : CardItem(describeLoadBalancer(design, loadBalancer, lookup)) {}
 
 }  // namespace mailtopo::ui

@@ -6,11 +6,14 @@
 
 namespace mailtopo::ui {
 
+class DesignLookup;
+
 class LoadBalancerItem : public CardItem {
 public:
     enum { Type = LoadBalancerType };
 
-    LoadBalancerItem(const model::Design& design, const model::LoadBalancer& loadBalancer);
+    LoadBalancerItem(const model::Design& design, const model::LoadBalancer& loadBalancer,
+                     const DesignLookup* lookup = nullptr);
 
     int type() const override { return Type; }
 };

@@ -4,7 +4,8 @@
 
 namespace mailtopo::ui {
 
-RouterItem::RouterItem(const model::Design& design, const model::Router& router)
-    : CardItem(describeRouter(design, router)) {}
+RouterItem::RouterItem(const model::Design& design, const model::Router& router,
+                       const DesignLookup* lookup)
+    : CardItem(describeRouter(design, router, lookup)) {}
 
 }  // namespace mailtopo::ui

@@ -6,11 +6,14 @@
 
 namespace mailtopo::ui {
 
+class DesignLookup;
+
 class RouterItem : public CardItem {
 public:
     enum { Type = RouterType };
 
-    RouterItem(const model::Design& design, const model::Router& router);
+    RouterItem(const model::Design& design, const model::Router& router,
+               const DesignLookup* lookup = nullptr);
 
     int type() const override { return Type; }
 };

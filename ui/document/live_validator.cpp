@@ -1,6 +1,7 @@
 #include "ui/document/live_validator.h"
 
 #include <QThreadPool>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "ui/document/design_document.h"
@@ -40,11 +41,20 @@ LiveValidator::~LiveValidator() {
 
 void LiveValidator::designChanged() {
     sinceChange_.start();
-    if (running_) {
-        stale_ = true;  // finish, drop, and go again on the newest design
+    if (scheduled_)
         return;
-    }
-    startRun();
+    // Started once the event loop is free: what made the change (opening a design, an edit)
+    // draws and paints first, without a worker competing for the CPU, and a burst of changes
+    // in one turn of the loop makes one run.
+    scheduled_ = true;
+    QTimer::singleShot(0, this, [this] {
+        scheduled_ = false;
+        if (running_) {
+            stale_ = true;  // finish, drop, and go again on the newest design
+            return;
+        }
+        startRun();
+    });
 }
 
 void LiveValidator::startRun() {

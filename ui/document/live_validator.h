@@ -25,12 +25,14 @@ public:
 
     // The latest published result (empty before the first run finishes).
     const analysis::DesignValidation& validation() const { return *validation_; }
-    bool isRunning() const { return running_; }
+    // A run in flight or about to start (a change waits for the event loop, see
+    // designChanged()).
+    bool isRunning() const { return running_ || scheduled_; }
     // The published result when it is for the document as it is now (no run in flight), so a
     // face that needs the findings (the report, a diagram export) does not validate again;
     // null otherwise.
     std::shared_ptr<const analysis::DesignValidation> current() const {
-        return running_ || published_ == 0 ? nullptr : validation_;
+        return isRunning() || published_ == 0 ? nullptr : validation_;
     }
     // Results published so far, and how long the last published run took (change to result).
     int publishedCount() const { return published_; }
@@ -51,6 +53,7 @@ private:
     std::shared_ptr<const analysis::DesignValidation> validation_;
     QElapsedTimer sinceChange_;
     bool running_ = false;
+    bool scheduled_ = false;  // a run starts when the event loop is next free
     bool stale_ = false;  // the document changed while the running job was working
     int published_ = 0;
     qint64 lastDurationMs_ = 0;
