@@ -142,6 +142,8 @@ private slots:
             view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
         shot.save(
             QStringLiteral("semantic-zoom-fit-%1x%2.png").arg(size.width()).arg(size.height()));
+        window.grab().save(
+            QStringLiteral("semantic-zoom-window-%1x%2.png").arg(size.width()).arg(size.height()));
 
         const QList<CardItem*> cards = cardsOf(window.scene());
         QVERIFY(cards.size() >= 10);
