@@ -502,14 +502,9 @@ struct Editor {
                     const QString& address = QString(), const QString& property = QString(),
                     int row = 0, int column = 0) {
         ONLY_IF_OK();
-        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("paletteTree"));
+        QTreeWidget* tree = nullptr;
         QTreeWidgetItem* item = nullptr;
-        for (int g = 0; g < tree->topLevelItemCount(); ++g)
-            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i)
-                if (tree->topLevelItem(g)->child(i)->text(0) == label)
-                    item = tree->topLevelItem(g)->child(i);
-        QVERIFY2(item != nullptr, qPrintable(label));
-        STEP(showTab(QStringLiteral("Palette"), tree));
+        STEP(paletteEntry(label, &tree, &item));
         SegmentItem* s = band(segment);
         QVERIFY2(s != nullptr, qPrintable(segment));
         STEP(bringIntoView(s->sceneBandRect()));
@@ -519,24 +514,26 @@ struct Editor {
                       label + QStringLiteral(" onto ") + segment);
         if (!name.isEmpty())
             user.type(window.view(), name, QStringLiteral("\n"));
-        if (address.isEmpty())
-            return;
-        QTRY_VERIFY2(table(property) != nullptr &&
-                         table(property)->isAncestorOf(QApplication::focusWidget()),
-                     qPrintable(property));
-        user.type(table(property), address, QStringLiteral("\n"));
-        QTRY_COMPARE(table(property)->item(row, column)->text(), address);
+        if (!address.isEmpty())
+            STEP(typeOverProposal(address, property, row, column));
+    }
+    // The palette shown, and its entry `label`.
+    void paletteEntry(const QString& label, QTreeWidget** tree, QTreeWidgetItem** item) {
+        ONLY_IF_OK();
+        *tree = window.findChild<QTreeWidget*>(QStringLiteral("paletteTree"));
+        *item = nullptr;
+        for (int g = 0; g < (*tree)->topLevelItemCount(); ++g)
+            for (int i = 0; i < (*tree)->topLevelItem(g)->childCount(); ++i)
+                if ((*tree)->topLevelItem(g)->child(i)->text(0) == label)
+                    *item = (*tree)->topLevelItem(g)->child(i);
+        QVERIFY2(*item != nullptr, qPrintable(label));
+        STEP(showTab(QStringLiteral("Palette"), *tree));
     }
     void addEntry(const QString& label) {
         ONLY_IF_OK();
-        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("paletteTree"));
+        QTreeWidget* tree = nullptr;
         QTreeWidgetItem* item = nullptr;
-        for (int g = 0; g < tree->topLevelItemCount(); ++g)
-            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i)
-                if (tree->topLevelItem(g)->child(i)->text(0) == label)
-                    item = tree->topLevelItem(g)->child(i);
-        QVERIFY2(item != nullptr, qPrintable(label));
-        STEP(showTab(QStringLiteral("Palette"), tree));
+        STEP(paletteEntry(label, &tree, &item));
         const QRect rect = tree->visualItemRect(item);
         QVERIFY2(!item->isHidden() && tree->viewport()->rect().contains(rect),
                  qPrintable(label + QStringLiteral(" is not in sight in the palette")));
@@ -568,6 +565,12 @@ struct Editor {
                          const QString& property, int row, int column) {
         ONLY_IF_OK();
         STEP(connectCard(title, segment));
+        STEP(typeOverProposal(address, property, row, column));
+    }
+    // After a connection the inspector waits in the proposed address's cell, its text
+    // selected: `address` typed replaces it, landing in `property`'s cell `row`, `column`.
+    void typeOverProposal(const QString& address, const QString& property, int row, int column) {
+        ONLY_IF_OK();
         QTRY_VERIFY2(table(property) != nullptr &&
                          table(property)->isAncestorOf(QApplication::focusWidget()),
                      qPrintable(property));

@@ -43,6 +43,13 @@ bool crosses(const QPointF& p, const QPointF& q, const QRectF& rect) {
     return false;
 }
 
+// The bundled example in a shown 1400×900 window.
+bool showContoso(MainWindow& window) {
+    window.resize(1400, 900);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window) && window.openFile(kContoso);
+}
+
 }  // namespace
 
 class TstCanvasCalm : public QObject {
@@ -51,10 +58,7 @@ class TstCanvasCalm : public QObject {
 private slots:
     void editsAndUndoKeepTheView() {
         MainWindow window(MainWindowOptions::unattended());
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openFile(kContoso));
+        QVERIFY(showContoso(window));
         DiagramView* view = window.view();
         view->zoomBy(2.5);  // the user zooms in on a part of the drawing …
         view->centerOn(window.scene()->card(QStringLiteral("ex2016a")));
@@ -96,10 +100,7 @@ private slots:
     // screen (Qt centres a scene smaller than its view: growing it used to shift them).
     void aDropBesideTheFittedDrawingMovesNothing() {
         MainWindow window(MainWindowOptions::unattended());
-        window.resize(1400, 900);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openFile(kContoso));
+        QVERIFY(showContoso(window));
         DiagramView* view = window.view();
         view->fitToContents();
         view->zoomBy(0.8);  // a little room around the drawing on every side
