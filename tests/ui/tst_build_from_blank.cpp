@@ -60,14 +60,14 @@ using namespace mailtopo::ui;
 namespace {
 
 constexpr int kBudget = 60;  // the goal: actions a story takes
-// Stories 3 and 4 draw seven elements each, with a load balancer's VIP or a DNS zone, two
-// flows and every address and name the story gives: a user types about twenty values and
-// the goal is not reached. Their counts are held where they are, so that they do not grow
-// unnoticed: 75 and 76 before a palette entry dropped on a band was placed and connected in
-// one gesture, its name and then its address typed right after, and before flows kept the
-// trace form's names.
-constexpr int kStory3Budget = 63;
-constexpr int kStory4Budget = 65;
+// Story 4 draws eight elements, a DNS zone with its SPF record and two flows, with every
+// address and name the story gives: a user types about twenty values and the goal is not
+// quite reached. Its count is held where it is, so that it does not grow unnoticed (76 when
+// every element was added, connected and given its address in separate steps; a palette
+// entry dropped on a band now does all three, the new element named and its address typed
+// right after). Story 3, 75 then, is within the goal.
+constexpr int kStory3Budget = kBudget;
+constexpr int kStory4Budget = 63;
 constexpr int kMaxTabs = 3;  // fields a key sequence tabs over to the next one to fill in
 // The addresses table of a host's first NIC (its property is nic.<id>.addresses).
 const QString kFirstNicAddresses = QStringLiteral("nic\\.[^.]*-nic1\\.addresses");
@@ -615,6 +615,22 @@ struct Editor {
         user.type(cells, text, QStringLiteral("\n"), true);
         QTRY_COMPARE(table(property)->item(row, column)->text(), text);
     }
+    // Edits cells of one row from `column` on, as a user tabs through them: the first
+    // double-clicked, each value typed and Tab to the next, Enter after the last.
+    void editCells(const QString& property, int row, int column, const QStringList& values) {
+        ONLY_IF_OK();
+        QTableWidget* cells = table(property);
+        QVERIFY2(cells != nullptr, qPrintable(property));
+        user.reveal(cells);
+        const QRect rect = cells->visualRect(cells->model()->index(row, column));
+        user.doubleClick(cells->viewport(), rect.center(), cells->objectName());
+        for (int i = 0; i < values.size(); ++i) {
+            const bool last = i + 1 == values.size();
+            user.type(cells, values[i], last ? QStringLiteral("\n") : QStringLiteral("\t"), i == 0);
+        }
+        for (int i = 0; i < values.size(); ++i)
+            QTRY_COMPARE(table(property)->item(row, column + i)->text(), values[i]);
+    }
     // Ticks a check cell of an inspector table.
     void tickCell(const QString& property, int row, int column) {
         ONLY_IF_OK();
@@ -1045,7 +1061,8 @@ private slots:
         // Port forwarding: the one public address, port 25, to EX01 (offered).
         STEP(e.cardMenu(QStringLiteral("FW01"), {QStringLiteral("Add"), QStringLiteral("NAT rule"),
                                                  QStringLiteral("Inbound NAT (publish SMTP)")}));
-        STEP(e.editCell(QStringLiteral("inboundNat"), 0, 2, QStringLiteral("198.51.100.1")));
+        STEP(
+            e.typeOverProposal(QStringLiteral("198.51.100.1"), QStringLiteral("inboundNat"), 0, 2));
         STEP(e.canvasMenu(
             {QStringLiteral("Add Send Connector"), QStringLiteral("Internet (MX lookup)")}));
 
@@ -1066,7 +1083,8 @@ private slots:
                            QStringLiteral("mail 86400 A 198.51.100.1"),
                            QStringLiteral("@ TXT \"v=spf1 mx -all\"")}));
         STEP(e.addFromPalette(QStringLiteral("DNS zone")));
-        STEP(e.set(QStringLiteral("origin"), QStringLiteral("100.51.198.in-addr.arpa.")));
+        // A new zone's origin (offered) waits, selected, to be typed over.
+        STEP(u.type(e.field(QStringLiteral("origin")), QStringLiteral("100.51.198.in-addr.arpa.")));
         STEP(e.addRecords(QStringLiteral("100.51.198.in-addr.arpa."),
                           {QStringLiteral("1 3600 PTR dsl-198-51-100-1.dyn.isp.example.")}));
 
@@ -1117,11 +1135,12 @@ private slots:
         // The server LAN (10.0.0.0/24 offered) and the client VLAN, the firewall between
         // them, each leg in its own zone: its least trusted one becomes the clients' zone.
         STEP(e.addFromPalette(QStringLiteral("LAN segment"), QStringLiteral("Servers")));
+        // Once named, a new segment's subnet (offered) waits to be typed over.
         STEP(e.addFromPalette(QStringLiteral("LAN segment"), QStringLiteral("Clients")));
-        STEP(e.set(QStringLiteral("subnets"), QStringLiteral("10.0.3.0/24")));
+        STEP(u.type(e.field(QStringLiteral("subnets")), QStringLiteral("10.0.3.0/24")));
         STEP(e.addFromPalette(QStringLiteral("Firewall")));
-        STEP(e.editCell(QStringLiteral("zones"), 0, 0, QStringLiteral("clients")));
-        STEP(e.editCell(QStringLiteral("zones"), 0, 1, QStringLiteral("50")));
+        STEP(e.editCells(QStringLiteral("zones"), 0, 0,
+                         {QStringLiteral("clients"), QStringLiteral("50")}));
         STEP(e.connectCard(QStringLiteral("FW01"), QStringLiteral("Clients")));  // 10.0.3.1
         STEP(e.connectCard(QStringLiteral("FW01"), QStringLiteral("Servers")));  // 10.0.0.1
         STEP(e.cardMenu(QStringLiteral("FW01"),
@@ -1136,7 +1155,7 @@ private slots:
         STEP(e.connectCardWith(QStringLiteral("LB01"), QStringLiteral("Servers"),
                                QStringLiteral("10.0.0.5/24"), QStringLiteral("interfaces"), 0, 3));
         STEP(e.cardMenu(QStringLiteral("LB01"), {QStringLiteral("Add"), QStringLiteral("VIP")}));
-        STEP(e.editCell(QStringLiteral("vips"), 0, 2, QStringLiteral("10.0.0.50")));
+        STEP(e.typeOverProposal(QStringLiteral("10.0.0.50"), QStringLiteral("vips"), 0, 2));
         STEP(e.addRoute(QStringLiteral("LB01")));
 
         // The application server that may relay, and an ordinary workstation.
@@ -1208,7 +1227,8 @@ private slots:
         // The MX address, published to the gateway (offered).
         STEP(e.cardMenu(QStringLiteral("FW01"), {QStringLiteral("Add"), QStringLiteral("NAT rule"),
                                                  QStringLiteral("Inbound NAT (publish SMTP)")}));
-        STEP(e.editCell(QStringLiteral("inboundNat"), 0, 2, QStringLiteral("198.51.100.25")));
+        STEP(e.typeOverProposal(QStringLiteral("198.51.100.25"), QStringLiteral("inboundNat"), 0,
+                                2));
 
         // A sender whose domain's SPF authorises it, and a spam source, dropped on the
         // internet: the address typed over the proposed one, their way out follows it
@@ -1222,7 +1242,8 @@ private slots:
                           kFirstNicAddresses));
         STEP(e.set(QStringLiteral("mailFrom"), QStringLiteral("offers@example.net")));
         STEP(e.addFromPalette(QStringLiteral("DNS zone")));
-        STEP(e.set(QStringLiteral("origin"), QStringLiteral("example.org.")));
+        // A new zone's origin (offered) waits, selected, to be typed over.
+        STEP(u.type(e.field(QStringLiteral("origin")), QStringLiteral("example.org.")));
         STEP(e.addRecords(QStringLiteral("example.org."),
                           {QStringLiteral("@ TXT \"v=spf1 ip4:192.0.2.25 -all\"")}));
 

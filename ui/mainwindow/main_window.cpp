@@ -49,6 +49,7 @@
 #include "ui/mainwindow/findings_dock.h"
 #include "ui/mainwindow/help_dialogs.h"
 #include "ui/mainwindow/import_log_dialog.h"
+#include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/legend_dock.h"
 #include "ui/mainwindow/palette_dock.h"
@@ -169,12 +170,20 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         if (QGraphicsItem* item = scene_->itemForElement(id)) {
             revealWithDrawing(item->sceneBoundingRect());
             // Selected on the canvas with the keyboard there: typing names it, as after an
-            // insert in drawing tools.
+            // insert in drawing tools. A segment's subnet (one is offered) comes next.
             view_->setFocus(Qt::OtherFocusReason);
+            if (item->type() == SegmentItem::Type)
+                afterName_ = {id, QString(), QString(), QStringLiteral("subnets")};
         } else if (!id.isEmpty()) {
-            // A DNS zone has no card: the Design panel shows it, and the inspector its form.
+            // A DNS zone has no card: the Design panel shows it, and the inspector its form,
+            // its origin (the zone's name, offered) selected to be typed over.
             dock_->raise();
             revealElement(id);
+            if (auto* origin =
+                    qobject_cast<QLineEdit*>(inspectorDock_->editor(QStringLiteral("origin")))) {
+                origin->setFocus(Qt::OtherFocusReason);
+                origin->selectAll();
+            }
         }
     });
     connect(editActions_, &EditActions::message, this,
@@ -193,23 +202,32 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     connect(editActions_, &EditActions::placedOnSegment, this,
             [this](const QString& elementId, const QString& interfaceId, const QString& address) {
                 view_->setFocus(Qt::OtherFocusReason);
-                pendingAddress_ = {elementId, interfaceId, address};
+                afterName_ = {elementId, interfaceId, address, QString()};
             });
     connect(view_, &DiagramView::renameCommitted, this, [this](const QString& elementId) {
-        if (pendingAddress_.elementId != elementId)
+        if (afterName_.elementId != elementId)
             return;
-        const PendingAddress pending = std::exchange(pendingAddress_, {});
-        revealElement(pending.interfaceId);
-        if (!pending.address.isEmpty())
-            inspectorDock_->editPartCell(pending.interfaceId, pending.address, true);
+        const AfterName next = std::exchange(afterName_, {});
+        if (!next.field.isEmpty()) {
+            // A field of the element's own form, its text selected to be typed over.
+            revealElement(next.elementId);
+            if (auto* field = qobject_cast<QLineEdit*>(inspectorDock_->editor(next.field))) {
+                field->setFocus(Qt::OtherFocusReason);
+                field->selectAll();
+            }
+            return;
+        }
+        revealElement(next.interfaceId);
+        if (!next.address.isEmpty())
+            inspectorDock_->editPartCell(next.interfaceId, next.address, true);
     });
     connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
-        // The user went on to something else: the address keeps its proposal. (Items
+        // The user went on to something else: what was offered stays as it is. (Items
         // replaced by an edit, the rename itself, are not the user's choice.)
         const QList<QGraphicsItem*> chosen = scene_->selectedItems();
-        if (!pendingAddress_.elementId.isEmpty() && !scene_->isRebuilding() &&
-            (chosen.size() != 1 || chosen.first()->data(0).toString() != pendingAddress_.elementId))
-            pendingAddress_ = {};
+        if (!afterName_.elementId.isEmpty() && !scene_->isRebuilding() &&
+            (chosen.size() != 1 || chosen.first()->data(0).toString() != afterName_.elementId))
+            afterName_ = {};
     });
     // The inspector follows the element chosen in the tree or the one card selected on the
     // canvas; a selection emptied by a rebuild keeps what it shows.
@@ -262,7 +280,12 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
                 menu->popup(at);
             });
     // What the context menus add or connect is shown at once; what they ask for is opened.
-    connect(menus_, &ElementMenus::added, this, &MainWindow::revealElement);
+    // Added from a menu: shown and inspected; a new row's address (a VIP's, a NAT rule's
+    // public one, proposed by core) waits in its cell to be typed over, as after a connect.
+    connect(menus_, &ElementMenus::added, this, [this](const QString& elementId) {
+        revealElement(elementId);
+        inspectorDock_->editPartCell(elementId, inspector::TableEditor::anyAddress());
+    });
     connect(menus_, &ElementMenus::message, this, [this](const QString& text) {
         if (!text.isEmpty())
             statusBar()->showMessage(text, kStatusMessageMs);

@@ -237,14 +237,16 @@ private:
     QLabel* summaryLabel_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
-    // An element dropped on a band, waiting to be named before its proposed address is
-    // offered for typing over.
-    struct PendingAddress {
+    // A new element waiting to be named; then what was offered for it waits to be typed
+    // over: the proposed address of the interface a drop on a band connected, or a field of
+    // its own form (a new segment's subnets).
+    struct AfterName {
         QString elementId;
         QString interfaceId;
         QString address;
+        QString field;
     };
-    PendingAddress pendingAddress_;
+    AfterName afterName_;
     ThemeChoice theme_ = ThemeChoice::System;
     QActionGroup* themeGroup_ = nullptr;
 };

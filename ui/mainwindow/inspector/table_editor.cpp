@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "core/net/address.h"
 #include "ui/mainwindow/inspector/choice_delegate.h"
 #include "ui/mainwindow/inspector/row_details.h"
 
@@ -221,7 +222,18 @@ bool TableEditor::chooseRowOf(const QString& id) {
     return false;
 }
 
+const QString& TableEditor::anyAddress() {
+    static const QString marker(QChar(0));  // no cell's text begins with it
+    return marker;
+}
+
 bool TableEditor::editCellShowing(const QString& id, const QString& text) {
+    const auto shows = [&](const QString& cell) {
+        if (&text != &anyAddress() && text != anyAddress())
+            return cell.startsWith(text);
+        return !cell.isEmpty() &&
+               net::Address::parse(cell.section(QLatin1Char('/'), 0, 0).toStdString());
+    };
     for (int r = 0; r < table_->rowCount(); ++r) {
         bool ofId = id.isEmpty();
         for (int c = 0; !ofId && c < columns_.size(); ++c)
@@ -230,7 +242,7 @@ bool TableEditor::editCellShowing(const QString& id, const QString& text) {
             continue;
         for (int c = 0; c < columns_.size(); ++c) {
             QTableWidgetItem* item = table_->item(r, c);
-            if (columns_[c].hidden || item == nullptr || !item->text().startsWith(text))
+            if (columns_[c].hidden || item == nullptr || !shows(item->text()))
                 continue;
             table_->setCurrentCell(r, c);
             table_->setFocus(Qt::OtherFocusReason);
