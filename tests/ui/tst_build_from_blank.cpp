@@ -606,17 +606,11 @@ struct Editor {
     // typed over what it held, Enter. (A single click on a cell of the chosen row opens the
     // editor only after the double-click interval, and what is typed before that is lost.)
     void editCell(const QString& property, int row, int column, const QString& text) {
-        ONLY_IF_OK();
-        QTableWidget* cells = table(property);
-        QVERIFY2(cells != nullptr, qPrintable(property));
-        user.reveal(cells);
-        const QRect rect = cells->visualRect(cells->model()->index(row, column));
-        user.doubleClick(cells->viewport(), rect.center(), cells->objectName());
-        user.type(cells, text, QStringLiteral("\n"), true);
-        QTRY_COMPARE(table(property)->item(row, column)->text(), text);
+        editCells(property, row, column, {text});
     }
     // Edits cells of one row from `column` on, as a user tabs through them: the first
-    // double-clicked, each value typed and Tab to the next, Enter after the last.
+    // double-clicked, each value typed (over what the first held) and Tab to the next,
+    // Enter after the last.
     void editCells(const QString& property, int row, int column, const QStringList& values) {
         ONLY_IF_OK();
         QTableWidget* cells = table(property);
