@@ -15,6 +15,7 @@
 #include "ui/diagram/diagram_view.h"
 #include "ui/diagram/link_item.h"
 #include "ui/diagram/segment_item.h"
+#include "ui/diagram/trace_route.h"
 #include "ui/document/design_document.h"
 #include "ui/document/live_validator.h"
 #include "ui/mainwindow/edit_actions.h"
@@ -127,6 +128,23 @@ private slots:
                                 .arg(onScreen.y())
                                 .arg(after.x())
                                 .arg(after.y())));
+    }
+
+    // Two hops with nothing drawn between them (cards on no common segment): the traced line
+    // breaks off rather than cutting straight across whatever lies between.
+    void aTraceBreaksWhereNoLinkJoinsTheHops() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(showContoso(window));
+        DiagramScene* scene = window.scene();
+        // MAILGW (DMZ) and ERP01 (server LAN) share no segment.
+        QGraphicsItem* gateway = scene->card(QStringLiteral("mailgw"));
+        QGraphicsItem* client = scene->card(QStringLiteral("erp01"));
+        QVERIFY(gateway != nullptr && client != nullptr);
+        const QList<QPointF> points = traceRoute({gateway, client}, scene->links());
+        QCOMPARE(points.size(), 3);
+        QVERIFY(isTraceBreak(points[1]));
+        QCOMPARE(points.first(), gateway->sceneBoundingRect().center());
+        QCOMPARE(points.last(), client->sceneBoundingRect().center());
     }
 
     void traceFollowsTheLinks() {

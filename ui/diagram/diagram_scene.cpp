@@ -585,11 +585,16 @@ void DiagramScene::showTracePath(const QStringList& forward, const QStringList& 
     };
     const auto pathOf = [](const QList<QPointF>& points) {
         QPainterPath path;
-        for (int i = 0; i < points.size(); ++i) {
-            if (i == 0)
-                path.moveTo(points[i]);
-            else
-                path.lineTo(points[i]);
+        bool start = true;  // the first point, or the first after a break
+        for (const QPointF& p : points) {
+            if (isTraceBreak(p)) {
+                start = true;
+            } else if (start) {
+                path.moveTo(p);
+                start = false;
+            } else {
+                path.lineTo(p);
+            }
         }
         return path;
     };

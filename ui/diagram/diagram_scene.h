@@ -93,7 +93,7 @@ public:
     // `current` (may be empty) gets a halo: the step being played. Empty lists clear it.
     void showTracePath(const QStringList& forward, const QStringList& reply,
                        const QString& current);
-    // The items' centres each path passes through, for tests.
+    // The points each path passes through (traceBreak() where it breaks off), for tests.
     QList<QPointF> tracePathPoints(bool reply) const;
 
 signals:

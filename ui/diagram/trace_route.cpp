@@ -1,6 +1,7 @@
 #include "ui/diagram/trace_route.h"
 
 #include <QGraphicsItem>
+#include <QtNumeric>
 
 #include "ui/diagram/card_item.h"
 #include "ui/diagram/link_item.h"
@@ -37,13 +38,13 @@ SegmentItem* bandOf(QGraphicsItem* item) {
 class Route {
 public:
     void add(const QPointF& p) {
-        if (points_.isEmpty() || points_.last() != p)
+        if (points_.isEmpty() || isTraceBreak(points_.last()) || points_.last() != p)
             points_ << p;
     }
     // From the last point to `p` along a bus: first along the bus's edge the last point is
     // on, then across. Two link ends on the same edge make one straight run.
     void alongBus(const QPointF& p) {
-        if (!points_.isEmpty() && points_.last().y() != p.y())
+        if (!points_.isEmpty() && !isTraceBreak(points_.last()) && points_.last().y() != p.y())
             add(QPointF(p.x(), points_.last().y()));
         add(p);
     }
@@ -57,6 +58,10 @@ public:
         for (auto it = route.rbegin() + 1; it != route.rend(); ++it)
             add(*it);
     }
+    void breakOff() {
+        if (!points_.isEmpty() && !isTraceBreak(points_.last()))
+            points_ << traceBreak();
+    }
     const QList<QPointF>& points() const { return points_; }
     bool isEmpty() const { return points_.isEmpty(); }
 
@@ -65,6 +70,14 @@ private:
 };
 
 }  // namespace
+
+QPointF traceBreak() {
+    return {qQNaN(), qQNaN()};
+}
+
+bool isTraceBreak(const QPointF& point) {
+    return qIsNaN(point.x());
+}
 
 QList<QPointF> traceRoute(const QList<QGraphicsItem*>& hops, const QList<LinkItem*>& links) {
     Route route;
@@ -83,6 +96,8 @@ QList<QPointF> traceRoute(const QList<QGraphicsItem*>& hops, const QList<LinkIte
                 if (!shared.isEmpty()) {
                     route.outOf(*linkBetween(links, lastCard->elementId(), shared));
                     route.into(*linkBetween(links, card->elementId(), shared));
+                } else {
+                    route.breakOff();  // nothing drawn joins them
                 }
             }
             route.add(centre);
@@ -92,10 +107,13 @@ QList<QPointF> traceRoute(const QList<QGraphicsItem*>& hops, const QList<LinkIte
             const LinkItem* out = lastCard != nullptr
                                       ? linkBetween(links, lastCard->elementId(), band->segmentId())
                                       : nullptr;
-            if (out != nullptr)
+            if (out != nullptr) {
                 route.outOf(*out);  // now on the bus, where the next card's link starts from
-            else
+            } else {
+                if (lastCard != nullptr || lastBand != nullptr)
+                    route.breakOff();  // a band the last hop has no link to
                 route.add(centre);
+            }
             lastBand = band;
             lastCard = nullptr;
         }

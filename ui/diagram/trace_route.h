@@ -17,7 +17,13 @@ class LinkItem;
 // `hops`: the cards and segment bands the trace passes, in order (consecutive repeats
 // already folded). Returns the polyline through them in scene coordinates: each card's
 // centre, and between cards the link routes and the bus; the first point is the first
-// hop's centre.
+// hop's centre. Where two hops follow each other with no drawn link between them (cards on
+// no common segment), the line breaks: a traceBreak() point, never a straight line across
+// whatever lies between them.
 QList<QPointF> traceRoute(const QList<QGraphicsItem*>& hops, const QList<LinkItem*>& links);
+
+// The point that marks a break in a traced line (its coordinates are NaN).
+QPointF traceBreak();
+bool isTraceBreak(const QPointF& point);
 
 }  // namespace mailtopo::ui
