@@ -54,7 +54,7 @@ private:
     QElapsedTimer sinceChange_;
     bool running_ = false;
     bool scheduled_ = false;  // a run starts when the event loop is next free
-    bool stale_ = false;  // the document changed while the running job was working
+    bool stale_ = false;      // the document changed while the running job was working
     int published_ = 0;
     qint64 lastDurationMs_ = 0;
 };
