@@ -67,7 +67,7 @@ constexpr int kBudget = 60;  // the goal: actions a story takes
 // entry dropped on a band now does all three, the new element named and its address typed
 // right after). Story 3, 75 then, is within the goal.
 constexpr int kStory3Budget = kBudget;
-constexpr int kStory4Budget = 63;
+constexpr int kStory4Budget = 62;
 constexpr int kMaxTabs = 3;  // fields a key sequence tabs over to the next one to fill in
 // The addresses table of a host's first NIC (its property is nic.<id>.addresses).
 const QString kFirstNicAddresses = QStringLiteral("nic\\.[^.]*-nic1\\.addresses");
@@ -960,8 +960,9 @@ private slots:
         STEP(e.addAcceptedDomain());
 
         // The internet, the server LAN (10.0.0.0/24 offered), the firewall between them.
+        // The internet keeps its name: its subnets (offered) wait to be typed over.
         STEP(e.addFromPalette(QStringLiteral("Internet")));
-        STEP(e.set(QStringLiteral("subnets"), QStringLiteral("198.51.100.0/24, 203.0.113.0/24")));
+        STEP(u.type(e.field(QStringLiteral("subnets")), QStringLiteral("198.51.100.0/24, 203.0.113.0/24")));
         STEP(e.addFromPalette(QStringLiteral("LAN segment"), QStringLiteral("Servers")));
         STEP(e.addFromPalette(QStringLiteral("Firewall")));
         // Outside 198.51.100.1 with the default route out of it; inside 10.0.0.1.
@@ -1198,8 +1199,9 @@ private slots:
         STEP(e.addAcceptedDomain());
         STEP(e.set(QStringLiteral("internalSmtpServers"), QStringLiteral("10.0.0.20")));
 
+        // The internet keeps its name: its subnets (offered) wait to be typed over.
         STEP(e.addFromPalette(QStringLiteral("Internet")));
-        STEP(e.set(QStringLiteral("subnets"), QStringLiteral("198.51.100.0/24, 192.0.2.0/24")));
+        STEP(u.type(e.field(QStringLiteral("subnets")), QStringLiteral("198.51.100.0/24, 192.0.2.0/24")));
         STEP(e.addFromPalette(QStringLiteral("LAN segment")));
         STEP(e.addFromPalette(QStringLiteral("Firewall")));
         STEP(e.connectCard(QStringLiteral("FW01"), QStringLiteral("Internet")));

@@ -172,18 +172,21 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
             // Selected on the canvas with the keyboard there: typing names it, as after an
             // insert in drawing tools. A segment's subnet (one is offered) comes next.
             view_->setFocus(Qt::OtherFocusReason);
-            if (item->type() == SegmentItem::Type)
-                afterName_ = {id, QString(), QString(), QStringLiteral("subnets")};
+            if (const auto* band = qgraphicsitem_cast<SegmentItem*>(item)) {
+                if (band->kind() == model::SegmentKind::Internet) {
+                    // The internet keeps its name; what a user fills in is its subnets.
+                    revealElement(id);
+                    focusInspectorField(QStringLiteral("subnets"));
+                } else {
+                    afterName_ = {id, QString(), QString(), QStringLiteral("subnets")};
+                }
+            }
         } else if (!id.isEmpty()) {
             // A DNS zone has no card: the Design panel shows it, and the inspector its form,
             // its origin (the zone's name, offered) selected to be typed over.
             dock_->raise();
             revealElement(id);
-            if (auto* origin =
-                    qobject_cast<QLineEdit*>(inspectorDock_->editor(QStringLiteral("origin")))) {
-                origin->setFocus(Qt::OtherFocusReason);
-                origin->selectAll();
-            }
+            focusInspectorField(QStringLiteral("origin"));
         }
     });
     connect(editActions_, &EditActions::message, this,
@@ -211,10 +214,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
         if (!next.field.isEmpty()) {
             // A field of the element's own form, its text selected to be typed over.
             revealElement(next.elementId);
-            if (auto* field = qobject_cast<QLineEdit*>(inspectorDock_->editor(next.field))) {
-                field->setFocus(Qt::OtherFocusReason);
-                field->selectAll();
-            }
+            focusInspectorField(next.field);
             return;
         }
         revealElement(next.interfaceId);
@@ -1176,6 +1176,13 @@ void MainWindow::revealWithDrawing(const QRectF& area) {
     const qreal fitting =
         std::min(canvas.width() / drawing.width(), canvas.height() / drawing.height());
     view_->reveal(fitting >= kReadableZoom ? drawing : area);
+}
+
+void MainWindow::focusInspectorField(const QString& property) {
+    if (auto* field = qobject_cast<QLineEdit*>(inspectorDock_->editor(property))) {
+        field->setFocus(Qt::OtherFocusReason);
+        field->selectAll();
+    }
 }
 
 void MainWindow::revealElement(const QString& elementId) {

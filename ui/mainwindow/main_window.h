@@ -149,6 +149,9 @@ public slots:
     // Selects what shows `elementId` on the canvas and in the tree, brings it into view and
     // inspects it (something just added or connected).
     void revealElement(const QString& elementId);
+    // Puts the keyboard in the inspector's `property` field, its text selected to be typed
+    // over (what a new element offers: a segment's subnets, a zone's origin).
+    void focusInspectorField(const QString& property);
     // Help › User Guide and Keyboard Shortcuts; the windows are returned, shown.
     QDialog* showUserGuide();
     QDialog* showShortcuts();
