@@ -962,7 +962,8 @@ private slots:
         // The internet, the server LAN (10.0.0.0/24 offered), the firewall between them.
         // The internet keeps its name: its subnets (offered) wait to be typed over.
         STEP(e.addFromPalette(QStringLiteral("Internet")));
-        STEP(u.type(e.field(QStringLiteral("subnets")), QStringLiteral("198.51.100.0/24, 203.0.113.0/24")));
+        STEP(u.type(e.field(QStringLiteral("subnets")),
+                    QStringLiteral("198.51.100.0/24, 203.0.113.0/24")));
         STEP(e.addFromPalette(QStringLiteral("LAN segment"), QStringLiteral("Servers")));
         STEP(e.addFromPalette(QStringLiteral("Firewall")));
         // Outside 198.51.100.1 with the default route out of it; inside 10.0.0.1.
@@ -1201,7 +1202,8 @@ private slots:
 
         // The internet keeps its name: its subnets (offered) wait to be typed over.
         STEP(e.addFromPalette(QStringLiteral("Internet")));
-        STEP(u.type(e.field(QStringLiteral("subnets")), QStringLiteral("198.51.100.0/24, 192.0.2.0/24")));
+        STEP(u.type(e.field(QStringLiteral("subnets")),
+                    QStringLiteral("198.51.100.0/24, 192.0.2.0/24")));
         STEP(e.addFromPalette(QStringLiteral("LAN segment")));
         STEP(e.addFromPalette(QStringLiteral("Firewall")));
         STEP(e.connectCard(QStringLiteral("FW01"), QStringLiteral("Internet")));
