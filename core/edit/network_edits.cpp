@@ -428,38 +428,36 @@ void routeOutThroughInternet(model::Host* host, std::vector<model::Route>* devic
 }  // namespace
 
 bool followNicAddresses(model::Design& design, const model::Id& nicId) {
-    for (model::Host& host : design.hosts) {
-        for (model::Nic& nic : host.nics) {
-            if (nic.id != nicId)
-                continue;
-            const auto reached = [&](const net::Address& gateway) {
-                return std::any_of(nic.addresses.begin(), nic.addresses.end(), [&](const auto& a) {
-                    return a.address.family() == gateway.family() && a.prefix().contains(gateway);
-                });
-            };
-            std::set<net::Family> lost;
-            for (const net::Address& gateway : nic.gateways)
-                if (!reached(gateway))
-                    lost.insert(gateway.family());
-            if (lost.empty())
-                return false;
-            std::erase_if(nic.gateways, [&](const net::Address& g) { return !reached(g); });
-            const model::Segment* segment =
-                nic.segmentId.empty() ? nullptr : design.findSegment(nic.segmentId);
-            for (const net::Family family : lost) {
-                const auto first = std::find_if(
-                    nic.addresses.begin(), nic.addresses.end(),
-                    [&](const model::IpAssignment& a) { return a.address.family() == family; });
-                if (first == nic.addresses.end() || segment == nullptr)
-                    continue;
-                adoptGateway(design, host, nic, first->address, first->prefixLength);
-            }
-            if (segment != nullptr && segment->kind == model::SegmentKind::Internet)
-                routeOutThroughInternet(&host, nullptr, nic.id, nic.addresses, *segment);
-            return true;
-        }
+    const auto at = detail::locate(design, nicId);
+    if (!at || at->nic == nullptr)
+        return false;
+    model::Host& host = *at->host;
+    model::Nic& nic = *at->nic;
+    const auto reached = [&](const net::Address& gateway) {
+        return std::any_of(nic.addresses.begin(), nic.addresses.end(), [&](const auto& a) {
+            return a.address.family() == gateway.family() && a.prefix().contains(gateway);
+        });
+    };
+    std::set<net::Family> lost;
+    for (const net::Address& gateway : nic.gateways)
+        if (!reached(gateway))
+            lost.insert(gateway.family());
+    if (lost.empty())
+        return false;
+    std::erase_if(nic.gateways, [&](const net::Address& g) { return !reached(g); });
+    const model::Segment* segment = detail::findSegment(design, nic.segmentId);
+    if (segment == nullptr)
+        return true;
+    for (const net::Family family : lost) {
+        const auto first = std::find_if(
+            nic.addresses.begin(), nic.addresses.end(),
+            [&](const model::IpAssignment& a) { return a.address.family() == family; });
+        if (first != nic.addresses.end())
+            adoptGateway(design, host, nic, first->address, first->prefixLength);
     }
-    return false;
+    if (segment->kind == model::SegmentKind::Internet)
+        routeOutThroughInternet(&host, nullptr, nic.id, nic.addresses, *segment);
+    return true;
 }
 
 ConnectOutcome connectToSegment(model::Design& design, const model::Id& elementId,

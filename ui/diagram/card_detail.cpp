@@ -44,12 +44,16 @@ QFont screenFont(QFont base, qreal px, qreal lod) {
 
 // Host names break after their dots and dashes ("mail.fourthcoffee." / "example") rather
 // than anywhere; anywhere remains the last resort for a long word.
+bool breaksAfter(QChar c) {
+    return c == u'.' || c == u'-' || c == u'_' || c == u'@' || c == u'/';
+}
+
 QString withBreakPoints(const QString& name) {
     QString text;
     text.reserve(name.size() + 8);
     for (const QChar c : name) {
         text += c;
-        if (c == u'.' || c == u'-' || c == u'_' || c == u'@' || c == u'/')
+        if (breaksAfter(c))
             text += kBreakHere;
     }
     return text;
@@ -105,8 +109,7 @@ struct NameFit {
 };
 
 bool endsAtBreakPoint(const QString& line) {
-    return line.isEmpty() || line.back() == u'.' || line.back() == u'-' || line.back() == u'_' ||
-           line.back() == u'@' || line.back() == u'/' || line.back() == u' ';
+    return line.isEmpty() || line.back() == u' ' || breaksAfter(line.back());
 }
 
 // The largest font that shows the name whole on one line, down to kNameSmallest screen

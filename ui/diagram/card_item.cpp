@@ -256,8 +256,12 @@ QRectF CardItem::titleRect() const {
     return QRectF(left, kAccentHeight + 7, width_ - left - style.padding + 4, title.height() + 4);
 }
 
+CardDetail CardItem::detailAt(qreal lod) const {
+    return cardDetailAt(cardSize(), lod, detailMediumOf(this));
+}
+
 QRectF CardItem::titleRectAt(qreal lod) const {
-    switch (cardDetailAt(cardSize(), lod)) {
+    switch (detailAt(lod)) {
         case CardDetail::Full:
             return titleRect();
         case CardDetail::Summary: {
@@ -292,7 +296,7 @@ void CardItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
                      QWidget* /*widget*/) {
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
     const bool selected = option->state.testFlag(QStyle::State_Selected);
-    const CardDetail detail = cardDetailAt(cardSize(), lod, detailMediumOf(this));
+    const CardDetail detail = detailAt(lod);
     if (detail == CardDetail::Miniature) {
         paintAsMiniature(painter, lod, selected);
         return;

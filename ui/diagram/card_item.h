@@ -68,6 +68,8 @@ public:
     QString rowElementAt(const QPointF& itemPos) const;
     // Where the title is written: the inline name editor covers it.
     QRectF titleRect() const;
+    // What the card shows at `lod` in the scene it is drawn in (card_detail.h's rule).
+    CardDetail detailAt(qreal lod) const;
     // Where the name is written at `lod`: the title, the summary's name lines, or the card.
     QRectF titleRectAt(qreal lod) const;
 

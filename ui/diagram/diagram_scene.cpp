@@ -346,32 +346,32 @@ void DiagramScene::refresh(const Dirty& dirty) {
     std::optional<DesignLookup> lookup;
     if (dirty.all || wanted.size() >= kIndexFrom)
         lookup.emplace(design);
-    forEachCardElement(design, lookup ? &*lookup : nullptr,
-                       [&](const std::string& id, int group, const auto& make) {
-                           if (!isWanted(id))
-                               return;
-                           CardItem* item = make();
-                           const QString& key = item->elementId();
-                           addItem(item);
-                           item->setFlag(QGraphicsItem::ItemIsMovable);
-                           cards_.insert(key, item);
-                           added << item;
-                           QStringList attachments;
-                           QList<qreal> anchors;
-                           for (const CardAttachment& attachment : item->content().attachments) {
-                               attachments << attachment.segmentId;
-                               anchors << item->anchorY(attachment.interfaceId);
-                           }
-                           for (const QString& nested : item->content().nestedIds)
-                               ownerCard_.insert(nested, key);
-                           const layout::CardInput input{key,     item->cardSize(), attachments,
-                                                         anchors, placementOf(id),  group};
-                           const auto old = oldCards.constFind(key);
-                           if (old == oldCards.cend() || !sameGeometry(*old, input))
-                               relayout = true;
-                           oldCards.remove(key);
-                           cardInputs_.insert(key, input);
-                       });
+    const DesignLookup* index = lookup ? &*lookup : nullptr;
+    forEachCardElement(design, index, [&](const std::string& id, int group, const auto& make) {
+        if (!isWanted(id))
+            return;
+        CardItem* item = make();
+        const QString& key = item->elementId();
+        addItem(item);
+        item->setFlag(QGraphicsItem::ItemIsMovable);
+        cards_.insert(key, item);
+        added << item;
+        QStringList attachments;
+        QList<qreal> anchors;
+        for (const CardAttachment& attachment : item->content().attachments) {
+            attachments << attachment.segmentId;
+            anchors << item->anchorY(attachment.interfaceId);
+        }
+        for (const QString& nested : item->content().nestedIds)
+            ownerCard_.insert(nested, key);
+        const layout::CardInput input{key,     item->cardSize(), attachments,
+                                      anchors, placementOf(id),  group};
+        const auto old = oldCards.constFind(key);
+        if (old == oldCards.cend() || !sameGeometry(*old, input))
+            relayout = true;
+        oldCards.remove(key);
+        cardInputs_.insert(key, input);
+    });
     QList<SegmentItem*> addedSegments;
     for (const model::Segment& segment : design.segments) {
         if (!isWanted(segment.id))

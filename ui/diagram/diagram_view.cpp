@@ -574,9 +574,8 @@ DiagramView::Gesture DiagramView::gripAt(const QPoint& viewPos,
                 break;
         }
         // Zoomed out, the rows (and their ports) are not drawn: nothing hidden is grabbed.
-        const QString port = cardDetailAt(card->cardSize(), zoom()) == CardDetail::Full
-                                 ? card->portAt(local)
-                                 : QString();
+        const QString port =
+            card->detailAt(zoom()) == CardDetail::Full ? card->portAt(local) : QString();
         if (!port.isEmpty()) {
             return {Gesture::Kind::Connect, port, portLabel(card, port),
                     card->mapToScene(card->portRect(port).center())};

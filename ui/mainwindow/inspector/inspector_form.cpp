@@ -98,22 +98,20 @@ void InspectorForm::revealPart(const QString& partId, const QString& editText, b
                                return;
                            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                            scroll_->ensureWidgetVisible(target, 0, kPartMargin);
-                           if (editText.isEmpty() || table == nullptr)
+                           if (editText.isEmpty() || table == nullptr ||
+                               !table->editCellShowing(row, editText) || !thenTop)
                                return;
                            // The address was a step on the way: once it is settled the
                            // form shows the new element's own properties, from the top.
-                           if (thenTop) {
-                               connect(
-                                   table, &TableEditor::shownCellClosed, this,
-                                   [this] {
-                                       QTimer::singleShot(0, this, [this] {
-                                           scroll_->verticalScrollBar()->setValue(0);
-                                       });
-                                   },
-                                   Qt::SingleShotConnection);
-                           }
-                           table->editCellShowing(row, editText);
+                           connect(
+                               table, &TableEditor::shownCellClosed, this,
+                               [this] { QTimer::singleShot(0, this, &InspectorForm::scrollToTop); },
+                               Qt::SingleShotConnection);
                        });
+}
+
+void InspectorForm::scrollToTop() {
+    scroll_->verticalScrollBar()->setValue(0);
 }
 
 const model::Design& InspectorForm::design() const {

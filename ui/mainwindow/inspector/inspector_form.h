@@ -93,6 +93,7 @@ public:
                     bool thenTop = false);
 
 private:
+    void scrollToTop();
     struct TableBinding {
         ReadRows read;
         TableRows loaded;  // what the table last showed of the design

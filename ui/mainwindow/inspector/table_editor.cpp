@@ -228,8 +228,9 @@ const QString& TableEditor::anyAddress() {
 }
 
 bool TableEditor::editCellShowing(const QString& id, const QString& text) {
+    const bool address = text == anyAddress();
     const auto shows = [&](const QString& cell) {
-        if (&text != &anyAddress() && text != anyAddress())
+        if (!address)
             return cell.startsWith(text);
         return !cell.isEmpty() &&
                net::Address::parse(cell.section(QLatin1Char('/'), 0, 0).toStdString());
@@ -248,12 +249,9 @@ bool TableEditor::editCellShowing(const QString& id, const QString& text) {
             table_->setFocus(Qt::OtherFocusReason);
             table_->editItem(item);
             // Once: the next editor this table closes is this one.
-            auto* once = new QObject(this);
-            connect(table_->itemDelegate(), &QAbstractItemDelegate::closeEditor, once,
-                    [this, once] {
-                        once->deleteLater();
-                        emit shownCellClosed();
-                    });
+            connect(
+                table_->itemDelegate(), &QAbstractItemDelegate::closeEditor, this,
+                [this] { emit shownCellClosed(); }, Qt::SingleShotConnection);
             return true;
         }
     }
