@@ -14,87 +14,79 @@ struct FileClose {
 };
 using FilePtr = std::unique_ptr<FILE, FileClose>;
 
-// ldns 1.8.3's ldns_zone_new_frm_fp_l frees a second SOA record but keeps it as the
-// "previous record" it compares the next one with: a use-after-free (found by
-// tests/fuzz/fuzz_zone_file). A zone has exactly one SOA anyway, so a first pass with the
-// per-record reader looks for a second one; the zone parser never sees such a file. Returns
-// the line of the second SOA, or 0 (also when a syntax error comes first: the zone parser
-// then stops at that error before reaching any second SOA).
-int secondSoaLine(FILE* stream, const ldns_rdf* origin, uint32_t defaultTtl) {
-    ldns_rdf* currentOrigin = origin != nullptr ? ldns_rdf_clone(origin) : nullptr;
-    ldns_rdf* previousOwner = origin != nullptr ? ldns_rdf_clone(origin) : nullptr;
-    uint32_t ttl = defaultTtl;
-    int line = 0;
-    int soas = 0;
-    int found = 0;
-    while (found == 0 && !std::feof(stream)) {
-        ldns_rr* raw = nullptr;
-        const ldns_status status =
-            ldns_rr_new_frm_fp_l(&raw, stream, &ttl, &currentOrigin, &previousOwner, &line);
-        detail::RrPtr rr(raw);
-        if (status == LDNS_STATUS_OK) {
-            if (rr && ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA && ++soas == 2)
-                found = line;
-        } else if (status != LDNS_STATUS_SYNTAX_EMPTY && status != LDNS_STATUS_SYNTAX_TTL &&
-                   status != LDNS_STATUS_SYNTAX_ORIGIN) {
-            break;
-        }
-    }
-    if (currentOrigin != nullptr)
-        ldns_rdf_deep_free(currentOrigin);
-    if (previousOwner != nullptr)
-        ldns_rdf_deep_free(previousOwner);
-    std::rewind(stream);
-    return found;
-}
-
+// One pass over the file with ldns's per-record reader. ldns_zone_new_frm_fp_l is not used:
+// in ldns 1.8.3 it frees a second SOA record but keeps comparing later owners with it, a
+// use-after-free that tests/fuzz/fuzz_zone_file found twice (a pre-scan for a second SOA
+// did not catch every input that reaches it). Reading record by record also lets a second
+// SOA be an error naming its line, since a zone has exactly one.
 ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::string_view origin,
                            uint32_t defaultTtl) {
     ZoneFileResult result;
-    detail::RdfPtr originRdf;
+    const auto fail = [&](int line, const std::string& what) {
+        result.errorLine = line;
+        result.error = std::string(displayName) + ":" + std::to_string(line) + ": " + what;
+        return result;
+    };
+    // ldns owns and replaces these two as $ORIGIN lines and owner-less records go by.
+    detail::RdfPtr currentOrigin;
+    detail::RdfPtr previousOwner;
     if (!origin.empty()) {
         const std::string text = stripTrailingDot(origin) + ".";
-        originRdf.reset(ldns_dname_new_frm_str(text.c_str()));
-        if (!originRdf) {
+        currentOrigin.reset(ldns_dname_new_frm_str(text.c_str()));
+        if (!currentOrigin) {
             result.error =
                 std::string(displayName) + ": invalid origin '" + std::string(origin) + "'";
             return result;
         }
+        previousOwner.reset(ldns_rdf_clone(currentOrigin.get()));
     }
-    if (const int soaLine = secondSoaLine(stream, originRdf.get(), defaultTtl)) {
-        result.errorLine = soaLine;
-        result.error = std::string(displayName) + ":" + std::to_string(soaLine) +
-                       ": a second SOA record (a zone has exactly one)";
-        return result;
-    }
-    ldns_zone* raw = nullptr;
+    uint32_t ttl = defaultTtl;
     int line = 0;
-    const ldns_status status =
-        ldns_zone_new_frm_fp_l(&raw, stream, originRdf.get(), defaultTtl, LDNS_RR_CLASS_IN, &line);
-    detail::ZonePtr zone(raw);
-    if (status != LDNS_STATUS_OK || !zone) {
-        result.errorLine = line;
-        result.error = std::string(displayName) + ":" + std::to_string(line) + ": " +
-                       ldns_get_errorstr_by_id(status);
-        return result;
-    }
-    if (const ldns_rr* soa = ldns_zone_soa(zone.get())) {
-        if (auto record = detail::toDnsRecord(soa)) {
-            if (origin.empty())
-                result.origin = record->name;
-            result.records.push_back(std::move(*record));
+    bool soaSeen = false;
+    while (!std::feof(stream)) {
+        ldns_rr* raw = nullptr;
+        ldns_rdf* originRaw = currentOrigin.release();
+        ldns_rdf* previousRaw = previousOwner.release();
+        const ldns_status status =
+            ldns_rr_new_frm_fp_l(&raw, stream, &ttl, &originRaw, &previousRaw, &line);
+        currentOrigin.reset(originRaw);
+        previousOwner.reset(previousRaw);
+        const detail::RrPtr rr(raw);
+        switch (status) {
+        case LDNS_STATUS_OK:
+            break;
+        case LDNS_STATUS_SYNTAX_EMPTY:
+        case LDNS_STATUS_SYNTAX_TTL:
+        case LDNS_STATUS_SYNTAX_ORIGIN:
+            continue;
+        case LDNS_STATUS_SYNTAX_INCLUDE:
+            return fail(line, "$INCLUDE is not supported; paste the included records instead");
+        default:
+            return fail(line, ldns_get_errorstr_by_id(status));
+        }
+        if (!rr)
+            continue;
+        if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA) {
+            if (soaSeen)
+                return fail(line, "a second SOA record (a zone has exactly one)");
+            soaSeen = true;
+            // Without a given origin, the SOA's owner is the origin of the names after it.
+            if (!currentOrigin)
+                currentOrigin.reset(ldns_rdf_clone(ldns_rr_owner(rr.get())));
+        }
+        if (auto record = detail::toDnsRecord(rr.get())) {
+            if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA) {
+                if (origin.empty())
+                    result.origin = record->name;
+                // The SOA leads the records, as a zone file is usually written.
+                result.records.insert(result.records.begin(), std::move(*record));
+            } else {
+                result.records.push_back(std::move(*record));
+            }
         }
     }
     if (!origin.empty())
         result.origin = stripTrailingDot(origin);
-    const ldns_rr_list* list = ldns_zone_rrs(zone.get());
-    const size_t count = list != nullptr ? ldns_rr_list_rr_count(list) : 0;
-    result.records.reserve(result.records.size() + count);
-    for (size_t i = 0; i < count; ++i) {
-        if (auto record = detail::toDnsRecord(ldns_rr_list_rr(list, i))) {
-            result.records.push_back(std::move(*record));
-        }
-    }
     result.ok = true;
     return result;
 }

@@ -124,6 +124,15 @@ private slots:
             "0 30)\"  SOA  n. os 101 0 0 60 30)",
             75);
         QVERIFY(!parseZoneText(crash, "crash.zone").ok);
+        // A later one the pre-scan for a second SOA let through to ldns's zone reader, which
+        // is no longer used: the second SOA is refused with its line.
+        const std::string crash2(
+            " SOA . h (2 )0 0 4 0)\n  SOA CH R 1 0 900 6\0"
+            "0 30)\"  SOA  n. os 101 0 0 60 30)",
+            76);
+        const auto second = parseZoneText(crash2, "crash2.zone");
+        QVERIFY(!second.ok);
+        QCOMPARE(second.error.rfind("crash2.zone:", 0), size_t(0));
     }
 
     void missingFile() {
