@@ -24,6 +24,11 @@ struct PaletteEntry {
     std::string tooltip;
     PaletteGroup group = PaletteGroup::Exchange;
     std::string icon;  // resource icon name without extension: "exchange-server"
+    // The property (as `edit --set` and the inspector spell it) a user fills in first once a
+    // new one is named and connected: a server's FQDN, a sender's MAIL FROM, a segment's
+    // subnets. The editor puts the caret there; empty when nothing stands out (a firewall's
+    // rules and NAT are tables, reached from its menu).
+    std::string firstProperty;
 };
 
 // Every entry, in the order the palette shows them.

@@ -36,7 +36,7 @@ EditActions::EditActions(DesignDocument* document, DiagramScene* scene, DiagramV
                 const QString id = editor_->addElementOn(key, at, segmentId);
                 report();
                 if (!id.isEmpty() && !editor_->lastConnectedInterface().isEmpty()) {
-                    emit placedOnSegment(id, editor_->lastConnectedInterface(),
+                    emit placedOnSegment(key, id, editor_->lastConnectedInterface(),
                                          editor_->lastProposedAddress());
                 }
             });

@@ -51,9 +51,9 @@ signals:
     // A drag connected this interface (a NIC or a device's), proposing `address` (empty:
     // none): the window shows it, the address ready to be typed over.
     void connected(const QString& interfaceId, const QString& address);
-    // A palette entry dropped on a band became `elementId`, on it through `interfaceId` with
-    // `address` proposed (empty: none).
-    void placedOnSegment(const QString& elementId, const QString& interfaceId,
+    // The palette entry `key` dropped on a band became `elementId`, on it through
+    // `interfaceId` with `address` proposed (empty: none).
+    void placedOnSegment(const QString& key, const QString& elementId, const QString& interfaceId,
                          const QString& address);
 
 public slots:

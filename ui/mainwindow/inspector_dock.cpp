@@ -106,10 +106,16 @@ void InspectorDock::showPart(const QString& partId) {
         form_->revealPart(partId);
 }
 
-void InspectorDock::editPartCell(const QString& partId, const QString& text, bool thenTop) {
+void InspectorDock::editPartCell(const QString& partId, const QString& text, bool thenTop,
+                                 const QString& thenField) {
     part_ = partId;
     if (form_ != nullptr)
-        form_->revealPart(partId, text, thenTop);
+        form_->revealPart(partId, text, thenTop, thenField);
+}
+
+void InspectorDock::focusField(const QString& key) {
+    if (form_ != nullptr)
+        form_->focusField(key);
 }
 
 bool InspectorDock::canEdit(const QString& elementId) const {

@@ -31,7 +31,10 @@ public:
     void showPart(const QString& partId);
     // As showPart(), and starts editing the part's cell that shows `text` (an address);
     // with `thenTop` the form goes back to its top once that cell is closed (a new element).
-    void editPartCell(const QString& partId, const QString& text, bool thenTop = false);
+    void editPartCell(const QString& partId, const QString& text, bool thenTop = false,
+                      const QString& thenField = QString());
+    // The caret in the field of `key` (as `edit --set` spells it), text selected.
+    void focusField(const QString& key);
     QString elementId() const { return elementId_; }
     // Whether the element has a form of its own here (a NIC, a VIP or an accepted domain is
     // edited in its holder's).

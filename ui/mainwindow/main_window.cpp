@@ -29,6 +29,7 @@
 #include <QToolBar>
 #include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
+#include "core/edit/element_palette.h"
 #include "core/io/design_file.h"
 #include "core/probe/design_target.h"
 #include "ui/diagram/card_item.h"
@@ -67,6 +68,13 @@
 
 namespace mailtopo::ui {
 namespace {
+
+// What the caret goes to once an element of the palette entry `key` is named and
+// connected (the entry's first property); empty: nothing stands out.
+QString firstPropertyOf(const QString& key) {
+    const edit::PaletteEntry* entry = edit::findPaletteEntry(key.toStdString());
+    return entry != nullptr ? QString::fromStdString(entry->firstProperty) : QString();
+}
 
 constexpr int kStatusMessageMs = 6000;
 constexpr int kDiagnosticsInSummary = 5;  // the rest go to "Show Details…"
@@ -167,26 +175,27 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     connect(paletteDock_, &PaletteDock::entryActivated, this, [this](const QString& key) {
         const QString id = editActions_->editor()->addElement(key, placeForNewElement());
         statusBar()->showMessage(editActions_->editor()->lastMessage(), kStatusMessageMs);
+        const QString first = firstPropertyOf(key);
         if (QGraphicsItem* item = scene_->itemForElement(id)) {
             revealWithDrawing(item->sceneBoundingRect());
             // Selected on the canvas with the keyboard there: typing names it, as after an
-            // insert in drawing tools. A segment's subnet (one is offered) comes next.
+            // insert in drawing tools; the entry's first property (a segment's subnets, one
+            // offered; a server's FQDN) comes next.
             view_->setFocus(Qt::OtherFocusReason);
-            if (const auto* band = qgraphicsitem_cast<SegmentItem*>(item)) {
-                if (band->kind() == model::SegmentKind::Internet) {
-                    // The internet keeps its name; what a user fills in is its subnets.
-                    revealElement(id);
-                    focusInspectorField(QStringLiteral("subnets"));
-                } else {
-                    afterName_ = {id, QString(), QString(), QStringLiteral("subnets")};
-                }
+            const auto* band = qgraphicsitem_cast<SegmentItem*>(item);
+            if (band != nullptr && band->kind() == model::SegmentKind::Internet) {
+                // The internet keeps its name; what a user fills in is its subnets.
+                revealElement(id);
+                inspectorDock_->focusField(first);
+            } else if (!first.isEmpty()) {
+                afterName_ = {id, QString(), QString(), first};
             }
         } else if (!id.isEmpty()) {
             // A DNS zone has no card: the Design panel shows it, and the inspector its form,
             // its origin (the zone's name, offered) selected to be typed over.
             dock_->raise();
             revealElement(id);
-            focusInspectorField(QStringLiteral("origin"));
+            inspectorDock_->focusField(first);
         }
     });
     connect(editActions_, &EditActions::message, this,
@@ -203,23 +212,25 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     // Dropped on a band: first the name (typing on the selected card names it, as after
     // any insert), then, once it is named, the proposed address as after a connect.
     connect(editActions_, &EditActions::placedOnSegment, this,
-            [this](const QString& elementId, const QString& interfaceId, const QString& address) {
+            [this](const QString& key, const QString& elementId, const QString& interfaceId,
+                   const QString& address) {
                 view_->setFocus(Qt::OtherFocusReason);
-                afterName_ = {elementId, interfaceId, address, QString()};
+                afterName_ = {elementId, interfaceId, address, firstPropertyOf(key)};
             });
     connect(view_, &DiagramView::renameCommitted, this, [this](const QString& elementId) {
         if (afterName_.elementId != elementId)
             return;
         const AfterName next = std::exchange(afterName_, {});
-        if (!next.field.isEmpty()) {
+        if (next.interfaceId.isEmpty()) {
             // A field of the element's own form, its text selected to be typed over.
             revealElement(next.elementId);
-            focusInspectorField(next.field);
+            inspectorDock_->focusField(next.field);
             return;
         }
+        // Connected on the way: its address first, then that field.
         revealElement(next.interfaceId);
         if (!next.address.isEmpty())
-            inspectorDock_->editPartCell(next.interfaceId, next.address, true);
+            inspectorDock_->editPartCell(next.interfaceId, next.address, true, next.field);
     });
     connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
         // The user went on to something else: what was offered stays as it is. (Items
@@ -1176,13 +1187,6 @@ void MainWindow::revealWithDrawing(const QRectF& area) {
     const qreal fitting =
         std::min(canvas.width() / drawing.width(), canvas.height() / drawing.height());
     view_->reveal(fitting >= kReadableZoom ? drawing : area);
-}
-
-void MainWindow::focusInspectorField(const QString& property) {
-    if (auto* field = qobject_cast<QLineEdit*>(inspectorDock_->editor(property))) {
-        field->setFocus(Qt::OtherFocusReason);
-        field->selectAll();
-    }
 }
 
 void MainWindow::revealElement(const QString& elementId) {

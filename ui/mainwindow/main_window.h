@@ -149,9 +149,6 @@ public slots:
     // Selects what shows `elementId` on the canvas and in the tree, brings it into view and
     // inspects it (something just added or connected).
     void revealElement(const QString& elementId);
-    // Puts the keyboard in the inspector's `property` field, its text selected to be typed
-    // over (what a new element offers: a segment's subnets, a zone's origin).
-    void focusInspectorField(const QString& property);
     // Help › User Guide and Keyboard Shortcuts; the windows are returned, shown.
     QDialog* showUserGuide();
     QDialog* showShortcuts();
@@ -241,8 +238,8 @@ private:
     QLabel* zoomLabel_ = nullptr;
     bool showingFromTree_ = false;
     // A new element waiting to be named; then what was offered for it waits to be typed
-    // over: the proposed address of the interface a drop on a band connected, or a field of
-    // its own form (a new segment's subnets).
+    // over: the proposed address of the interface a drop on a band connected, then the
+    // palette entry's first property in its own form (a segment's subnets, a server's FQDN).
     struct AfterName {
         QString elementId;
         QString interfaceId;

@@ -3,6 +3,7 @@
 // through JSON fragments, align/distribute/snap, AD sites and auto-layout of a selection.
 
 #include <QtTest>
+#include <algorithm>
 #include <set>
 
 #include "core/analysis/simulation_checks.h"
@@ -11,6 +12,7 @@
 #include "core/edit/design_edits.h"
 #include "core/edit/design_fragment.h"
 #include "core/edit/element_palette.h"
+#include "core/edit/property_edit.h"
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
 #include "core/layout/auto_layout.h"
@@ -64,6 +66,13 @@ private slots:
                 QVERIFY2(added.has_value(), entry.key.c_str());
                 QVERIFY(hasId(design, added->id));
                 QVERIFY2(names.insert(added->name).second, added->name.c_str());
+                // The property the editor's caret goes to first is one the element has.
+                if (!entry.firstProperty.empty()) {
+                    const auto keys = edit::propertyKeys(design, added->id);
+                    QVERIFY2(std::find(keys.begin(), keys.end(), entry.firstProperty) !=
+                                 keys.end(),
+                             (entry.key + ": " + entry.firstProperty).c_str());
+                }
                 if (added->drawn)
                     QCOMPARE(firstView(design).placements.at(added->id),
                              (model::Placement{10, 20}));

@@ -73,7 +73,8 @@ InspectorForm::InspectorForm(DesignDocument* document, const QString& elementId,
     column->addWidget(problem_);
 }
 
-void InspectorForm::revealPart(const QString& partId, const QString& editText, bool thenTop) {
+void InspectorForm::revealPart(const QString& partId, const QString& editText, bool thenTop,
+                               const QString& thenField) {
     const QString nicAddresses = QStringLiteral("nic.%1.addresses").arg(partId);
     QWidget* target = editors_.value(nicAddresses);
     TableEditor* table = tables_.value(nicAddresses);
@@ -93,7 +94,7 @@ void InspectorForm::revealPart(const QString& partId, const QString& editText, b
     // part refreshes the form (a table grows) after this, queued.
     QTimer::singleShot(0, this,
                        [this, target = QPointer<QWidget>(target),
-                        table = QPointer<TableEditor>(table), row, editText, thenTop] {
+                        table = QPointer<TableEditor>(table), row, editText, thenTop, thenField] {
                            if (target == nullptr)
                                return;
                            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
@@ -102,12 +103,30 @@ void InspectorForm::revealPart(const QString& partId, const QString& editText, b
                                !table->editCellShowing(row, editText) || !thenTop)
                                return;
                            // The address was a step on the way: once it is settled the
-                           // form shows the new element's own properties, from the top.
+                           // form shows the new element's own properties, from the top,
+                           // and the caret waits where the user goes on.
                            connect(
                                table, &TableEditor::shownCellClosed, this,
-                               [this] { QTimer::singleShot(0, this, &InspectorForm::scrollToTop); },
+                               [this, thenField] {
+                                   QTimer::singleShot(0, this, [this, thenField] {
+                                       scrollToTop();
+                                       if (!thenField.isEmpty())
+                                           focusField(thenField);
+                                   });
+                               },
                                Qt::SingleShotConnection);
                        });
+}
+
+bool InspectorForm::focusField(const QString& key) {
+    auto* field = qobject_cast<QLineEdit*>(editors_.value(key.section(QLatin1Char('.'), -1)));
+    if (field == nullptr)
+        return false;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    scroll_->ensureWidgetVisible(field);
+    field->setFocus(Qt::OtherFocusReason);
+    field->selectAll();
+    return true;
 }
 
 void InspectorForm::scrollToTop() {

@@ -85,12 +85,15 @@ public:
     QString problem() const;
     void refresh();  // values from the document, except where the user is mid-edit
     // Scrolls to a part of the element: a NIC's addresses, or the row of a table listing
-    // `partId` (a NAT rule, a VIP, a rule, an accepted domain), chosen.
-    // Scrolls to the part (a NIC's addresses, a table row); with `editText`, starts editing
-    // the part's cell that shows it and, with `thenTop`, shows the form from its top again
-    // once that cell is closed.
+    // `partId` (a NAT rule, a VIP, a rule, an accepted domain), chosen. With `editText`,
+    // starts editing the part's cell that shows it and, with `thenTop`, shows the form from
+    // its top again once that cell is closed, the caret in `thenField` when one is named.
     void revealPart(const QString& partId, const QString& editText = QString(),
-                    bool thenTop = false);
+                    bool thenTop = false, const QString& thenField = QString());
+    // Puts the caret in the text field of `key`, its text selected to be typed over, in
+    // sight. `key` as the file format and `edit --set` spell it ("smtp.mailFrom"): the form
+    // names a field by its last part. False when the form has no such text field.
+    bool focusField(const QString& key);
 
 private:
     void scrollToTop();
