@@ -53,16 +53,16 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
         previousOwner.reset(previousRaw);
         const detail::RrPtr rr(raw);
         switch (status) {
-        case LDNS_STATUS_OK:
-            break;
-        case LDNS_STATUS_SYNTAX_EMPTY:
-        case LDNS_STATUS_SYNTAX_TTL:
-        case LDNS_STATUS_SYNTAX_ORIGIN:
-            continue;
-        case LDNS_STATUS_SYNTAX_INCLUDE:
-            return fail(line, "$INCLUDE is not supported; paste the included records instead");
-        default:
-            return fail(line, ldns_get_errorstr_by_id(status));
+            case LDNS_STATUS_OK:
+                break;
+            case LDNS_STATUS_SYNTAX_EMPTY:
+            case LDNS_STATUS_SYNTAX_TTL:
+            case LDNS_STATUS_SYNTAX_ORIGIN:
+                continue;
+            case LDNS_STATUS_SYNTAX_INCLUDE:
+                return fail(line, "$INCLUDE is not supported; paste the included records instead");
+            default:
+                return fail(line, ldns_get_errorstr_by_id(status));
         }
         if (!rr)
             continue;

@@ -69,8 +69,7 @@ private slots:
                 // The property the editor's caret goes to first is one the element has.
                 if (!entry.firstProperty.empty()) {
                     const auto keys = edit::propertyKeys(design, added->id);
-                    QVERIFY2(std::find(keys.begin(), keys.end(), entry.firstProperty) !=
-                                 keys.end(),
+                    QVERIFY2(std::find(keys.begin(), keys.end(), entry.firstProperty) != keys.end(),
                              (entry.key + ": " + entry.firstProperty).c_str());
                 }
                 if (added->drawn)
