@@ -1,15 +1,20 @@
 #include "ui/diagram/diagram_scene.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsView>
+#include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QTimer>
 
+#include "core/edit/arrange.h"
 #include "core/model/design.h"
 #include "ui/diagram/diagram_layout.h"
 #include "ui/diagram/diagram_style.h"
@@ -61,6 +66,24 @@ void DiagramScene::applyStyle() {
     update();
 }
 
+void DiagramScene::drawBackground(QPainter* painter, const QRectF& rect) {
+    const DiagramStyle& style = DiagramStyle::standard();
+    painter->fillRect(rect, style.canvas);
+    const qreal zoom = painter->worldTransform().m11();
+    if (medium_ != DetailMedium::Screen || zoom < 0.5)
+        return;
+    constexpr qreal step = edit::kDefaultGrid;
+    painter->setPen(QPen(style.gridDot, 1.5 / zoom, Qt::SolidLine, Qt::RoundCap));
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    QVector<QPointF> dots;
+    for (qreal x = left; x < rect.right(); x += step) {
+        for (qreal y = top; y < rect.bottom(); y += step)
+            dots << QPointF(x, y);
+    }
+    painter->drawPoints(dots.constData(), static_cast<int>(dots.size()));
+}
+
 void DiagramScene::setViewId(const QString& viewId) {
     if (viewId == viewId_)
         return;
@@ -77,6 +100,7 @@ void DiagramScene::setViewId(const QString& viewId) {
 
 void DiagramScene::clearDiagram() {
     clearSelection();
+    buryRetired();
     clear();  // deletes the trace path items too
     forwardPath_ = nullptr;
     replyPath_ = nullptr;
@@ -231,12 +255,27 @@ void DiagramScene::removeCard(const QString& id) {
     for (const QString& nested : item->content().nestedIds)
         ownerCard_.remove(nested);
     cardInputs_.remove(id);
-    delete item;
+    retire(item);
 }
 
 void DiagramScene::removeSegment(const QString& id) {
-    delete segments_.take(id);
+    if (SegmentItem* item = segments_.take(id))
+        retire(item);
     segmentInputs_.remove(id);
+}
+
+void DiagramScene::retire(QGraphicsItem* item) {
+    item->hide();
+    if (retired_.isEmpty()) {
+        // Queued after Qt's own processing of the items made dirty meanwhile, the hidden
+        // ones included.
+        QTimer::singleShot(0, this, &DiagramScene::buryRetired);
+    }
+    retired_ << item;
+}
+
+void DiagramScene::buryRetired() {
+    qDeleteAll(std::exchange(retired_, {}));
 }
 
 void DiagramScene::removeLinksOf(const QString& cardId) {
@@ -245,7 +284,8 @@ void DiagramScene::removeLinksOf(const QString& cardId) {
         return;
     const QSet<LinkItem*> gone(links.cbegin(), links.cend());
     links_.removeIf([&gone](LinkItem* link) { return gone.contains(link); });
-    qDeleteAll(links);
+    for (LinkItem* link : links)
+        retire(link);
 }
 
 void DiagramScene::addLinks(CardItem* card, const QList<QPolygonF>& routes) {

@@ -101,6 +101,11 @@ signals:
     // elements a change named. Pointers to cards, bands and links may be stale.
     void rebuilt();
 
+protected:
+    // The canvas colour and, on screen from 50 % up, a faint dot grid (the one dragged items
+    // snap to): a sense of scale, which zoomed out would only be noise and paper leaves out.
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+
 private:
     // What a refresh must redo: items to build again (their element changed) and
     // inputs of the layout to read again (a placement changed).
@@ -117,6 +122,12 @@ private:
     void removeCard(const QString& id);
     void removeSegment(const QString& id);
     void removeLinksOf(const QString& cardId);
+    // An item an edit replaced or removed: hidden now, deleted once the scene has reported
+    // where it was. Deleting an item at once makes Qt report the whole scene as changed to
+    // whoever listens to QGraphicsScene::changed (the view's cache would render everything
+    // again); hiding it reports its own extent. (A rebuild deletes everything at once.)
+    void retire(QGraphicsItem* item);
+    void buryRetired();
     // The card's links along `routes` (one per attachment), replacing those it had.
     void addLinks(CardItem* card, const QList<QPolygonF>& routes);
 
@@ -128,6 +139,7 @@ private:
     QHash<QString, SegmentItem*> segments_;
     QList<LinkItem*> links_;
     QHash<QString, QList<LinkItem*>> linksOfCard_;  // card element id → its links
+    QList<QGraphicsItem*> retired_;                 // hidden, to be deleted
     QHash<QString, QString> ownerCard_;             // nested element id → card element id
     // What the last layout was given and gave: a change feeds it only what changed.
     QHash<QString, layout::CardInput> cardInputs_;

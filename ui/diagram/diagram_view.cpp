@@ -85,7 +85,8 @@ DiagramView::DiagramView(QWidget* parent) : QGraphicsView(parent) {
     // appearing when an edit grows the canvas would narrow the viewport and move the drawing.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
-    setBackgroundBrush(DiagramStyle::standard().canvas);
+    // No background brush: the scene draws the canvas and its grid (DiagramScene), for the
+    // view and for the cache of what the view shows alike.
     setFocusPolicy(Qt::StrongFocus);
     // Hovering a card shows its handles and a hint, without a button held.
     viewport()->setMouseTracking(true);
@@ -200,7 +201,7 @@ bool DiagramView::viewportEvent(QEvent* event) {
 }
 
 void DiagramView::applyStyle() {
-    setBackgroundBrush(DiagramStyle::standard().canvas);
+    cache_.invalidate();
     viewport()->update();
 }
 
@@ -498,25 +499,70 @@ void DiagramView::resizeEvent(QResizeEvent* event) {
         applyFit();
 }
 
-void DiagramView::drawBackground(QPainter* painter, const QRectF& rect) {
-    const DiagramStyle& style = DiagramStyle::standard();
-    painter->fillRect(rect, style.canvas);
-    // A faint dot grid gives a sense of scale; zoomed out it would only be noise.
-    if (zoom() < 0.5)
+void DiagramView::setRetainedPainting(bool on) {
+    retained_ = on;
+    cache_.invalidate();
+    viewport()->update();
+}
+
+void DiagramView::watchScene(QGraphicsScene* shown) {
+    if (watched_ == shown)
         return;
-    painter->setPen(QPen(style.gridDot, 1.5 / zoom(), Qt::SolidLine, Qt::RoundCap));
-    const qreal left = std::floor(rect.left() / kGridStep) * kGridStep;
-    const qreal top = std::floor(rect.top() / kGridStep) * kGridStep;
-    QVector<QPointF> dots;
-    for (qreal x = left; x < rect.right(); x += kGridStep) {
-        for (qreal y = top; y < rect.bottom(); y += kGridStep)
-            dots << QPointF(x, y);
+    if (watched_ != nullptr)
+        disconnect(watched_, &QGraphicsScene::changed, this, nullptr);
+    watched_ = shown;
+    cache_.invalidate();
+    // Items report their old and new extents through `changed` once it is connected (Qt's
+    // compatibility path), which is what the cache needs to know.
+    connect(shown, &QGraphicsScene::changed, this,
+            [this](const QList<QRectF>& rects) { cache_.invalidate(rects); });
+}
+
+void DiagramView::paintEvent(QPaintEvent* event) {
+    // The rubber band is drawn by QGraphicsView over the items; while it is out, the view
+    // paints as it would without a cache (the cache still follows the scene's changes).
+    if (!retained_ || scene() == nullptr || !rubberBandRect().isNull()) {
+        QGraphicsView::paintEvent(event);
+        return;
     }
-    painter->drawPoints(dots.constData(), static_cast<int>(dots.size()));
+    watchScene(scene());
+    const QTransform toViewport = viewportTransform();
+    const QRegion stale =
+        cache_.prepare(viewport()->size(), viewport()->devicePixelRatioF(), toViewport);
+    if (!stale.isEmpty())
+        renderIntoCache(stale, toViewport);
+    QPainter painter(viewport());
+    const qreal dpr = cache_.image().devicePixelRatio();
+    for (const QRect& rect : event->region()) {
+        const QRectF source(rect.x() * dpr, rect.y() * dpr, rect.width() * dpr,
+                            rect.height() * dpr);
+        painter.drawPixmap(QRectF(rect), cache_.image(), source);
+    }
+    painter.setRenderHints(renderHints());
+    painter.setTransform(toViewport);
+    drawOverlay(&painter);
+}
+
+void DiagramView::renderIntoCache(const QRegion& stale, const QTransform& toViewport) {
+    QPainter painter(&cache_.image());
+    painter.setRenderHints(renderHints());
+    painter.setClipRegion(stale);
+    const QTransform toScene = toViewport.inverted();
+    // What QGraphicsView::paintEvent draws (the scene's background, then its items), stale
+    // rectangle by stale rectangle: QGraphicsScene::render maps the scene rectangle onto the
+    // same pixels the view shows it on, at the view's scale.
+    for (const QRect& rect : stale) {
+        scene()->render(&painter, QRectF(rect), toScene.mapRect(QRectF(rect)),
+                        Qt::IgnoreAspectRatio);
+    }
 }
 
 void DiagramView::drawForeground(QPainter* painter, const QRectF& rect) {
     QGraphicsView::drawForeground(painter, rect);
+    drawOverlay(painter);
+}
+
+void DiagramView::drawOverlay(QPainter* painter) {
     if (isConnecting())
         drawGesture(painter);
     // The scene rect is empty only when no design is open (DiagramScene sets it otherwise);

@@ -21,6 +21,7 @@
 #include <functional>
 
 #include "ui/diagram/inline_name_editor.h"
+#include "ui/diagram/viewport_cache.h"
 
 namespace mailtopo::ui {
 
@@ -58,6 +59,11 @@ public slots:
 
     // Snap dragged items to this grid (0: off); Alt bypasses it while dragging.
     void setGridStep(qreal step) { gridStep_ = step; }
+
+    // Retained painting (on by default): what the view shows is kept as an image and only
+    // what the scene changed is rendered again; a repaint of an unchanged drawing is a copy.
+    // Off: every repaint renders the items in sight (tests compare the two).
+    void setRetainedPainting(bool on);
     qreal gridStep() const { return gridStep_; }
 
     // Takes up the current DiagramStyle (a theme switch).
@@ -107,7 +113,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
-    void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void paintEvent(QPaintEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
@@ -135,6 +141,13 @@ private:
     QString dropTarget(const QPoint& viewPos, QRectF* area) const;
     void setHint(const QString& hint);
     void drawGesture(QPainter* painter) const;
+    // What is drawn over the scene and never kept in the cache: the gesture's rubber line and
+    // target, and the empty window's invitation. `painter` in scene coordinates.
+    void drawOverlay(QPainter* painter);
+    // The scene whose changes mark the cache stale.
+    void watchScene(QGraphicsScene* shown);
+    // Renders the `stale` region (viewport pixels) of what the view shows into the cache.
+    void renderIntoCache(const QRegion& stale, const QTransform& toViewport);
     // The scene's items were replaced: nothing under the pointer is what it was.
     void onSceneRebuilt();
     // A printable key on the one selected card or band: renames it in place, the key first.
@@ -160,6 +173,10 @@ private:
     QString hoveredCard_;  // the card showing its handles
     QString hint_;
     QPointer<InlineNameEditor> renamer_;
+
+    bool retained_ = true;
+    ViewportCache cache_;
+    QPointer<QGraphicsScene> watched_;
 };
 
 }  // namespace mailtopo::ui
