@@ -10,6 +10,7 @@
 #include "core/io/design_fields.h"
 #include "core/io/field_traits.h"
 #include "core/io/json_locator.h"
+#include "core/io/json_without_duplicates.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::io {
@@ -377,31 +378,6 @@ std::optional<size_t> firstTooDeepBracket(std::string_view text) {
     return std::nullopt;
 }
 
-// A parser callback that notices the first key repeated within one object and stores its
-// name in *duplicate. It only keeps one set of keys per open object, so it costs little
-// on every load; the position is worked out afterwards, on the error path only.
-auto duplicateKeyWatcher(std::string* duplicate) {
-    return [duplicate, open = std::vector<std::set<std::string, std::less<>>>()](
-               int, json::parse_event_t event, json& parsed) mutable {
-        switch (event) {
-            case json::parse_event_t::object_start:
-                open.emplace_back();
-                break;
-            case json::parse_event_t::object_end:
-                open.pop_back();
-                break;
-            case json::parse_event_t::key:
-                if (!open.back().insert(parsed.get<std::string>()).second && duplicate->empty()) {
-                    *duplicate = parsed.get<std::string>();
-                }
-                break;
-            default:
-                break;
-        }
-        return true;
-    };
-}
-
 // Where a token ending at `last` (its final byte) starts: a string goes back to its
 // unescaped opening quote, a number or literal back over its characters.
 size_t tokenStart(std::string_view text, size_t last) {
@@ -508,7 +484,7 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
     json document;
     std::string duplicateKey;
     try {
-        document = json::parse(text, duplicateKeyWatcher(&duplicateKey));
+        document = parseJsonNoticingDuplicates(text, &duplicateKey);
     } catch (const json::parse_error& e) {
         size_t offset = e.byte == 0 ? 0 : e.byte - 1;  // e.byte is 1-based: the last byte read
         std::string message = describeSyntaxError(e.what(), text, &offset);

@@ -12,6 +12,7 @@
 
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
+#include "core/io/json_without_duplicates.h"
 
 using namespace mailtopo;
 
@@ -79,6 +80,7 @@ private slots:
     void unknownKeyWithPointerSpecialCharacters();
     void everyProblemIsReportedInDocumentOrder();
     void diagnosticTextHasFileLineColumnPointer();
+    void jsonWithoutDuplicatesEqualsNlohmann();
     void missingFile();
     void directoryInsteadOfFile();
 
@@ -516,4 +518,42 @@ void TestIoErrors::saveIntoMissingDirectoryFails() {
 }
 
 QTEST_GUILESS_MAIN(TestIoErrors)
+// The one-pass parser that notices duplicate keys builds what nlohmann::json::parse builds,
+// throws what it throws, and names the first key repeated within one object (not a key that
+// recurs in sibling objects).
+void TestIoErrors::jsonWithoutDuplicatesEqualsNlohmann() {
+    using nlohmann::json;
+    const std::string text = R"({"a": [1, -2, 3.5, true, null, "x", {"b": {}}, []],
+        "hosts": [{"id": "h1", "nics": []}, {"id": "h2", "nics": [{"id": "n"}]}],
+        "u": 18446744073709551615, "e": "\u00e9"})";
+    std::string duplicate;
+    QCOMPARE(mailtopo::io::parseJsonNoticingDuplicates(text, &duplicate), json::parse(text));
+    QVERIFY(duplicate.empty());
+
+    const std::string twice =
+        R"({"hosts": [{"id": "h1", "name": "A", "name": "B"}], "x": 1, "x": 2})";
+    const json parsed = mailtopo::io::parseJsonNoticingDuplicates(twice, &duplicate);
+    QCOMPARE(duplicate, std::string("name"));
+    QCOMPARE(parsed, json::parse(twice));  // the later value wins, as in json::parse
+    QCOMPARE(parsed["hosts"][0]["name"], json("B"));
+
+    for (const std::string& bad :
+         {std::string(R"({"a": [1, 2)"), std::string(R"({"a": 1e999})"), std::string("[1,]")}) {
+        std::string ours;
+        std::string theirs;
+        try {
+            const json ignored = mailtopo::io::parseJsonNoticingDuplicates(bad, &duplicate);
+        } catch (const json::exception& e) {
+            ours = e.what();
+        }
+        try {
+            const json ignored = json::parse(bad);
+        } catch (const json::exception& e) {
+            theirs = e.what();
+        }
+        QVERIFY2(!ours.empty(), bad.c_str());
+        QCOMPARE(ours, theirs);
+    }
+}
+
 #include "tst_io_errors.moc"
