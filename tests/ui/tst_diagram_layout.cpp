@@ -283,6 +283,10 @@ private slots:
                                                    pointOnSide(obstacles[hub], to, 0.5), to};
                         const QPolygonF scanned = routeAround(request, obstacles, card, hub, 14);
                         QCOMPARE(routeAround(request, grid, card, hub, 14), scanned);
+                        // Asked once for the card and hub, as the layout does for a link.
+                        const QList<int> near =
+                            obstaclesNear(grid, obstacles[card].united(obstacles[hub]), 14);
+                        QCOMPARE(routeAround(request, grid, near, card, hub, 14), scanned);
                         routed += scanned.isEmpty() ? 0 : 1;
                         // The sample is crowded enough that the cards change routes.
                         shaped +=

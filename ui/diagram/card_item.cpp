@@ -121,11 +121,13 @@ void CardItem::layoutRows() {
     };
     QList<QList<Measured>> measured;
     // Width: wide enough for the longest row, within the style's bounds.
-    qreal widest = style.iconSize + kHeaderGap +
-                   std::max(title.horizontalAdvance(content_.title),
-                            subtitle.horizontalAdvance(content_.subtitle));
+    const qreal titleWidth = title.horizontalAdvance(content_.title);
+    const qreal subtitleWidth = subtitle.horizontalAdvance(content_.subtitle);
+    qreal widest = style.iconSize + kHeaderGap + std::max(titleWidth, subtitleWidth);
+    QList<qreal> headingWidths;
     for (const CardSection& section : content_.sections) {
-        widest = std::max(widest, heading.horizontalAdvance(section.heading));
+        headingWidths << heading.horizontalAdvance(section.heading);
+        widest = std::max(widest, headingWidths.last());
         QList<Measured>& lines = measured.emplace_back();
         for (const CardLine& line : section.lines) {
             const Measured m{QFontMetricsF(fontFor(style, line.style)).horizontalAdvance(line.text),
@@ -140,9 +142,15 @@ void CardItem::layoutRows() {
         std::clamp(std::ceil(widest + 2 * style.padding), style.minCardWidth, style.maxCardWidth);
     const qreal inner = width_ - 2 * style.padding;
 
+    // What fits is kept as it is (what elidedText() would return for it, without shaping
+    // the text again).
+    const auto fitted = [](const QFontMetricsF& metrics, const QString& text, qreal width,
+                           qreal room, Qt::TextElideMode mode) {
+        return width <= room ? text : metrics.elidedText(text, mode, room);
+    };
     const qreal textWidth = inner - style.iconSize - kHeaderGap;
-    elidedTitle_ = title.elidedText(content_.title, Qt::ElideRight, textWidth);
-    elidedSubtitle_ = subtitle.elidedText(content_.subtitle, Qt::ElideRight, textWidth);
+    elidedTitle_ = fitted(title, content_.title, titleWidth, textWidth, Qt::ElideRight);
+    elidedSubtitle_ = fitted(subtitle, content_.subtitle, subtitleWidth, textWidth, Qt::ElideRight);
     headerHeight_ = std::ceil(kAccentHeight + 9 + title.height() + subtitle.height() + 9);
 
     qreal y = headerHeight_ + 2;
@@ -159,18 +167,15 @@ void CardItem::layoutRows() {
                          0,
                          y,
                          h,
-                         heading.elidedText(section.heading, Qt::ElideRight, inner)};
+                         fitted(heading, section.heading, headingWidths[s], inner, Qt::ElideRight)};
             y += h;
         }
         for (int l = 0; l < section.lines.size(); ++l) {
             const CardLine& line = section.lines[l];
             const Measured& m = measured[s][l];
             const qreal available = std::max<qreal>(inner - m.besides, 20);
-            // What fits is kept as it is, which is what elidedText() would return for it.
-            const QString text = m.text <= available
-                                     ? line.text
-                                     : QFontMetricsF(fontFor(style, line.style))
-                                           .elidedText(line.text, Qt::ElideMiddle, available);
+            const QString text = fitted(QFontMetricsF(fontFor(style, line.style)), line.text,
+                                        m.text, available, Qt::ElideMiddle);
             rows_ << Row{Row::Kind::Line, s, l, y, lineHeight, text};
             if (!line.anchorId.isEmpty()) {
                 const qreal middle = y + lineHeight / 2;

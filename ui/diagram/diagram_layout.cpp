@@ -399,12 +399,13 @@ void layoutHubs(Work& w, Result& result, const Previous* previous) {
         qreal best = std::numeric_limits<qreal>::max();
         link.cardSide = facingSide(card, hub);
         link.hubSide = oppositeSide(link.cardSide);
+        const QList<int> near = obstaclesNear(obstacles, card.united(hub), w.metrics.linkClearance);
         for (Side cardSide : sides) {
             for (Side hubSide : sides) {
                 const RouteRequest request{portFor(link.card, link.attachment, cardSide, 0.5),
                                            cardSide, pointOnSide(hub, hubSide, 0.5), hubSide};
-                const QPolygonF route =
-                    routeAround(request, obstacles, link.card, link.hub, w.metrics.linkClearance);
+                const QPolygonF route = routeAround(request, obstacles, near, link.card, link.hub,
+                                                    w.metrics.linkClearance);
                 if (route.isEmpty())
                     continue;
                 const qreal cost = routeCost(route);

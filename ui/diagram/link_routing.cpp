@@ -132,9 +132,14 @@ QPolygonF directRoute(const RouteRequest& r) {
 
 namespace {
 
+// How far beyond its ends a shape routeAmong() tries can swing.
+qreal reachOf(qreal clearance) {
+    return (kMaxDetours * 4 + 2) * clearance;
+}
+
 // Only obstacles in this region can be in the way of any shape routeAmong() tries.
 QRectF searchRegion(const RouteRequest& r, qreal clearance) {
-    const qreal reach = (kMaxDetours * 4 + 2) * clearance;
+    const qreal reach = reachOf(clearance);
     return QRectF(r.start, r.end).normalized().adjusted(-reach, -reach, reach, reach);
 }
 
@@ -149,11 +154,19 @@ QPolygonF routeAmong(const RouteRequest& r, const QList<QRectF>& obstacles, qrea
     // least `clearance` long, so no bend sits on a card's corner.
     const QPointF s1 = s + out * clearance;
     const QPointF e1 = e + in * clearance;
-    QList<QPolygonF> found;
+    // The cheapest free shape, the first tried among equals. A shape that cannot cost less
+    // than the best so far is not tested against the obstacles (the costly part, on large
+    // designs): a Z's runs all cost the same and a U's grow with its swing, so after the
+    // first free one most are skipped.
+    QPolygonF best;
+    qreal bestCost = std::numeric_limits<qreal>::infinity();
     auto consider = [&](const QPolygonF& points) {
-        const QPolygonF route = simplified(points);
-        if (!routeBlocked(route, obstacles))
-            found << route;
+        QPolygonF route = simplified(points);
+        const qreal cost = routeCost(route);
+        if (cost < bestCost && !routeBlocked(route, obstacles)) {
+            best = std::move(route);
+            bestCost = cost;
+        }
     };
 
     if (isVertical(r.startSide) && isVertical(r.endSide)) {
@@ -216,11 +229,7 @@ QPolygonF routeAmong(const RouteRequest& r, const QList<QRectF>& obstacles, qrea
             consider({s, corner, e});
         }
     }
-    if (found.isEmpty())
-        return {};
-    return *std::min_element(
-        found.begin(), found.end(),
-        [](const QPolygonF& a, const QPolygonF& b) { return routeCost(a) < routeCost(b); });
+    return best;
 }
 
 }  // namespace
@@ -241,6 +250,24 @@ QPolygonF routeAround(const RouteRequest& r, const ObstacleGrid& grid, int ignor
     QList<QRectF> nearby;
     for (int i : grid.intersecting(searchRegion(r, clearance))) {
         if (i != ignoreA && i != ignoreB)
+            nearby << grid.rects()[i];
+    }
+    return routeAmong(r, nearby, clearance);
+}
+
+QList<int> obstaclesNear(const ObstacleGrid& grid, const QRectF& area, qreal clearance) {
+    const qreal reach = reachOf(clearance);
+    return grid.intersecting(area.normalized().adjusted(-reach, -reach, reach, reach));
+}
+
+QPolygonF routeAround(const RouteRequest& r, const ObstacleGrid& grid, const QList<int>& near,
+                      int ignoreA, int ignoreB, qreal clearance) {
+    // The request's own region within the area's: the same obstacles, in the same order, as
+    // the grid gives for the request alone.
+    const QRectF region = searchRegion(r, clearance);
+    QList<QRectF> nearby;
+    for (int i : near) {
+        if (i != ignoreA && i != ignoreB && grid.rects()[i].intersects(region))
             nearby << grid.rects()[i];
     }
     return routeAmong(r, nearby, clearance);

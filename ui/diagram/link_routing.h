@@ -35,6 +35,13 @@ QPolygonF routeAround(const RouteRequest& request, const QList<QRectF>& obstacle
 // all of them (indices into obstacles.rects()).
 QPolygonF routeAround(const RouteRequest& request, const ObstacleGrid& obstacles, int ignoreA,
                       int ignoreB, qreal clearance);
+// The obstacles any route between two points of `area` (a link's card and hub, united) may
+// meet: asked of the grid once, then given to routeAround below for every shape tried
+// between them (a layout tries sixteen pairs of sides per link).
+QList<int> obstaclesNear(const ObstacleGrid& obstacles, const QRectF& area, qreal clearance);
+// The same route again, from `near` (obstaclesNear of an area holding both ends).
+QPolygonF routeAround(const RouteRequest& request, const ObstacleGrid& obstacles,
+                      const QList<int>& near, int ignoreA, int ignoreB, qreal clearance);
 
 // The simple shape for `request` ignoring obstacles (the last resort).
 QPolygonF directRoute(const RouteRequest& request);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/edit/change_set.h"
@@ -115,10 +116,33 @@ QString categoryTitle(int category) {
     return {};
 }
 
-QString hostName(const model::Design& design, const model::Id& id) {
-    const model::Host* host = design.findHost(id);
-    return host ? fromStd(host->name) : fromStd(id);
-}
+// Host names by id for the rows that name a host (a connector's server, a flow's ends): a
+// search of the design for the few rows an edit writes again, an index once many ask (a
+// full listing of thousands of connectors would otherwise search thousands of hosts each).
+class HostNames {
+public:
+    explicit HostNames(const model::Design& design) : design_(design) {}
+    QString operator()(const model::Id& id) {
+        const model::Host* host = nullptr;
+        if (++asked_ <= kSearchesBeforeIndex) {
+            host = design_.findHost(id);
+        } else {
+            if (index_.empty()) {
+                for (const model::Host& h : design_.hosts)
+                    index_.emplace(h.id, &h);
+            }
+            const auto it = index_.find(id);
+            host = it != index_.end() ? it->second : nullptr;
+        }
+        return host ? fromStd(host->name) : fromStd(id);
+    }
+
+private:
+    static constexpr int kSearchesBeforeIndex = 32;
+    const model::Design& design_;
+    int asked_ = 0;
+    std::unordered_map<std::string_view, const model::Host*> index_;
+};
 
 // Every element the tree lists, category by category in the design's order:
 // `visit(category, index in it, element, row)`, where row() works out the row's texts (only
@@ -128,6 +152,7 @@ void forEachListed(const model::Design& design, Visit&& visit) {
     const auto count = [](std::size_t n, const QString& one, const QString& many) {
         return text::countText(static_cast<qsizetype>(n), one, many);
     };
+    HostNames hostName(design);
     const auto each = [&](Category category, const auto& list, const auto& row) {
         int index = 0;
         for (const auto& element : list)
@@ -165,7 +190,7 @@ void forEachListed(const model::Design& design, Visit&& visit) {
     });
     each(Receive, design.receiveConnectors, [&](const model::ReceiveConnector& connector) {
         return RowText{fromStd(connector.name),
-                       QStringLiteral("%1 · %2").arg(hostName(design, connector.serverId),
+                       QStringLiteral("%1 · %2").arg(hostName(connector.serverId),
                                                      text::bindingsText(connector.bindings)),
                        std::nullopt};
     });
@@ -186,10 +211,10 @@ void forEachListed(const model::Design& design, Visit&& visit) {
     // Both ends by name: a destination that is a host is written as its id in the file
     // ("ex01"), which need not be the name it is drawn with ("EX13").
     each(Flows, design.flows, [&](const model::Flow& flow) {
-        return RowText{fromStd(flow.name),
-                       QStringLiteral("%1 → %2").arg(hostName(design, flow.sourceHostId),
-                                                     hostName(design, flow.destination)),
-                       std::nullopt};
+        return RowText{
+            fromStd(flow.name),
+            QStringLiteral("%1 → %2").arg(hostName(flow.sourceHostId), hostName(flow.destination)),
+            std::nullopt};
     });
 }
 
