@@ -6,7 +6,6 @@
 #include <unordered_set>
 #include <utility>
 
-#include <QGraphicsEllipseItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsView>
 #include <QPainter>
@@ -655,16 +654,22 @@ void DiagramScene::showTracePath(const QStringList& forward, const QStringList& 
     forwardPath_->setPath(pathOf(forwardPoints_));
     replyPath_->setPath(pathOf(replyPoints_));
     if (currentHalo_ == nullptr) {
-        const QColor hop = DiagramStyle::currentHopColor();
-        currentHalo_ = addEllipse(QRectF(-22, -22, 44, 44), QPen(hop, 3),
-                                  QColor(hop.red(), hop.green(), hop.blue(), 60));
+        currentHalo_ = addPath(QPainterPath(), QPen(DiagramStyle::currentHopColor(), 3));
         currentHalo_->setZValue(1001);
         currentHalo_->setAcceptedMouseButtons(Qt::NoButton);
     }
+    // A ring just outside the card or band of the hop being played: it marks the hop
+    // without covering what the card says.
     QGraphicsItem* at = current.isEmpty() ? nullptr : itemForElement(current);
     currentHalo_->setVisible(at != nullptr);
-    if (at != nullptr)
-        currentHalo_->setPos(at->sceneBoundingRect().center());
+    if (at != nullptr) {
+        const auto* card = dynamic_cast<const CardItem*>(at);
+        const QRectF around = (card != nullptr ? card->sceneCardRect() : at->sceneBoundingRect())
+                                  .adjusted(-7, -7, 7, 7);
+        QPainterPath ring;
+        ring.addRoundedRect(around, 9, 9);
+        currentHalo_->setPath(ring);
+    }
 }
 
 QList<QPointF> DiagramScene::tracePathPoints(bool reply) const {

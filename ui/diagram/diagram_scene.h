@@ -23,7 +23,6 @@
 #include "ui/diagram/card_detail.h"
 #include "ui/diagram/diagram_layout.h"
 
-class QGraphicsEllipseItem;
 class QGraphicsPathItem;
 
 namespace mailtopo::ui {
@@ -154,7 +153,7 @@ private:
     void applyMarks();
     QGraphicsPathItem* forwardPath_ = nullptr;
     QGraphicsPathItem* replyPath_ = nullptr;
-    QGraphicsEllipseItem* currentHalo_ = nullptr;
+    QGraphicsPathItem* currentHalo_ = nullptr;  // a ring around the hop being played
     QList<QPointF> forwardPoints_;
     QList<QPointF> replyPoints_;
 };
