@@ -265,7 +265,9 @@ QWidget* InspectorForm::flags(
         check->setObjectName(property + QLatin1Char('.') + value);
         check->setToolTip(tip);
         check->setChecked(has(design(), value));
-        grid->addWidget(check, i / 2, i % 2);
+        // One a line: two side by side made the form wider than a docked inspector
+        // ("ExchangeLegacyServers" beside "AnonymousUsers"), cutting every field.
+        grid->addWidget(check, i, 0);
         editors_.insert(check->objectName(), check);
         readers_.insert(check->objectName(),
                         [has, value](const model::Design& d) { return flagText(has(d, value)); });
