@@ -19,6 +19,8 @@
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest>
+
+#include <QScrollBar>
 #include <memory>
 
 #include "core/edit/sub_elements.h"
@@ -471,6 +473,9 @@ private slots:
             }
         }
         QVERIFY(pictures >= 8);
+        // Nothing wider than the page: code and tables wrap, no sideways scrolling.
+        QCoreApplication::processEvents();
+        QCOMPARE(browser->horizontalScrollBar()->maximum(), 0);
         // A link to the file format, compiled in beside it, opens there.
         emit browser->anchorClicked(QUrl(QStringLiteral("file-format.md")));
         QCOMPARE(browser->source(), QUrl(QStringLiteral("qrc:/docs/file-format.md")));

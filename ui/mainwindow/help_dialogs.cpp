@@ -16,6 +16,7 @@
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -122,6 +123,30 @@ public:
         }
     }
 
+    // Code blocks wrap at the page's width like the text around them, and tables take the
+    // page's width (a command line or a table wider than the window made the whole page
+    // scroll sideways).
+    void wrapToPage() {
+        QTextCursor cursor(document());
+        QSet<QTextTable*> tables;
+        for (QTextBlock block = document()->begin(); block.isValid(); block = block.next()) {
+            cursor.setPosition(block.position());
+            if (QTextTable* table = cursor.currentTable())
+                tables.insert(table);
+            QTextBlockFormat format = block.blockFormat();
+            if (!format.nonBreakableLines())
+                continue;
+            format.setNonBreakableLines(false);
+            cursor.setBlockFormat(format);
+        }
+        for (QTextTable* table : std::as_const(tables)) {
+            QTextTableFormat format = table->format();
+            // A hair under the full width: the border is drawn outside the width given.
+            format.setWidth(QTextLength(QTextLength::PercentageLength, 99.5));
+            table->setFormat(format);
+        }
+    }
+
 protected:
     void resizeEvent(QResizeEvent* event) override {
         QTextBrowser::resizeEvent(event);
@@ -154,8 +179,10 @@ QDialog* createUserGuideDialog(QWidget* parent) {
              QFile::exists(QLatin1Char(':') + target.path())))
             browser->setSource(target);
     });
-    QObject::connect(browser, &QTextBrowser::sourceChanged, browser,
-                     [browser] { browser->fitImages(); });
+    QObject::connect(browser, &QTextBrowser::sourceChanged, browser, [browser] {
+        browser->wrapToPage();
+        browser->fitImages();
+    });
     browser->setSource(QUrl(QString::fromLatin1(kUserGuideUrl)), QTextDocument::MarkdownResource);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
