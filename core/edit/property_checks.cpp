@@ -130,8 +130,22 @@ bool segmentOrNone(std::string_view text, const Context& context, std::string* p
 bool host(std::string_view text, const Context& context, std::string* problem) {
     return checkHostReference(trimmedText(text), context.design, false, problem);
 }
-bool hostOrNone(std::string_view text, const Context& context, std::string* problem) {
-    return trimmedText(text).empty() || host(text, context, problem);
+// A flow's pool member: a host some VIP has in its pool, since a VIP sends only to those
+// (the inspector offers no other).
+bool poolMemberOrNone(std::string_view text, const Context& context, std::string* problem) {
+    text = trimmedText(text);
+    if (text.empty())
+        return true;
+    if (!host(text, context, problem))
+        return false;
+    for (const auto& lb : context.design.loadBalancers)
+        for (const auto& vip : lb.vips)
+            for (const auto& member : vip.pool)
+                if (member.hostId == text)
+                    return true;
+    say(problem, cat("'", text,
+                     "' is in no load balancer's pool: a VIP sends only to a member of its pool"));
+    return false;
 }
 bool exchangeServer(std::string_view text, const Context& context, std::string* problem) {
     return checkHostReference(trimmedText(text), context.design, true, problem);
@@ -199,7 +213,7 @@ constexpr std::array kRules{
     KeyRule{"flow", "helo", hostName},
     KeyRule{"flow", "mailFrom", mailAddressOrNone},
     KeyRule{"flow", "rcptTo", mailAddresses},
-    KeyRule{"flow", "poolMember", hostOrNone},
+    KeyRule{"flow", "poolMember", poolMemberOrNone},
 };
 
 bool number(int value, unsigned max, std::string_view what, std::string* problem) {

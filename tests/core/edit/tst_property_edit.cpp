@@ -406,6 +406,12 @@ private slots:
                                 "to this host by it"));
         QVERIFY(refused(design, "view-overview", "placements", "{}")
                     .startsWith("placements: 'placements' is where elements sit"));
+        // A flow's pool member is a host some VIP sends to (the inspector offers no other).
+        QCOMPARE(refused(design, "flow-erp-relay", "poolMember", "erp01"),
+                 QStringLiteral("poolMember: 'erp01' is in no load balancer's pool: a VIP sends "
+                                "only to a member of its pool"));
+        QCOMPARE(refused(design, "flow-erp-relay", "poolMember", "nohost"),
+                 QStringLiteral("poolMember: 'nohost' is not a host of the design"));
         QVERIFY(!edit::propertyText(design, "ex2016a", "colour"));
         QVERIFY(!edit::propertyText(design, "nowhere", "name"));
         QVERIFY(edit::propertyKeys(design, "nowhere").empty());
