@@ -176,7 +176,7 @@ AddOutcome addVip(model::Design& design, const Located& parent, const SubElement
     ChangeSet changes;
     changes.insert(vip.id);
     changes.change(lb.id);
-    return added(vip.id, name, changes);
+    return added(vip.id, name, changes, vip.address.toString());
 }
 
 AddOutcome addPoolMember(model::Design& design, const Located& parent,
@@ -289,7 +289,7 @@ AddOutcome addNatRule(model::Design& design, const Located& parent, const std::s
         ChangeSet changes;
         changes.insert(nat.id);
         changes.change(fw.id);
-        return added(nat.id, nat.name, changes);
+        return added(nat.id, nat.name, changes, nat.publicAddress.toString());
     }
 
     // Outbound: the servers that send internet mail, leaving from the address inbound NAT
@@ -329,7 +329,7 @@ AddOutcome addNatRule(model::Design& design, const Located& parent, const std::s
     ChangeSet changes;
     changes.insert(nat.id);
     changes.change(fw.id);
-    return added(nat.id, nat.name, changes);
+    return added(nat.id, nat.name, changes, nat.publicAddress.toString());
 }
 
 }  // namespace mailtopo::edit::detail

@@ -230,7 +230,8 @@ AddOutcome addAddress(model::Design& design, const Located& parent,
     itf->addresses->push_back(ip);
     ChangeSet changes;
     changes.change(itf->id);
-    return added(itf->id, address.toString() + "/" + std::to_string(ip.prefixLength), changes);
+    return added(itf->id, address.toString() + "/" + std::to_string(ip.prefixLength), changes,
+                 request.name.empty() ? address.toString() : std::string());
 }
 
 AddOutcome addRoute(model::Design&, const Located& parent, const SubElementRequest& request) {

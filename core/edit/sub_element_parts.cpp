@@ -134,11 +134,12 @@ AddOutcome refused(std::string error) {
     return outcome;
 }
 
-AddOutcome added(model::Id id, std::string name, ChangeSet changes) {
+AddOutcome added(model::Id id, std::string name, ChangeSet changes, std::string proposed) {
     AddOutcome outcome;
     outcome.ok = true;
     outcome.id = std::move(id);
     outcome.name = std::move(name);
+    outcome.proposed = std::move(proposed);
     outcome.changes = std::move(changes);
     return outcome;
 }

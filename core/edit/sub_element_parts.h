@@ -50,7 +50,7 @@ struct Resolved {
 };
 
 AddOutcome refused(std::string error);
-AddOutcome added(model::Id id, std::string name, ChangeSet changes);
+AddOutcome added(model::Id id, std::string name, ChangeSet changes, std::string proposed = {});
 
 // "Anonymous Relay" → "anonymous-relay": lower-case ASCII letters and digits, other runs
 // of characters become one hyphen.

@@ -63,6 +63,9 @@ struct AddOutcome {
     model::Id id;       // the new element; for id-less objects (address, route, zone, pool
                         // member, DNS record) the id of the element that holds it
     std::string name;   // its name as created
+    // An address core chose for it (a VIP's, a NAT rule's public one, the next free one of a
+    // NIC's subnet), which the editor offers to be typed over; empty when none was chosen.
+    std::string proposed;
     ChangeSet changes;
 };
 

@@ -361,6 +361,7 @@ QString DiagramEditor::addSubElement(const edit::SubElementRequest& request) {
 
 QString DiagramEditor::addSubElements(const std::vector<edit::SubElementRequest>& requests) {
     message_.clear();
+    proposed_.clear();
     if (!document_->hasDesign() || requests.empty())
         return {};
     std::string viewId;
@@ -382,6 +383,7 @@ QString DiagramEditor::addSubElements(const std::vector<edit::SubElementRequest>
                              : tr("%n %1(s)", nullptr, static_cast<int>(requests.size())).arg(what);
     apply(tr("Add %1").arg(step), std::move(design), {id});
     message_ = tr("Added %1").arg(step);
+    proposed_ = QString::fromStdString(added.proposed);
     return id;
 }
 

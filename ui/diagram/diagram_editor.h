@@ -105,7 +105,9 @@ public:
 
     // The message of the last change that did nothing or failed, for the status bar.
     QString lastMessage() const { return message_; }
-    // The address connectToSegment() proposed for the interface (empty: none).
+    // The address the last connect (connectToSegment(), a drop on a band) proposed for the
+    // interface, or the last addSubElement() chose for the new part (a VIP's, a NAT rule's
+    // public one); empty: none.
     QString lastProposedAddress() const { return proposed_; }
 
 private:

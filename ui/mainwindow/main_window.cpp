@@ -291,11 +291,13 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
                 menu->popup(at);
             });
     // What the context menus add or connect is shown at once; what they ask for is opened.
-    // Added from a menu: shown and inspected; a new row's address (a VIP's, a NAT rule's
-    // public one, proposed by core) waits in its cell to be typed over, as after a connect.
+    // Added from a menu: shown and inspected; the address core chose for it (a VIP's, a NAT
+    // rule's public one) waits in its cell to be typed over, as after a connect.
     connect(menus_, &ElementMenus::added, this, [this](const QString& elementId) {
         revealElement(elementId);
-        inspectorDock_->editPartCell(elementId, inspector::TableEditor::anyAddress());
+        const QString proposed = editActions_->editor()->lastProposedAddress();
+        if (!proposed.isEmpty())
+            inspectorDock_->editPartCell(elementId, proposed);
     });
     connect(menus_, &ElementMenus::message, this, [this](const QString& text) {
         if (!text.isEmpty())

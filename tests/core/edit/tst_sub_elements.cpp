@@ -17,6 +17,7 @@
 #include "core/edit/property_edit.h"
 #include "core/edit/sub_elements.h"
 #include "core/io/design_json.h"
+#include "core/net/address.h"
 #include "core/sim/simulator.h"
 
 using namespace mailtopo;
@@ -235,6 +236,16 @@ private slots:
                          contains(outcome.changes.changed, outcome.id),
                      label.c_str());
             QVERIFY2(outcome.changes.removed.empty(), label.c_str());
+            // An address core chose is reported for the editor to offer: a VIP's, a NAT
+            // rule's public one, a NIC's next free one; none where the request gave it.
+            const bool chooses = c.kind == "vip" || c.kind == "nat-rule" ||
+                                 c.kind == "inbound-nat" || (c.kind == "address" && c.name.empty());
+            QVERIFY2(chooses == !outcome.proposed.empty(),
+                     (label + ": " + outcome.proposed).c_str());
+            if (chooses) {
+                std::string why;
+                QVERIFY2(net::Address::parse(outcome.proposed, &why), (label + ": " + why).c_str());
+            }
             const auto ids = model::collectIds(d);
             for (const auto& id : outcome.changes.inserted) {
                 QVERIFY2(

@@ -10,7 +10,6 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "core/net/address.h"
 #include "ui/mainwindow/inspector/choice_delegate.h"
 #include "ui/mainwindow/inspector/row_details.h"
 
@@ -222,19 +221,8 @@ bool TableEditor::chooseRowOf(const QString& id) {
     return false;
 }
 
-const QString& TableEditor::anyAddress() {
-    static const QString marker(QChar(0));  // no cell's text begins with it
-    return marker;
-}
-
 bool TableEditor::editCellShowing(const QString& id, const QString& text) {
-    const bool address = text == anyAddress();
-    const auto shows = [&](const QString& cell) {
-        if (!address)
-            return cell.startsWith(text);
-        return !cell.isEmpty() &&
-               net::Address::parse(cell.section(QLatin1Char('/'), 0, 0).toStdString());
-    };
+    const auto shows = [&](const QString& cell) { return cell.startsWith(text); };
     for (int r = 0; r < table_->rowCount(); ++r) {
         bool ofId = id.isEmpty();
         for (int c = 0; !ofId && c < columns_.size(); ++c)

@@ -72,9 +72,7 @@ public:
     bool chooseRowOf(const QString& id);
     // Starts editing the first typed cell whose text begins with `text`, in the row of `id`
     // (a hidden id column) or, with `id` empty, in any row. False when there is none.
-    // With anyAddress() as `text`, the first cell holding an IP address (or a prefix).
     bool editCellShowing(const QString& id, const QString& text);
-    static const QString& anyAddress();
     // The user is in the middle of editing a cell (focus inside the table or its details).
     bool isBeingEdited() const;
     QTableWidget* table() const { return table_; }
