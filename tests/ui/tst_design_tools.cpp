@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -17,11 +18,13 @@
 #include <QTableWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
 
 #include <QScrollBar>
 #include <memory>
+#include <optional>
 
 #include "core/edit/sub_elements.h"
 #include "ui/diagram/card_item.h"
@@ -215,6 +218,66 @@ private slots:
         QCOMPARE(w.design().sendConnectors.size(), sendConnectors + 1);
         QVERIFY(findAction(menu.get(), QStringLiteral("Add Accepted Domain…")) != nullptr);
         QVERIFY(findAction(menu.get(), QStringLiteral("New Flow / Trace…")) != nullptr);
+    }
+
+    // A menu entry that asks for a value (Add Accepted Domain…, Add › Address…): what is
+    // typed is added as one step; Cancel adds nothing; an empty answer takes core's
+    // default; a refused value adds nothing and the status bar says why in core's words.
+    void valuePromptsAddWhatIsTyped() {
+        Window w;
+        DiagramView* view = w.window.view();
+        const QPointF corner = w.window.scene()->sceneRect().topLeft() + QPointF(12, 12);
+        view->centerOn(corner);
+        const QPoint at = view->mapFromScene(corner);
+        // Answers the prompt the action opens (a modal dialog) with `text`, or cancels it.
+        const auto answer = [&](const QString& entry, const std::optional<QString>& text) {
+            std::unique_ptr<QMenu> menu(w.window.createCanvasMenu(at));
+            QAction* action = findAction(menu.get(), entry);
+            QVERIFY(action != nullptr);
+            bool asked = false;
+            QTimer::singleShot(0, &w.window, [&] {
+                auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+                QVERIFY(dialog != nullptr);
+                asked = true;
+                if (!text) {
+                    dialog->reject();
+                    return;
+                }
+                dialog->setTextValue(*text);
+                dialog->accept();
+            });
+            action->trigger();
+            QVERIFY(asked);
+        };
+        const QString entry = QStringLiteral("Add Accepted Domain…");
+        const auto domains = [&] { return w.design().organization.acceptedDomains.size(); };
+        const size_t before = domains();
+        const int steps = w.steps();
+
+        answer(entry, QStringLiteral("tailspin.example"));
+        QCOMPARE(domains(), before + 1);
+        QCOMPARE(w.design().organization.acceptedDomains.back().domainName,
+                 std::string("tailspin.example"));
+        QCOMPARE(w.steps(), steps + 1);
+
+        answer(entry, std::nullopt);  // Cancel
+        QCOMPARE(domains(), before + 1);
+        QCOMPARE(w.steps(), steps + 1);
+
+        answer(entry, QStringLiteral("not a domain!"));
+        QCOMPARE(domains(), before + 1);
+        QCOMPARE(w.steps(), steps + 1);
+        const QString refusal = w.window.editActions()->editor()->lastMessage();
+        QVERIFY2(refusal.startsWith(QStringLiteral("Nothing added: ")), qPrintable(refusal));
+        model::Design copy = w.design();
+        const auto core = edit::addSubElement(
+            copy, edit::SubElementRequest{"accepted-domain", {}, "organization", "not a domain!"});
+        QVERIFY(!core.ok);
+        QCOMPARE(refusal, QStringLiteral("Nothing added: ") + QString::fromStdString(core.error));
+
+        answer(entry, QString());  // empty: a name from the design
+        QCOMPARE(domains(), before + 2);
+        QVERIFY(!w.design().organization.acceptedDomains.back().domainName.empty());
     }
 
     // The tree: flows, receive and send connectors are listed; a flow chosen shows its
