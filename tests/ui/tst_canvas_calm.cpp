@@ -7,6 +7,7 @@
 
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QUndoStack>
 
 #include "ui/diagram/card_item.h"
@@ -174,6 +175,40 @@ private slots:
         // It starts and ends at the hops' cards.
         QVERIFY(hopCards.first().contains(path.first()));
         QVERIFY(hopCards.last().contains(path.last()));
+    }
+
+    // Each connection of a relayed flow replies on its own way back. The traces dock ends
+    // one connection's reply with an empty id (the internet sender → MAILGW, then MAILGW →
+    // EX2016A), and the scene never joins the end of one to the start of the next, even
+    // where a band would join them (ERP01 and EX2016B are both on the server LAN).
+    void eachConnectionRepliesApart() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        QVERIFY(QTest::qWaitFor([&] { return window.validator()->publishedCount() >= 1; }, 20000));
+        TracesDock* dock = window.tracesDock();
+        QSignalSpy shown(dock, &TracesDock::stepShown);
+        QVERIFY(dock->chooseFlow(QStringLiteral("flow 'Internet sender to MX'")));
+        QVERIFY(!shown.isEmpty());
+        const QStringList reply = shown.last().at(1).toStringList();
+        const qsizetype end = reply.indexOf(QString());
+        QVERIFY2(end > 0 && end < reply.size() - 1, qPrintable(reply.join(QLatin1Char(','))));
+        QCOMPARE(reply[end - 1], QStringLiteral("inet-fourthcoffee"));
+
+        DiagramScene* scene = window.scene();
+        const QStringList joined{QStringLiteral("ex2016a"), QStringLiteral("erp01"),
+                                 QStringLiteral("ex2016b")};
+        scene->showTracePath({}, joined, QString());
+        const QList<QPointF> along = scene->tracePathPoints(true);
+        QVERIFY(std::none_of(along.begin(), along.end(), isTraceBreak));  // the band joins them
+        scene->showTracePath({}, {joined[0], joined[1], QString(), joined[2]}, QString());
+        const QList<QPointF> apart = scene->tracePathPoints(true);
+        const qsizetype cut =
+            std::find_if(apart.begin(), apart.end(), isTraceBreak) - apart.begin();
+        QVERIFY(cut > 0 && cut == apart.size() - 2);  // ERP01's reply, a break, EX2016B alone
+        QVERIFY(scene->card(QStringLiteral("ex2016b"))
+                    ->sceneBoundingRect()
+                    .adjusted(-20, -20, 20, 20)
+                    .contains(apart.last()));
     }
 };
 

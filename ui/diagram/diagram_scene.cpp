@@ -611,15 +611,25 @@ void DiagramScene::showTracePath(const QStringList& forward, const QStringList& 
     // The cards and bands the steps name, in order, each once in a row (a device deciding
     // several steps in a row is one hop), joined along the links (trace_route.h).
     const auto pointsOf = [this](const QStringList& ids, qreal offset) {
+        QList<QPointF> points;
         QList<QGraphicsItem*> hops;
+        const auto route = [&] {
+            if (!points.isEmpty() && !hops.isEmpty())
+                points << traceBreak();
+            for (QPointF p : traceRoute(hops, links_))
+                points << (isTraceBreak(p) ? p : p + QPointF(offset, offset));
+            hops.clear();
+        };
         for (const QString& id : ids) {
+            if (id.isEmpty()) {  // one connection's path ends here
+                route();
+                continue;
+            }
             QGraphicsItem* item = itemForElement(id);
             if (item != nullptr && (hops.isEmpty() || hops.last() != item))
                 hops << item;
         }
-        QList<QPointF> points = traceRoute(hops, links_);
-        for (QPointF& p : points)
-            p += QPointF(offset, offset);
+        route();
         return points;
     };
     const auto pathOf = [](const QList<QPointF>& points) {

@@ -89,6 +89,8 @@ public:
     // (SYN-ACK) pass through, drawn over the diagram as two paths along the links the
     // packets take (trace_route.h) — forward solid blue, reply dashed orange and offset —
     // so a reply that skips a device shows at a glance.
+    // An empty id ends one connection's path: a relayed flow's legs (client → gateway, then
+    // gateway → server) each reply on their own, drawn apart, never joined end to start.
     // `current` (may be empty) gets a halo: the step being played. Empty lists clear it.
     void showTracePath(const QStringList& forward, const QStringList& reply,
                        const QString& current);

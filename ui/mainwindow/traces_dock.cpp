@@ -208,6 +208,9 @@ void TracesDock::traceChosenFlow() {
     for (size_t h = 0; h < trace_.hops.size(); ++h) {
         const sim::Hop& hop = trace_.hops[h];
         const int n = static_cast<int>(h) + 1;
+        // Each connection replies on its own way back: its reply path is drawn apart.
+        if (!reply_.isEmpty() && !reply_.last().isEmpty())
+            reply_ << QString();
         for (const auto& step : hop.setup)
             add(n, tr("setup"), step, false);
         for (const auto& leg : hop.legs)
