@@ -95,25 +95,25 @@ struct FittedWindow {
     }
 };
 
-void Repaint(benchmark::State& state) {
+// What the user waits for: the viewport repainted into the window's backing store, as
+// EditLarge and DragLarge measure it. Nothing changed, so with the view's cache (`retained`)
+// it is copied; without, every item in sight is drawn again (what a repaint cost before the
+// cache, and what rendering the whole view still costs).
+void repaintFitted(benchmark::State& state, bool retained) {
     FittedWindow w(static_cast<int>(state.range(0)));
-    // What the user waits for: the viewport repainted into the window's backing store, as
-    // EditLarge and DragLarge measure it. Nothing changed: the view's cache is copied.
     ui::DiagramView* view = w.window.view();
+    view->setRetainedPainting(retained);
     for (auto _ : state)
         view->viewport()->repaint();
     state.counters["items"] = itemCount(w.window);
 }
 
-// The same repaint without the view's cache: every item in sight drawn again, what a
-// repaint cost before the cache and what rendering the whole view still costs.
+void Repaint(benchmark::State& state) {
+    repaintFitted(state, true);
+}
+
 void RepaintUncached(benchmark::State& state) {
-    FittedWindow w(static_cast<int>(state.range(0)));
-    ui::DiagramView* view = w.window.view();
-    view->setRetainedPainting(false);
-    for (auto _ : state)
-        view->viewport()->repaint();
-    state.counters["items"] = itemCount(w.window);
+    repaintFitted(state, false);
 }
 
 // One zoom step in and back out (Ctrl+wheel's factor) on the fitted view, each painted: the
