@@ -69,8 +69,7 @@ class TstViewportCache : public QObject {
     // What the cached view shows equals what the view draws without it. The scene reports
     // changes from the event loop, as it does for every user action.
     void expectUncachedPicture(const char* after) {
-        QCoreApplication::processEvents();
-        QCoreApplication::processEvents();
+        settle();
         const QImage cached = shown(view_);
         view_->setRetainedPainting(false);
         const QImage drawn = shown(view_);
@@ -93,6 +92,16 @@ class TstViewportCache : public QObject {
                                 .arg(where.y())
                                 .arg(where.width())
                                 .arg(where.height())));
+    }
+
+    // What the change set off has run its course: live validation (on a worker thread) has
+    // published and marked the cards, and the scene has reported every change that made
+    // (each step is queued behind the one before). A picture taken midway would compare the
+    // view between the scene's change and its report of it, which no user ever sees.
+    void settle() {
+        QTRY_VERIFY(!window_->validator()->isRunning());
+        for (int i = 0; i < 4; ++i)
+            QCoreApplication::processEvents();
     }
 
     QPoint viewPointOf(const QString& elementId) const {
@@ -127,7 +136,7 @@ private slots:
         view_->fitToContents();
         // The findings' marks, painted once validation has run; then the cache is filled.
         QTRY_VERIFY(window_->validator()->publishedCount() >= 1);
-        QCoreApplication::processEvents();
+        settle();
         shown(view_);
     }
     void cleanup() {
