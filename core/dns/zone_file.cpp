@@ -1,6 +1,7 @@
 #include "core/dns/zone_file.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "core/dns/dns_name.h"
@@ -52,6 +53,9 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
         currentOrigin.reset(originRaw);
         previousOwner.reset(previousRaw);
         const detail::RrPtr rr(raw);
+        // A read error is not the end of the file: stop rather than ask again for ever.
+        if (std::ferror(stream))
+            return fail(line, "the file cannot be read");
         switch (status) {
             case LDNS_STATUS_OK:
                 break;
@@ -96,6 +100,17 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
 ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view origin,
                              uint32_t defaultTtl) {
     const std::string name = path.string();
+    // Only a regular file is read: a directory would fail every read, a FIFO or a device
+    // could block or never end.
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        ZoneFileResult result;
+        result.error = name + (std::filesystem::is_directory(status)
+                                   ? ": is a directory, not a zone file"
+                                   : ": is not a regular file, so it is not read as a zone file");
+        return result;
+    }
     FilePtr file(std::fopen(name.c_str(), "r"));
     if (!file) {
         ZoneFileResult result;

@@ -3,6 +3,8 @@
 // (NXDOMAIN vs NODATA, CNAME chains and loops, timeouts, case), and the worked examples
 // E14–E16 evaluated from their scenario designs.
 
+#include <sys/stat.h>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -139,6 +141,22 @@ private slots:
         const auto zone = parseZoneFile(kZones + "no-such.zone");
         QVERIFY(!zone.ok);
         QVERIFY(zone.error.find("cannot open") != std::string::npos);
+    }
+
+    // A directory or a FIFO given as a zone file is refused at once (reading a directory
+    // fails on every read; a FIFO would block): never a loop, never a hang.
+    void notARegularFile() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string folder = dir.path().toStdString();
+        const auto zone = parseZoneFile(folder);
+        QVERIFY(!zone.ok);
+        QCOMPARE(zone.error, folder + ": is a directory, not a zone file");
+        const std::string fifo = folder + "/zone.fifo";
+        QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+        const auto piped = parseZoneFile(fifo);
+        QVERIFY(!piped.ok);
+        QVERIFY(piped.error.find("not a regular file") != std::string::npos);
     }
 
     // Zone file → design zone → resolver gives the same answers as the file itself.
