@@ -17,6 +17,7 @@
 #include "core/analysis/structure_checks.h"
 #include "core/dns/live_resolver.h"
 #include "core/dns/zone_import.h"
+#include "core/io/design_file.h"
 #include "core/io/design_json.h"
 #include "core/io/json_locator.h"
 
@@ -26,21 +27,6 @@ namespace {
 int usageError(const std::string& message) {
     writeErr("mailtopo-cli dns-check: " + message + "\nTry 'mailtopo-cli dns-check --help'.\n");
     return kExitInput;
-}
-
-bool readWholeFile(const QString& path, std::string& out, std::string& error) {
-    QFile file(path);
-    if (!file.exists()) {
-        error = "no such file";
-        return false;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = file.errorString().toStdString();
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    out.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
-    return true;
 }
 
 // The egress identities come from the simulation, which validate also skips when ids are
@@ -123,7 +109,7 @@ int runDnsCheck(const QStringList& args) {
     const QString path = p.positionalArguments().at(0);
     const std::string file = path.toStdString();
     std::string text, error;
-    if (!readWholeFile(path, text, error)) {
+    if (!io::readDesignText(std::filesystem::path(file), &text, &error)) {
         writeErr(file + ": " + error + "\n");
         return kExitInput;
     }

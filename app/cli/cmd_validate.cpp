@@ -7,28 +7,11 @@
 #include "core/analysis/dns_checks.h"
 #include "core/analysis/finding_output.h"
 #include "core/analysis/simulation_checks.h"
+#include "core/io/design_file.h"
 #include "core/io/design_json.h"
 #include "core/io/json_locator.h"
 
 namespace mailtopo::cli {
-namespace {
-
-bool readWholeFile(const QString& path, std::string& out, std::string& error) {
-    QFile file(path);
-    if (!file.exists()) {
-        error = "no such file";
-        return false;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = file.errorString().toStdString();
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    out.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
-    return true;
-}
-
-}  // namespace
 
 int runValidate(const QStringList& args) {
     CommandLine line(
@@ -102,7 +85,7 @@ int runValidate(const QStringList& args) {
     const QString path = p.positionalArguments().at(0);
     const std::string file = path.toStdString();
     std::string text, error;
-    if (!readWholeFile(path, text, error)) {
+    if (!io::readDesignText(std::filesystem::path(file), &text, &error)) {
         writeErr(file + ": " + error + "\n");
         return kExitInput;
     }

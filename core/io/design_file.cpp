@@ -17,18 +17,19 @@ std::string describeErrno() {
 
 }  // namespace
 
-ParsedDesign loadDesignFile(const std::filesystem::path& path) {
-    ParsedDesign result;
-    const std::string name = path.string();
-    auto fail = [&](std::string message) {
-        result.diagnostics.push_back({name, 0, 0, {}, std::move(message)});
-        return result;
+bool readDesignText(const std::filesystem::path& path, std::string* text, std::string* error) {
+    const auto fail = [&](std::string message) {
+        *error = std::move(message);
+        return false;
     };
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status))
         return fail("no such file");
-    if (std::filesystem::is_directory(path, ec))
+    if (std::filesystem::is_directory(status))
         return fail("is a folder, not a design file");
+    if (!std::filesystem::is_regular_file(status))
+        return fail("is not a regular file (a pipe or a device), so it is not read as a design");
     const auto size = std::filesystem::file_size(path, ec);
     if (ec)
         return fail("cannot read the file size: " + ec.message());
@@ -43,7 +44,20 @@ ParsedDesign loadDesignFile(const std::filesystem::path& path) {
     buffer << in.rdbuf();
     if (in.bad())
         return fail("read error: " + describeErrno());
-    return parseDesign(buffer.str(), name);
+    *text = std::move(buffer).str();
+    return true;
+}
+
+ParsedDesign loadDesignFile(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    std::string text;
+    std::string error;
+    if (!readDesignText(path, &text, &error)) {
+        ParsedDesign result;
+        result.diagnostics.push_back({name, 0, 0, {}, std::move(error)});
+        return result;
+    }
+    return parseDesign(text, name);
 }
 
 SaveResult writeFileAtomically(const std::filesystem::path& path, const std::string& text) {

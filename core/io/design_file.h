@@ -10,6 +10,12 @@
 
 namespace mailtopo::io {
 
+// The text of the design file at `path`, read whole; false with the reason in *error
+// ("no such file", "is a folder, not a design file", a file over 256 MiB, anything that is
+// not a regular file, which could block or never end). loadDesignFile reads through it;
+// commands that keep the text (validate, dns-check) call it themselves.
+bool readDesignText(const std::filesystem::path& path, std::string* text, std::string* error);
+
 ParsedDesign loadDesignFile(const std::filesystem::path& path);
 
 struct SaveResult {

@@ -35,16 +35,17 @@ public:
           firstAfter_(std::move(after)),
           mergeKey_(std::move(mergeKey)) {}
     void undo() override {
-        document_->changeDesign([this](model::Design& d) { patch_.undo(d); }, patch_.undoChanges());
+        document_->changeDesign([this](model::Design& design) { patch_.undo(design); },
+                                patch_.undoChanges());
     }
     void redo() override {
         document_->changeDesign(
-            [this](model::Design& d) {
+            [this](model::Design& design) {
                 if (!firstAfter_) {
-                    patch_.redo(d);
+                    patch_.redo(design);
                     return;
                 }
-                d = std::move(*firstAfter_);
+                design = std::move(*firstAfter_);
                 firstAfter_.reset();
             },
             patch_.redoChanges());

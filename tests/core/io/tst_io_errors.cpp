@@ -2,6 +2,7 @@
 // points at it (file:line:column + JSON pointer), nothing crashes on hostile input, and
 // saving never leaves a half-written or stray file behind.
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <QDir>
 #include <QFile>
@@ -83,6 +84,7 @@ private slots:
     void jsonWithoutDuplicatesEqualsNlohmann();
     void missingFile();
     void directoryInsteadOfFile();
+    void pipeInsteadOfFile();
 
     // ---- saving -----------------------------------------------------------------------
     void saveWritesCanonicalTextAndNothingElse();
@@ -435,6 +437,23 @@ void TestIoErrors::directoryInsteadOfFile() {
     QVERIFY2(d != nullptr, qPrintable(describe(parsed)));
     QCOMPARE(d->file, path.string());
     QVERIFY2(d->message.find("folder") != std::string::npos, d->message.c_str());
+}
+
+// A FIFO would block the reader for ever (validate, dns-check, the GUI's Open all read
+// through readDesignText): it is refused at once, by name.
+void TestIoErrors::pipeInsteadOfFile() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string fifo = dir.filePath("design.mailtopo").toStdString();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    std::string text;
+    std::string error;
+    QVERIFY(!io::readDesignText(fifo, &text, &error));
+    QVERIFY2(error.find("not a regular file") != std::string::npos, error.c_str());
+    const io::ParsedDesign parsed = io::loadDesignFile(fifo);
+    const io::Diagnostic* d = onlyDiagnostic(parsed);
+    QVERIFY(d != nullptr);
+    QCOMPARE(d->message, error);
 }
 
 void TestIoErrors::saveWritesCanonicalTextAndNothingElse() {
