@@ -5,7 +5,6 @@
 // design against the world: every record set of the design's external zones asked of that
 // server, and each difference listed (dns-live-mismatch).
 
-#include <QFile>
 #include <algorithm>
 
 #include "app/cli/command.h"

@@ -1,7 +1,5 @@
 // mailtopo-cli validate FILE [--format text|json|sarif] [--fail-on error|warning|never]
 
-#include <QFile>
-
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
 #include "core/analysis/dns_checks.h"

@@ -31,15 +31,11 @@ struct LdnsPktFree {
 struct LdnsResolverFree {
     void operator()(ldns_resolver* p) const { ldns_resolver_deep_free(p); }
 };
-struct LdnsZoneFree {
-    void operator()(ldns_zone* p) const { ldns_zone_deep_free(p); }
-};
 
 using RrPtr = std::unique_ptr<ldns_rr, LdnsRrFree>;
 using RdfPtr = std::unique_ptr<ldns_rdf, LdnsRdfFree>;
 using PktPtr = std::unique_ptr<ldns_pkt, LdnsPktFree>;
 using ResolverPtr = std::unique_ptr<ldns_resolver, LdnsResolverFree>;
-using ZonePtr = std::unique_ptr<ldns_zone, LdnsZoneFree>;
 
 // ldns_rdf2str into a std::string (ldns allocates with malloc).
 std::string rdfToString(const ldns_rdf* rdf);

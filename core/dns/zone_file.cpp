@@ -1,11 +1,11 @@
 #include "core/dns/zone_file.h"
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 #include "core/dns/dns_name.h"
 #include "core/dns/ldns_util.h"
+#include "core/util/input_file.h"
 
 namespace mailtopo::dns {
 namespace {
@@ -70,7 +70,8 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
         }
         if (!rr)
             continue;
-        if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA) {
+        const bool soa = ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA;
+        if (soa) {
             if (soaSeen)
                 return fail(line, "a second SOA record (a zone has exactly one)");
             soaSeen = true;
@@ -79,7 +80,7 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
                 currentOrigin.reset(ldns_rdf_clone(ldns_rr_owner(rr.get())));
         }
         if (auto record = detail::toDnsRecord(rr.get())) {
-            if (ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA) {
+            if (soa) {
                 if (origin.empty())
                     result.origin = record->name;
                 // The SOA leads the records, as a zone file is usually written.
@@ -100,13 +101,10 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
 ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view origin,
                              uint32_t defaultTtl) {
     const std::string name = path.string();
-    // Only a regular file is read: a directory would fail every read, a FIFO or a device
-    // could block or never end.
-    std::error_code error;
-    const auto status = std::filesystem::status(path, error);
-    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    if (const InputKind kind = inputKind(path);
+        kind == InputKind::Directory || kind == InputKind::Special) {
         ZoneFileResult result;
-        result.error = name + (std::filesystem::is_directory(status)
+        result.error = name + (kind == InputKind::Directory
                                    ? ": is a directory, not a zone file"
                                    : ": is not a regular file, so it is not read as a zone file");
         return result;

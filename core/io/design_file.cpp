@@ -6,6 +6,8 @@
 #include <random>
 #include <sstream>
 
+#include "core/util/input_file.h"
+
 namespace mailtopo::io {
 namespace {
 
@@ -22,14 +24,18 @@ bool readDesignText(const std::filesystem::path& path, std::string* text, std::s
         *error = std::move(message);
         return false;
     };
+    switch (inputKind(path)) {
+        case InputKind::Missing:
+            return fail("no such file");
+        case InputKind::Directory:
+            return fail("is a folder, not a design file");
+        case InputKind::Special:
+            return fail(
+                "is not a regular file (a pipe or a device), so it is not read as a design");
+        case InputKind::Regular:
+            break;
+    }
     std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status))
-        return fail("no such file");
-    if (std::filesystem::is_directory(status))
-        return fail("is a folder, not a design file");
-    if (!std::filesystem::is_regular_file(status))
-        return fail("is not a regular file (a pipe or a device), so it is not read as a design");
     const auto size = std::filesystem::file_size(path, ec);
     if (ec)
         return fail("cannot read the file size: " + ec.message());
