@@ -247,12 +247,8 @@ QPolygonF routeAround(const RouteRequest& r, const QList<QRectF>& allObstacles, 
 
 QPolygonF routeAround(const RouteRequest& r, const ObstacleGrid& grid, int ignoreA, int ignoreB,
                       qreal clearance) {
-    QList<QRectF> nearby;
-    for (int i : grid.intersecting(searchRegion(r, clearance))) {
-        if (i != ignoreA && i != ignoreB)
-            nearby << grid.rects()[i];
-    }
-    return routeAmong(r, nearby, clearance);
+    return routeAround(r, grid, grid.intersecting(searchRegion(r, clearance)), ignoreA, ignoreB,
+                       clearance);
 }
 
 QList<int> obstaclesNear(const ObstacleGrid& grid, const QRectF& area, qreal clearance) {

@@ -8,12 +8,12 @@
 #include <optional>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/edit/change_set.h"
 #include "core/model/design.h"
 #include "ui/diagram/diagram_style.h"
+#include "ui/diagram/element_descriptions.h"
 #include "ui/document/element_text.h"
 
 namespace mailtopo::ui {
@@ -123,17 +123,9 @@ class HostNames {
 public:
     explicit HostNames(const model::Design& design) : design_(design) {}
     QString operator()(const model::Id& id) {
-        const model::Host* host = nullptr;
-        if (++asked_ <= kSearchesBeforeIndex) {
-            host = design_.findHost(id);
-        } else {
-            if (index_.empty()) {
-                for (const model::Host& h : design_.hosts)
-                    index_.emplace(h.id, &h);
-            }
-            const auto it = index_.find(id);
-            host = it != index_.end() ? it->second : nullptr;
-        }
+        if (++asked_ > kSearchesBeforeIndex && !index_)
+            index_.emplace(design_);
+        const model::Host* host = index_ ? index_->host(id) : design_.findHost(id);
         return host ? fromStd(host->name) : fromStd(id);
     }
 
@@ -141,7 +133,7 @@ private:
     static constexpr int kSearchesBeforeIndex = 32;
     const model::Design& design_;
     int asked_ = 0;
-    std::unordered_map<std::string_view, const model::Host*> index_;
+    std::optional<DesignLookup> index_;
 };
 
 // Every element the tree lists, category by category in the design's order:

@@ -50,7 +50,6 @@
 #include "ui/mainwindow/findings_dock.h"
 #include "ui/mainwindow/help_dialogs.h"
 #include "ui/mainwindow/import_log_dialog.h"
-#include "ui/mainwindow/inspector/table_editor.h"
 #include "ui/mainwindow/inspector_dock.h"
 #include "ui/mainwindow/legend_dock.h"
 #include "ui/mainwindow/palette_dock.h"

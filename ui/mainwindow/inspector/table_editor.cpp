@@ -222,7 +222,6 @@ bool TableEditor::chooseRowOf(const QString& id) {
 }
 
 bool TableEditor::editCellShowing(const QString& id, const QString& text) {
-    const auto shows = [&](const QString& cell) { return cell.startsWith(text); };
     for (int r = 0; r < table_->rowCount(); ++r) {
         bool ofId = id.isEmpty();
         for (int c = 0; !ofId && c < columns_.size(); ++c)
@@ -231,7 +230,7 @@ bool TableEditor::editCellShowing(const QString& id, const QString& text) {
             continue;
         for (int c = 0; c < columns_.size(); ++c) {
             QTableWidgetItem* item = table_->item(r, c);
-            if (columns_[c].hidden || item == nullptr || !shows(item->text()))
+            if (columns_[c].hidden || item == nullptr || !item->text().startsWith(text))
                 continue;
             table_->setCurrentCell(r, c);
             table_->setFocus(Qt::OtherFocusReason);
