@@ -13,6 +13,7 @@
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
 #include "core/io/design_file.h"
+#include "core/net/text_util.h"
 #include "core/probe/design_comparison.h"
 #include "core/probe/probe_findings.h"
 #include "core/probe/probe_output.h"
@@ -22,8 +23,11 @@
 namespace mailtopo::cli {
 namespace {
 
+// Messages quote what the user typed and, for a refused probe, its status detail: escaped so
+// that neither can put control characters on the terminal.
 int usageError(std::string_view message) {
-    writeErr(cat("mailtopo-cli probe: ", message, "\nTry 'mailtopo-cli probe --help'.\n"));
+    writeErr(cat("mailtopo-cli probe: ", net::printable(message),
+                 "\nTry 'mailtopo-cli probe --help'.\n"));
     return kExitInput;
 }
 
@@ -167,10 +171,14 @@ int runProbe(const QStringList& args) {
         }
     }
 
-    // Accepted domains: --domain first, then the design's.
+    // Accepted domains: --domain first, then the design's. Each --domain is checked here:
+    // later it is only seen inside postmaster@DOMAIN, and a refusal would name --rcpt.
     std::vector<std::string> domains;
-    for (const QString& d : p.values(domain))
+    for (const QString& d : p.values(domain)) {
+        if (const std::string why = probe::domainProblem(d.toStdString()); !why.empty())
+            return usageError(cat("--domain: ", why));
         domains.push_back(d.toLower().toStdString());
+    }
     if (parsed) {
         const std::string preferred = probe::defaultAcceptedDomain(*parsed->design);
         if (!preferred.empty())

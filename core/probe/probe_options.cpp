@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "core/net/domain_name.h"
+#include "core/net/text_util.h"
+#include "core/util/text_join.h"
+
 namespace mailtopo::probe {
 namespace {
 
@@ -73,6 +77,13 @@ std::string heloProblem(const std::string& name) {
             return quoted(name) + " is not a host name or an address literal such as [192.0.2.7]";
     }
     return {};
+}
+
+std::string domainProblem(const std::string& domain) {
+    std::string why;
+    if (net::isValidDomainName(domain, true, false, why))
+        return {};
+    return cat(net::quoted(domain), " is not a domain name: ", why);
 }
 
 std::string domainOfAddress(const std::string& address) {

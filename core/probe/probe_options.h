@@ -55,6 +55,10 @@ ProbeOptions standardProbeOptions(const ProbeTarget& target, const std::string& 
 std::string mailboxProblem(const std::string& address);
 // The same for the EHLO name: a host name or an address literal such as [192.0.2.7].
 std::string heloProblem(const std::string& name);
+// The same for an accepted domain ("contoso.example", "*.contoso.example"): it becomes
+// postmaster@DOMAIN and the spoofed sender, so it is checked as a domain, not only as
+// something that fits into an address.
+std::string domainProblem(const std::string& domain);
 
 // The domain of an address, lower case ("" without '@').
 std::string domainOfAddress(const std::string& address);

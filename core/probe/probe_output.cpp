@@ -4,11 +4,19 @@
 #include <cstdio>
 
 #include "core/analysis/finding_output.h"
+#include "core/net/text_util.h"
 #include "core/util/text_join.h"
+
+// The text output is read on a terminal, and most of what it shows came from the server (its
+// replies, certificate, the errors its behaviour caused) or from a design file: every such
+// string goes through net::printable, so a hostile server cannot clear the screen or forge a
+// line such as a verdict. Only our own words and numbers go in as they are. JSON escapes by
+// itself.
 
 namespace mailtopo::probe {
 namespace {
 
+using net::printable;
 using nlohmann::ordered_json;
 
 std::string padRight(std::string text, size_t width) {
@@ -19,6 +27,19 @@ std::string padRight(std::string text, size_t width) {
 
 std::string padLeft(const std::string& text, size_t width) {
     return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
+}
+
+// The lines of text that has line breaks of our own (wireText joins reply lines with '\n'),
+// each escaped.
+std::vector<std::string> printableLines(std::string_view text) {
+    std::vector<std::string> lines;
+    size_t start = 0;
+    while (start <= text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        lines.push_back(printable(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return lines;
 }
 
 std::string secondsText(long long ms) {
@@ -76,20 +97,15 @@ void appendStep(std::string& out, const ProbeStep& step, bool showConnection) {
     const std::string indent(head.size(), ' ');
     std::vector<std::string> lines;
     if (!step.command.empty())
-        lines.push_back(cat("C: ", step.command));
+        lines.push_back(cat("C: ", printable(step.command)));
     if (step.reply) {
-        const std::string wire = step.reply->wireText();
-        size_t start = 0;
-        while (start <= wire.size()) {
-            const size_t end = std::min(wire.find('\n', start), wire.size());
-            lines.push_back(cat("S: ", wire.substr(start, end - start)));
-            start = end + 1;
-        }
+        for (const auto& line : printableLines(step.reply->wireText()))
+            lines.push_back(cat("S: ", line));
     }
     if (!step.note.empty() || lines.empty()) {
         std::string note = step.command.empty() && !step.reply
-                               ? cat(enumName(step.kind), ": ", step.note)
-                               : cat("(", step.note, ")");
+                               ? cat(enumName(step.kind), ": ", printable(step.note))
+                               : cat("(", printable(step.note), ")");
         if (step.failed)
             note += " [failed]";
         lines.push_back(std::move(note));
@@ -105,8 +121,9 @@ std::string tlsText(const TlsInfo& tls) {
     if (!tls.requested)
         return "not requested (--starttls)";
     if (!tls.established)
-        return cat("not established: ", tls.error.empty() ? std::string("unknown") : tls.error);
-    return cat("established, ", tls.protocol, " ", tls.cipher);
+        return cat("not established: ",
+                   tls.error.empty() ? std::string("unknown") : printable(tls.error));
+    return cat("established, ", printable(tls.protocol), " ", printable(tls.cipher));
 }
 
 std::string expectationWithReply(Expectation e, const std::string& reply) {
@@ -160,13 +177,13 @@ std::string verdictText(const ProbeResult& result) {
     };
     auto reply = [](const TestResult* t) {
         const SmtpReply* r = t ? t->decisive() : nullptr;
-        return r ? r->firstLine() : std::string();
+        return r ? printable(r->firstLine()) : std::string();
     };
     switch (result.relay) {
         case RelayVerdict::OpenRelay:
             out += cat("Relay:    OPEN RELAY, the server accepted RCPT TO:<",
-                       firstOf(TestKind::Relay, TestOutcome::Accepted)->test.rcptTo, "> (",
-                       reply(firstOf(TestKind::Relay, TestOutcome::Accepted)), ")\n");
+                       printable(firstOf(TestKind::Relay, TestOutcome::Accepted)->test.rcptTo),
+                       "> (", reply(firstOf(TestKind::Relay, TestOutcome::Accepted)), ")\n");
             break;
         case RelayVerdict::RelayRefused:
             out += cat("Relay:    refused (", reply(firstOf(TestKind::Relay, TestOutcome::Refused)),
@@ -183,8 +200,8 @@ std::string verdictText(const ProbeResult& result) {
     switch (result.spoof) {
         case SpoofVerdict::SpoofingAccepted:
             out += cat("Spoofing: ACCEPTED, an outside client may send as MAIL FROM:<",
-                       firstOf(TestKind::Spoof, TestOutcome::Accepted)->test.mailFrom, "> (",
-                       reply(firstOf(TestKind::Spoof, TestOutcome::Accepted)), ")\n");
+                       printable(firstOf(TestKind::Spoof, TestOutcome::Accepted)->test.mailFrom),
+                       "> (", reply(firstOf(TestKind::Spoof, TestOutcome::Accepted)), ")\n");
             break;
         case SpoofVerdict::SpoofingRefused:
             out += cat("Spoofing: refused (", reply(firstOf(TestKind::Spoof, TestOutcome::Refused)),
@@ -203,12 +220,12 @@ std::string verdictText(const ProbeResult& result) {
 
 std::string probeReportToText(const ProbeReport& report) {
     const ProbeResult& r = *report.result;
-    std::string out = cat("Live SMTP probe of ", r.target);
+    std::string out = cat("Live SMTP probe of ", printable(r.target));
     if (!r.address.empty() && r.target.find(r.address) == std::string::npos)
-        out += cat(" (", r.address, ")");
+        out += cat(" (", printable(r.address), ")");
     out += '\n';
-    out += cat("  EHLO name: ", r.helo, "\n");
-    out += cat("  Result:    ", enumName(r.status), ", ", r.statusDetail, "; ",
+    out += cat("  EHLO name: ", printable(r.helo), "\n");
+    out += cat("  Result:    ", enumName(r.status), ", ", printable(r.statusDetail), "; ",
                secondsText(r.totalMs), ", ", std::to_string(r.connections),
                r.connections == 1 ? " connection\n" : " connections\n");
 
@@ -217,41 +234,42 @@ std::string probeReportToText(const ProbeReport& report) {
         appendStep(out, step, r.connections > 1);
 
     out += "\nServer\n";
-    out += cat("  Banner:      ", r.banner ? r.banner->firstLine() : std::string("none"), "\n");
+    out += cat("  Banner:      ", r.banner ? printable(r.banner->firstLine()) : std::string("none"),
+               "\n");
     if (r.ehlo) {
-        out += cat("  Greeting:    ", r.usedHelo ? "HELO " : "EHLO ", r.ehlo->greeting, "\n");
-        out += cat("  Extensions:  ", extensionsText(*r.ehlo), "\n");
+        out += cat("  Greeting:    ", r.usedHelo ? "HELO " : "EHLO ", printable(r.ehlo->greeting),
+                   "\n");
+        out += cat("  Extensions:  ", printable(extensionsText(*r.ehlo)), "\n");
     }
     if (r.ehloTls)
-        out += cat("  After TLS:   ", extensionsText(*r.ehloTls), "\n");
+        out += cat("  After TLS:   ", printable(extensionsText(*r.ehloTls)), "\n");
     if (const EhloCapabilities* caps = r.capabilities()) {
         const auto auth = caps->authMechanisms();
-        out +=
-            cat("  AUTH:        ", auth.empty() ? std::string("none advertised") : joinList(auth),
-                "\n");
+        out += cat("  AUTH:        ",
+                   auth.empty() ? std::string("none advertised") : printable(joinList(auth)), "\n");
         if (const auto size = caps->sizeLimit())
             out += cat("  Size limit:  ", std::to_string(*size), " bytes\n");
     }
     out += cat("  TLS:         ", tlsText(r.tls), "\n");
     if (r.tls.established) {
         out += cat("  Certificate: ",
-                   r.tls.subject.empty() ? std::string("(no subject)") : r.tls.subject);
-        out += cat(", issuer ", r.tls.issuer, ", expires ", r.tls.notAfter,
+                   r.tls.subject.empty() ? std::string("(no subject)") : printable(r.tls.subject));
+        out += cat(", issuer ", printable(r.tls.issuer), ", expires ", printable(r.tls.notAfter),
                    r.tls.selfSigned ? ", self-signed\n" : "\n");
-        out +=
-            cat("  Verified:    ",
-                r.tls.verificationErrors.empty() ? std::string("yes")
-                                                 : cat("no: ", joinList(r.tls.verificationErrors)),
-                "\n");
+        out += cat("  Verified:    ",
+                   r.tls.verificationErrors.empty()
+                       ? std::string("yes")
+                       : cat("no: ", printable(joinList(r.tls.verificationErrors))),
+                   "\n");
     }
 
     out += "\nTests\n";
     for (const auto& t : r.tests) {
-        out += cat("  ", padRight(testName(t.test.kind), 16), "MAIL FROM:<", t.test.mailFrom,
-                   "> RCPT TO:<", t.test.rcptTo, ">\n");
+        out += cat("  ", padRight(testName(t.test.kind), 16), "MAIL FROM:<",
+                   printable(t.test.mailFrom), "> RCPT TO:<", printable(t.test.rcptTo), ">\n");
         const SmtpReply* decisive = t.decisive();
         out += cat("  ", std::string(16, ' '), padRight(std::string(enumName(t.outcome)), 9),
-                   decisive ? decisive->firstLine() : std::string(), "\n");
+                   decisive ? printable(decisive->firstLine()) : std::string(), "\n");
     }
 
     out += "\nVerdict\n";
@@ -266,17 +284,22 @@ std::string probeReportToText(const ProbeReport& report) {
 
     if (report.comparison) {
         const DesignComparison& c = *report.comparison;
-        out += cat("\nDesign prediction (", report.designFile, ": ", c.target.label,
-                   ", simulated from ", c.target.sourceLabel, ")\n");
-        out += cat("  ", c.target.how, "\n");
+        out += cat("\nDesign prediction (", printable(report.designFile), ": ",
+                   printable(c.target.label), ", simulated from ", printable(c.target.sourceLabel),
+                   ")\n");
+        out += cat("  ", printable(c.target.how), "\n");
         for (const auto& t : c.tests) {
-            out += cat("  ", testName(t.prediction.test.kind), " RCPT TO:<",
-                       t.prediction.test.rcptTo, ">", t.mismatch ? "  MISMATCH\n" : "\n");
-            out += cat("    design: ",
-                       expectationWithReply(t.prediction.expectation, t.prediction.reply), "\n");
-            out += cat("    server: ", expectationWithReply(t.observed, t.observedReply), "\n");
+            out +=
+                cat("  ", testName(t.prediction.test.kind), " RCPT TO:<",
+                    printable(t.prediction.test.rcptTo), ">", t.mismatch ? "  MISMATCH\n" : "\n");
+            out +=
+                cat("    design: ",
+                    expectationWithReply(t.prediction.expectation, printable(t.prediction.reply)),
+                    "\n");
+            out += cat("    server: ", expectationWithReply(t.observed, printable(t.observedReply)),
+                       "\n");
             if (!t.note.empty())
-                out += cat("    note:   ", t.note, "\n");
+                out += cat("    note:   ", printable(t.note), "\n");
         }
     }
 
@@ -284,9 +307,20 @@ std::string probeReportToText(const ProbeReport& report) {
     if (report.findings.empty()) {
         out += "  none\n";
     } else {
+        // Messages quote replies and the status detail. Remediations are our advice with
+        // design names in it, over several lines that findingsToText indents: escaped line by
+        // line, so those line breaks stay.
+        std::vector<analysis::Finding> shown = report.findings;
+        for (auto& f : shown) {
+            f.message = printable(f.message);
+            const std::vector<std::string> lines = printableLines(f.remediation);
+            f.remediation = lines.front();
+            for (size_t i = 1; i < lines.size(); ++i)
+                f.remediation += cat("\n", lines[i]);
+        }
         analysis::FindingSource source;
-        source.file = r.target;
-        out += analysis::findingsToText(report.findings, source);
+        source.file = printable(r.target);
+        out += analysis::findingsToText(shown, source);
     }
     return out;
 }

@@ -773,6 +773,11 @@ private slots:
             {QStringLiteral("10.0.0.300:25")},
             {QStringLiteral("192.0.2.7"), QStringLiteral("--rcpt"),
              QStringLiteral("a b@c.example")},
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--domain"),
+             QStringLiteral("contoso example")},
+            // With --rcpt the domain is not in any recipient: still refused, as --domain.
+            {QStringLiteral("192.0.2.7"), QStringLiteral("--rcpt"), QStringLiteral("a@b.example"),
+             QStringLiteral("--domain"), QStringLiteral("*.bad_label.example")},
             {QStringLiteral("192.0.2.7"), QStringLiteral("--timeout"), QStringLiteral("0")},
             {QStringLiteral("192.0.2.7"), QStringLiteral("--server"), QStringLiteral("ex16")},
             {QStringLiteral("192.0.2.7"), QStringLiteral("--design"),
@@ -833,6 +838,39 @@ private slots:
                                QStringList{QStringLiteral("--fail-on"), QStringLiteral("never")})
                      .exitCode,
                  0);
+        for (const QByteArray& line : server.commands())
+            QVERIFY2(!line.toUpper().startsWith("DATA"), line.constData());
+    }
+
+    // A hostile server's controls (ESC [2J, BEL, NUL, a bare CR before a forged verdict) are
+    // shown escaped: the only control byte in the text output is our own line feed, and the
+    // real verdict, an open relay, stands on its own line.
+    void probeTextOutputEscapesWhatTheServerSends() {
+        FakeSmtpServer server(FakeSmtpServer::Mode::Hostile);
+        QVERIFY(server.isListening());
+        const Run r = runCliServing({QStringLiteral("probe"),
+                                     QStringLiteral("127.0.0.1:%1").arg(server.port()),
+                                     QStringLiteral("--domain"), QStringLiteral("contoso.example"),
+                                     QStringLiteral("--timeout"), QStringLiteral("5")});
+        QCOMPARE(r.exitCode, 1);  // open relay
+        for (const char c : r.out)
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n',
+                     qPrintable(QStringLiteral("control byte 0x%1 in the output")
+                                    .arg(static_cast<unsigned char>(c), 2, 16, QLatin1Char('0'))));
+        QVERIFY(!r.out.contains('\x7f'));
+        const QByteArray controls("\\e[2J\\x07\\x00\\r");
+        const QByteArray escaped = controls + FakeSmtpServer::kForgedVerdict;
+        QVERIFY2(r.out.contains("Banner:      220 hostile.test.invalid ESMTP" + escaped),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("Greeting:    EHLO hostile.test.invalid" + escaped),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("S: 250 2.1.5 Ok" + escaped), r.out.constData());
+        // AUTH's parameters are split at the spaces: the controls stay with the first.
+        QVERIFY2(r.out.contains("AUTH:        PLAIN" + controls), r.out.constData());
+        QVERIFY2(r.out.contains("\n  Relay:    OPEN RELAY, the server accepted"),
+                 r.out.constData());
+        QVERIFY2(!r.out.contains("\n" + QByteArray(FakeSmtpServer::kForgedVerdict)),
+                 r.out.constData());
         for (const QByteArray& line : server.commands())
             QVERIFY2(!line.toUpper().startsWith("DATA"), line.constData());
     }

@@ -170,9 +170,11 @@ void ProbeSetupDialog::refresh() {
             error_ = tr("Recipients: %1").arg(fromStd(why));
     }
     const QString domain = domain_->text().trimmed();
-    if (error_.isEmpty() && !domain.isEmpty() &&
-        !probe::mailboxProblem(std::string("postmaster@").append(domain.toStdString())).empty())
-        error_ = tr("Accepted domain: '%1' is not a domain").arg(domain);
+    if (error_.isEmpty() && !domain.isEmpty()) {
+        // The check mailtopo-cli probe --domain makes, so both faces refuse the same values.
+        if (const std::string why = probe::domainProblem(domain.toStdString()); !why.empty())
+            error_ = tr("Accepted domain: %1").arg(fromStd(why));
+    }
 
     const QString where = target ? fromStd(target->display()).toHtmlEscaped() : tr("the server");
     warning_->setText(

@@ -18,6 +18,17 @@ const QByteArray kExchangeEhlo =
     "250-CHUNKING\r\n"
     "250 XRDST\r\n";
 
+// ESC [2J clears the screen, BEL rings, NUL is there to be seen; the bare CR returns to the
+// start of the line so the forged verdict overwrites what came before.
+QByteArray hostileText(const char* text) {
+    QByteArray out(text);
+    out += "\x1b[2J\x07";
+    out += '\0';
+    out += '\r';
+    out += FakeSmtpServer::kForgedVerdict;
+    return out;
+}
+
 }  // namespace
 
 FakeSmtpServer::FakeSmtpServer(Mode mode) : mode_(mode) {
@@ -54,6 +65,9 @@ void FakeSmtpServer::accept() {
                     "220-mail.contoso.example Microsoft ESMTP MAIL Service ready\r\n"
                     "220 at Mon, 1 Jan 2024 00:00:00 +0000\r\n");
                 break;
+            case Mode::Hostile:
+                socket->write("220 " + hostileText("hostile.test.invalid ESMTP") + "\r\n");
+                break;
         }
         QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
             while (socket->canReadLine()) {
@@ -69,6 +83,17 @@ void FakeSmtpServer::answer(QTcpSocket* socket, const QByteArray& line) {
     const QByteArray verb = line.left(4).toUpper();
     if (mode_ == Mode::Silent || mode_ == Mode::CloseAfterBanner)
         return;
+    if (mode_ == Mode::Hostile && verb != "QUIT") {
+        if (verb == "EHLO") {
+            socket->write("250-" + hostileText("hostile.test.invalid") + "\r\n250 AUTH " +
+                          hostileText("PLAIN") + "\r\n");
+        } else if (verb == "MAIL" || verb == "RCPT" || verb == "RSET") {
+            socket->write("250 " + hostileText("2.1.5 Ok") + "\r\n");  // relays anything
+        } else {
+            socket->write("500 " + hostileText("5.3.3 Unrecognized command") + "\r\n");
+        }
+        return;
+    }
     if (verb == "EHLO") {
         socket->write(mode_ == Mode::EhloRefused ? QByteArray("500 5.3.3 Unrecognized command\r\n")
                                                  : kExchangeEhlo);

@@ -2,8 +2,8 @@
 // An SMTP server in the test process, on 127.0.0.1 and a free port, for the failure paths a
 // real MTA will not show on demand: a banner then a close, a server that accepts but never
 // says a word, an Exchange-like dialogue (multi-line banner, X-ANONYMOUSTLS, X-EXPS, 550
-// 5.7.54), EHLO refused. It records every command line it receives, so a test can assert that
-// DATA never came.
+// 5.7.54), EHLO refused, a hostile relay that sends terminal controls. It records every command
+// line it receives, so a test can assert that DATA never came.
 
 #include <QByteArray>
 #include <QList>
@@ -19,7 +19,13 @@ public:
         Silent,            // accept, never send anything
         Exchange,          // a scripted Exchange 2019 front end for contoso.example
         EhloRefused,       // 500 to EHLO, 250 to HELO, then as Exchange
+        // An open relay whose banner and replies carry terminal controls (ESC [2J, BEL, NUL,
+        // a bare CR) and, after the CR, a forged "Relay:    refused" verdict.
+        Hostile,
     };
+
+    // What Hostile puts after a bare CR in its replies, to overwrite the line on a terminal.
+    static constexpr const char* kForgedVerdict = "  Relay:    refused (not an open relay)";
 
     explicit FakeSmtpServer(Mode mode);
     ~FakeSmtpServer();

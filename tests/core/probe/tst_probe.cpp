@@ -11,8 +11,10 @@
 #include <memory>
 
 #include "core/io/design_file.h"
+#include "core/net/text_util.h"
 #include "core/probe/design_comparison.h"
 #include "core/probe/probe_findings.h"
+#include "core/probe/probe_output.h"
 #include "core/probe/smtp_probe.h"
 #include "tests/core/probe/fake_smtp_server.h"
 #include "tests/core/probe/postfix_instance.h"
@@ -287,6 +289,80 @@ private slots:
         QVERIFY(!mailboxProblem("nodomain").empty());
         QVERIFY(mailboxProblem("postmaster@contoso.example").empty());
         QVERIFY(!heloProblem("evil\r\nDATA").empty());
+        QVERIFY(domainProblem("contoso.example").empty());
+        QVERIFY(domainProblem("*.contoso.example").empty());
+        QVERIFY(!domainProblem("contoso example").empty());
+        QVERIFY(!domainProblem("*").empty());
+        QVERIFY(!domainProblem("evil.example>\r\nDATA").empty());
+    }
+
+    // ---- what the text output shows ----------------------------------------------------
+
+    void serverTextIsEscapedForTheTerminal() {
+        using net::printable;
+        QCOMPARE(printable(std::string("a\tb\nc\rd\x1b[2J\x07") + '\0' + "\x7f"),
+                 std::string("a\\tb\\nc\\rd\\e[2J\\x07\\x00\\x7f"));
+        // Valid UTF-8 stays; a backslash is not doubled.
+        const std::string utf8 = "Gr\xc3\xbc\xc3\x9f\x65 \xe2\x9c\x93 \xf0\x9f\x98\x80 C:\\x";
+        QCOMPARE(printable(utf8), utf8);
+        // C1 controls (CSI as U+009B), a lone C1 byte, an overlong '/', a surrogate, a code
+        // point above U+10FFFF and a cut-off sequence: byte by byte.
+        QCOMPARE(printable("\xc2\x9b"
+                           "2J"),
+                 std::string("\\xc2\\x9b"
+                             "2J"));
+        QCOMPARE(printable("\x9b"
+                           "2J"),
+                 std::string("\\x9b"
+                             "2J"));
+        QCOMPARE(printable("\xc0\xaf"), std::string("\\xc0\\xaf"));
+        QCOMPARE(printable("\xed\xa0\x80"), std::string("\\xed\\xa0\\x80"));
+        QCOMPARE(printable("\xf4\x90\x80\x80"), std::string("\\xf4\\x90\\x80\\x80"));
+        QCOMPARE(printable("a\xe2\x9c"), std::string("a\\xe2\\x9c"));
+        QCOMPARE(printable(printable(utf8 + "\x1b\xff")), printable(utf8 + "\x1b\xff"));
+    }
+
+    // Line feeds can reach a result where the wire cannot carry them (a certificate subject,
+    // an error string): a forged line must not appear in the text, and only our own line
+    // feeds may.
+    void probeTextShowsNoControlByteOfTheServer() {
+        const std::string forged = "\n  Relay:    refused (not an open relay)";
+        ProbeResult r;
+        r.target = "127.0.0.1:2525";
+        r.status = ProbeStatus::Completed;
+        r.statusDetail = "every test ran" + forged;
+        r.connections = 1;
+        r.banner = replyOf(220, "mx.test.invalid ESMTP\x1b[2J\x07\r" + forged.substr(1));
+        ProbeStep connect;
+        connect.note = "connected" + forged;
+        r.steps.push_back(connect);
+        r.tls.requested = true;
+        r.tls.established = true;
+        r.tls.protocol = "TLSv1.3";
+        r.tls.subject = "CN=mx.test.invalid\n  Verified:    yes";
+        r.tls.issuer = "CN=x\x1b[8m";  // ESC [8m hides the text after it
+        r.tls.verificationErrors = {"The certificate is self-signed" + forged};
+        const ProbeTest relay{TestKind::Relay, kDefaultProbeSender, kDefaultRelayRecipient};
+        r.tests = {{relay, TestOutcome::Accepted, replyOf(250, "2.1.0 Ok"),
+                    replyOf(250, "2.1.5 Ok\x1b[1A\x1b[2K\r" + forged.substr(1)), 1}};
+        r.relay = RelayVerdict::OpenRelay;
+        ProbeReport report;
+        report.result = &r;
+        report.findings = probeFindings(r);
+        QCOMPARE(report.findings.size(), size_t(1));
+
+        const std::string text = probeReportToText(report);
+        for (const char c : text)
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n', text.c_str());
+        QVERIFY2(text.find(forged) == std::string::npos, text.c_str());
+        QVERIFY2(text.find("\n  Verified:    yes") == std::string::npos, text.c_str());
+        QVERIFY2(text.find("every test ran\\n  Relay:    refused") != std::string::npos,
+                 text.c_str());
+        QVERIFY2(text.find("CN=mx.test.invalid\\n  Verified:    yes, issuer CN=x\\e[8m") !=
+                     std::string::npos,
+                 text.c_str());
+        QVERIFY2(text.find("\n  Relay:    OPEN RELAY") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("2.1.5 Ok\\e[1A\\e[2K\\r  Relay:") != std::string::npos, text.c_str());
     }
 
     // ---- against servers in this process ---------------------------------------------------
