@@ -10,19 +10,21 @@
 
 #include "ui/diagram/diagram_style.h"
 #include "ui/diagram/miniature.h"
+#include "ui/document/element_text.h"
 
 namespace mailtopo::ui {
 namespace {
 
-constexpr qreal kHeaderGap = 8;     // icon → title
-constexpr qreal kSectionGap = 8;    // space above each section
-constexpr qreal kRowSpacing = 3;    // added to each line's font height
-constexpr qreal kTagPadding = 5;    // inside a tag, left and right
-constexpr qreal kTagSpacing = 4;    // between tags
-constexpr qreal kTagLeadGap = 7;    // text → first tag
-constexpr qreal kChipGap = 6;       // chip → text
-constexpr qreal kTrailingGap = 12;  // text or tags → trailing value
-constexpr qreal kShadowMargin = 6;  // room for the painted shadow
+constexpr qreal kHeaderGap = 8;                  // icon → title
+constexpr qreal kSectionGap = 8;                 // space above each section
+constexpr qreal kRowSpacing = 3;                 // added to each line's font height
+constexpr qreal kTagPadding = 5;                 // inside a tag, left and right
+constexpr qreal kTagSpacing = 4;                 // between tags
+constexpr qreal kTagLeadGap = 7;                 // text → first tag
+constexpr qreal kChipGap = 6;                    // chip → text
+constexpr qreal kTrailingGap = 12;               // text or tags → trailing value
+constexpr qreal kShadowMargin = 6;               // room for the painted shadow
+constexpr qsizetype kMaxTitleCharacters = 1000;  // far more than any card can show
 constexpr qreal kAccentHeight = 3;
 constexpr qreal kHandleRadius = 7;  // the connect and flow handles on the card's edges
 constexpr qreal kPortSlack = 5;     // a port is easier to grab than its 8-unit chip
@@ -91,6 +93,11 @@ const QFont& fontFor(const DiagramStyle& style, LineStyle lineStyle) {
 }  // namespace
 
 CardItem::CardItem(CardContent content) : content_(std::move(content)) {
+    // No card shows more than a few dozen characters of its title, but fitting one measures
+    // all of it, for every size tried: a 5 MB name took seconds per card and GBs. The
+    // tooltip keeps its own text.
+    content_.title = text::shownText(content_.title, kMaxTitleCharacters);
+    content_.subtitle = text::shownText(content_.subtitle, kMaxTitleCharacters);
     setFlag(ItemIsSelectable);
     setToolTip(content_.toolTip);
     setData(0, content_.elementId);

@@ -1,6 +1,7 @@
 #include "ui/document/element_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 #include <algorithm>
 
@@ -187,6 +188,19 @@ QString subnetsText(const std::vector<net::Prefix>& subnets) {
 
 QString countText(qsizetype count, const QString& singular, const QString& plural) {
     return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
+}
+
+QString shownText(const QString& text, qsizetype limit) {
+    if (text.size() <= limit)
+        return text;
+    // Never half a surrogate pair; and the note counts characters, a pair as one.
+    const qsizetype cut = limit > 0 && text.at(limit - 1).isHighSurrogate() ? limit - 1 : limit;
+    qsizetype more = 0;
+    for (qsizetype i = cut; i < text.size(); ++i)
+        more += text.at(i).isLowSurrogate() ? 0 : 1;
+    return text.left(cut) + tr("… (%1 more %2 not shown)")
+                                .arg(QLocale(QLocale::English).toString(more),
+                                     more == 1 ? tr("character") : tr("characters"));
 }
 
 QString designSummary(const model::Design& design) {

@@ -37,6 +37,12 @@ QString subnetsText(const std::vector<net::Prefix>& subnets);  // "10.0.1.0/24 �
 // "1 host", "3 hosts".
 QString countText(qsizetype count, const QString& singular, const QString& plural);
 
+// `text` when it has at most `limit` characters (UTF-16 units); else its first `limit` and
+// "… (1,234,567 more characters not shown)". A name or description can be megabytes long,
+// and laying out such a text takes minutes; what lays text out for reading (the report)
+// shows no more than a reader can use, and says how much it left out.
+QString shownText(const QString& text, qsizetype limit);
+
 // The status-bar line: "4 hosts · 3 segments · 1 load balancer · 3 receive connectors".
 QString designSummary(const model::Design& design);
 

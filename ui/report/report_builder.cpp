@@ -64,7 +64,8 @@ void cover(ReportLayout& layout, const ReportInput& input,
                        input.generated.toString(QStringLiteral("yyyy-MM-dd HH:mm t")));
     facts.emplace_back(QStringLiteral("Design"), text::designSummary(*input.design));
     if (!input.design->info.author.empty())
-        facts.emplace_back(QStringLiteral("Author"), qs(input.design->info.author));
+        facts.emplace_back(QStringLiteral("Author"),
+                           text::shownText(qs(input.design->info.author), kShownCharacters));
     facts.emplace_back(
         QStringLiteral("Findings"),
         QStringLiteral("%1 · %2 · %3")
@@ -73,7 +74,9 @@ void cover(ReportLayout& layout, const ReportInput& input,
                  plural(counts.infos, QStringLiteral("note"), QStringLiteral("notes"))));
     facts.emplace_back(QStringLiteral("Produced by"),
                        QStringLiteral("MailTopo %1").arg(QStringLiteral(MAILTOPO_VERSION)));
-    const QString description = qs(input.design->info.description);
+    // The cover is painted here, not by the layout: its texts are capped here.
+    const QString description =
+        text::shownText(qs(input.design->info.description), kShownCharacters);
 
     layout.setCover([&layout, title, verdict, verdictColor, facts, description](
                         QPainter& p, const QRectF& page) {
@@ -241,7 +244,7 @@ void diagram(ReportLayout& layout, const std::shared_ptr<const DiagramPicture>& 
 QString reportTitle(const ReportInput& input) {
     const QString name = qs(input.design->info.name).trimmed();
     if (!name.isEmpty())
-        return name;
+        return text::shownText(name, kShownTitleCharacters);
     if (!input.fileName.isEmpty())
         return QFileInfo(input.fileName).completeBaseName();
     return QStringLiteral("Untitled design");

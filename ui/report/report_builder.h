@@ -21,7 +21,8 @@ struct ReportInput {
     Paper paper = Paper::A4;
 };
 
-// The design's name, else the file's base name, else "Untitled design".
+// The design's name (up to kShownTitleCharacters), else the file's base name, else "Untitled
+// design".
 QString reportTitle(const ReportInput& input);
 
 // Builds and finishes the layout. Needs a QApplication (the diagram). `validation` is

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/document/element_text.h"
+
 namespace mailtopo::ui::report {
 namespace {
 
@@ -87,7 +89,7 @@ QPageSize pageSizeOf(Paper paper) {
 
 ReportLayout::ReportLayout(Paper paper, QString runningTitle)
     : pageSize_(pageSizeOf(paper).size(QPageSize::Point)),
-      runningTitle_(std::move(runningTitle)),
+      runningTitle_(text::shownText(runningTitle, kShownCharacters)),
       measureDevice_(1, 1, QImage::Format_ARGB32) {
     // 2835 dots per metre is 72 dpi: one font point is one unit, as on the PDF device.
     measureDevice_.setDotsPerMeterX(2835);
@@ -195,19 +197,20 @@ void ReportLayout::place(qreal height, Painter paint) {
 }
 
 void ReportLayout::heading(int level, const QString& text, bool inContents) {
+    const QString shown = text::shownText(text, kShownTitleCharacters);
     const QFont& font = level <= 1 ? h1_ : level == 2 ? h2_ : h3_;
     if (level <= 1 && cursor_ > content_.top() + 0.5)
         newPage();
     const qreal before = cursor_ > content_.top() + 0.5 ? (level == 2 ? 14 : 10) : 0;
-    const qreal textH = textHeight(font, text, content_.width());
+    const qreal textH = textHeight(font, shown, content_.width());
     const qreal after = level <= 1 ? 12 : 5;
     ensureRoom(before + textH + after + kKeepWithNext);
     cursor_ += before;
-    outline_.push_back({level, text, static_cast<int>(pages_.size()) - 1, cursor_, inContents});
-    place(textH + after, [this, font, text, level, textH](QPainter& p, const QRectF& r) {
+    outline_.push_back({level, shown, static_cast<int>(pages_.size()) - 1, cursor_, inContents});
+    place(textH + after, [this, font, shown, level, textH](QPainter& p, const QRectF& r) {
         p.setFont(font);
         p.setPen(level <= 1 ? kAccent : kInk);
-        drawWrapped(p, QRectF(r.left(), r.top(), r.width(), textH), text, false);
+        drawWrapped(p, QRectF(r.left(), r.top(), r.width(), textH), shown, false);
         if (level <= 1) {
             p.setPen(QPen(kAccent, 1.2));
             p.drawLine(QPointF(r.left(), r.top() + textH + 4),
@@ -217,13 +220,14 @@ void ReportLayout::heading(int level, const QString& text, bool inContents) {
 }
 
 void ReportLayout::paragraph(const QString& text, TextStyle style, QColor color) {
+    const QString shown = text::shownText(text, kShownCharacters);
     const QFont& f = font(style);
     const QColor pen = color.isValid() ? color : style == TextStyle::Muted ? kMuted : kInk;
-    const qreal h = textHeight(f, text, content_.width());
-    place(h + 5, [this, f, text, pen, h](QPainter& p, const QRectF& r) {
+    const qreal h = textHeight(f, shown, content_.width());
+    place(h + 5, [this, f, shown, pen, h](QPainter& p, const QRectF& r) {
         p.setFont(f);
         p.setPen(pen);
-        drawWrapped(p, QRectF(r.left(), r.top(), r.width(), h), text, false);
+        drawWrapped(p, QRectF(r.left(), r.top(), r.width(), h), shown, false);
     });
 }
 
@@ -232,8 +236,8 @@ void ReportLayout::fields(const std::vector<std::pair<QString, QString>>& rows) 
     const qreal valueWidth = content_.width() - labelWidth;
     for (const auto& row : rows) {
         // Named copies: clang 14 cannot capture structured bindings.
-        const QString label = row.first;
-        const QString value = row.second;
+        const QString label = text::shownText(row.first, kShownCharacters);
+        const QString value = text::shownText(row.second, kShownCharacters);
         const qreal h = std::max(textHeight(bold_, label, labelWidth - 6),
                                  textHeight(body_, value, valueWidth));
         place(h + 3, [this, label, value, h, valueWidth](QPainter& p, const QRectF& r) {
@@ -250,7 +254,7 @@ void ReportLayout::fields(const std::vector<std::pair<QString, QString>>& rows) 
 
 void ReportLayout::code(const QString& text) {
     constexpr qreal pad = 6;
-    const QStringList lines = text.split(QLatin1Char('\n'));
+    const QStringList lines = text::shownText(text, kShownCharacters).split(QLatin1Char('\n'));
     const qreal width = content_.width() - 2 * pad;
     for (int i = 0; i < lines.size(); ++i) {
         const QString line = lines.at(i);
@@ -316,17 +320,22 @@ void ReportLayout::table(const std::vector<TableColumn>& columns,
         widths.push_back(content_.width() * c.weight / total);
     QStringList titles;
     for (const auto& c : columns)
-        titles << c.title;
+        titles << text::shownText(c.title, kShownCellCharacters);
     const qreal headerH = rowHeight(columns, widths, titles, true);
-    const qreal firstH = rows.empty() ? 0 : rowHeight(columns, widths, rows.front().cells, false);
+    std::vector<QStringList> cells(rows.size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+        for (const QString& cell : rows[r].cells)
+            cells[r] << text::shownText(cell, kShownCellCharacters);
+    }
+    const qreal firstH = rows.empty() ? 0 : rowHeight(columns, widths, cells.front(), false);
     ensureRoom(headerH + firstH);
     placeRow(columns, widths, titles, {}, true);
-    for (const auto& row : rows) {
-        if (cursor_ + rowHeight(columns, widths, row.cells, false) > content_.bottom()) {
+    for (size_t r = 0; r < rows.size(); ++r) {
+        if (cursor_ + rowHeight(columns, widths, cells[r], false) > content_.bottom()) {
             newPage();
             placeRow(columns, widths, titles, {}, true);  // the header again on each page
         }
-        placeRow(columns, widths, row.cells, row.marker, false);
+        placeRow(columns, widths, cells[r], rows[r].marker, false);
     }
     spacing(8);
 }

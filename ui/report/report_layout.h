@@ -23,6 +23,16 @@ class QPainter;
 
 namespace mailtopo::ui::report {
 
+// How much of any one text the report shows (text::shownText). A design may hold names and
+// descriptions of megabytes; laid out whole (Qt wraps one long word in quadratic time) a
+// 50 MB name took minutes and gigabytes, for pages nobody reads. 2,000 characters are some
+// 25 lines of a paragraph. A table row is not split across pages, so a cell keeps a quarter
+// of that: even in a column a seventh of the page wide it stays well within one page.
+// Headings and titles are set large or on one line: a tenth.
+inline constexpr qsizetype kShownCharacters = 2000;
+inline constexpr qsizetype kShownCellCharacters = kShownCharacters / 4;
+inline constexpr qsizetype kShownTitleCharacters = kShownCharacters / 10;
+
 enum class Paper { A4, Letter };
 QPageSize pageSizeOf(Paper paper);
 
@@ -70,6 +80,10 @@ public:
     // The cover is painted by the caller on the whole first page.
     void setCover(Painter paint) { cover_ = std::move(paint); }
 
+    // Of every text given to what follows, up to kShownCharacters are shown (of a table
+    // cell kShownCellCharacters, of a heading kShownTitleCharacters), then a note of how much
+    // is left out: the sections hand over what they have, whatever its length.
+    //
     // Level 1 starts a new page; every heading stays with at least the start of what follows.
     void heading(int level, const QString& text, bool inContents = true);
     void paragraph(const QString& text, TextStyle style = TextStyle::Body, QColor color = {});
