@@ -82,6 +82,17 @@ constexpr qreal kNewElementGap = 60;      // between the drawing and an element 
 // and ports are still drawn there (fullDetailZoom() in ui/diagram/card_detail.h is lower).
 constexpr qreal kReadableZoom = 0.75;
 
+// When an autosaved entry was written, as the questions about it and the status bar say it.
+QString autosavedAt(const Recovery& recovery) {
+    return QLocale().toString(recovery.savedAt.toLocalTime(), QLocale::ShortFormat);
+}
+
+// The design an autosaved entry holds changes to, as the user knows it; empty if unknown.
+QString recoveryName(const Recovery& recovery) {
+    return recovery.designName.isEmpty() ? QFileInfo(recovery.originalPath).fileName()
+                                         : recovery.designName;
+}
+
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kThemeKey = QStringLiteral("appearance/theme");
@@ -831,10 +842,60 @@ ImportOutcome MainWindow::importPaths(const QStringList& paths,
     return outcome;
 }
 
+bool MainWindow::offerRecovery(const QString& folder, bool restoreWithoutAsking) {
+    const std::vector<Recovery> entries = Autosaver::pending(folder);
+    bool recovered = false;
+    // One design per window: the newest is offered, older ones wait for a later start.
+    const auto newest = std::find_if(entries.begin(), entries.end(),
+                                     [](const Recovery& entry) { return entry.design != nullptr; });
+    if (newest != entries.end()) {
+        if (restoreWithoutAsking || askToRecover(*newest))
+            recovered = recover(*newest);
+        else
+            Autosaver::remove(*newest);
+    }
+    for (const Recovery& entry : entries) {
+        if (!entry.design && askToDiscardUnreadable(entry, folder))
+            Autosaver::remove(entry);
+    }
+    return recovered;
+}
+
+bool MainWindow::askToRecover(const Recovery& recovery) {
+    return QMessageBox::question(this, tr("Recover Unsaved Changes"),
+                                 tr("MailTopo did not close properly. Recover the unsaved changes "
+                                    "to “%1”, autosaved at %2?")
+                                     .arg(recoveryName(recovery), autosavedAt(recovery)),
+                                 QMessageBox::Yes | QMessageBox::Discard,
+                                 QMessageBox::Yes) == QMessageBox::Yes;
+}
+
+bool MainWindow::askToDiscardUnreadable(const Recovery& recovery, const QString& folder) {
+    const QString name = recoveryName(recovery);
+    const QString text =
+        name.isEmpty()
+            ? tr("MailTopo did not close properly, and the changes it autosaved at %1 cannot be "
+                 "read: %2.")
+                  .arg(autosavedAt(recovery), recovery.problem)
+            : tr("MailTopo did not close properly, and the changes to “%1” it autosaved at %2 "
+                 "cannot be read: %3.")
+                  .arg(name, autosavedAt(recovery), recovery.problem);
+    QMessageBox box(QMessageBox::Warning, tr("Unreadable Unsaved Changes"), text,
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("unreadableRecoveryBox"));
+    box.setInformativeText(tr("Discard them? If you keep them, they stay in %1 and you are asked "
+                              "again at the next start.")
+                               .arg(QDir::toNativeSeparators(folder)));
+    QPushButton* discard = box.addButton(QMessageBox::Discard);
+    QPushButton* keep = box.addButton(tr("Keep"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);  // what cannot be read now may still be salvaged by hand
+    box.setEscapeButton(keep);
+    box.exec();
+    return box.clickedButton() == discard;
+}
+
 bool MainWindow::recover(const Recovery& recovery) {
-    const io::ParsedDesign parsed =
-        io::loadDesignFile(QFile::encodeName(recovery.designPath).toStdString());
-    if (!parsed.ok())
+    if (!recovery.design)
         return false;
     if (!recovery.originalPath.isEmpty() && QFileInfo(recovery.originalPath).isFile()) {
         if (!openFile(recovery.originalPath))
@@ -842,13 +903,15 @@ bool MainWindow::recover(const Recovery& recovery) {
     } else {
         document_->reset(model::Design{}, QString());
     }
-    document_->applyChange(tr("Recovered unsaved changes"), *parsed.design);
+    document_->applyChange(tr("Recovered unsaved changes"), *recovery.design);
     view_->fitToContents();
+    // Written to this window's own entry before the old one goes, so no moment is left in
+    // which a crash would lose the recovered work.
+    if (autosaver_)
+        autosaver_->saveNow();
     Autosaver::remove(recovery);
-    statusBar()->showMessage(
-        tr("Recovered the changes autosaved at %1")
-            .arg(QLocale().toString(recovery.savedAt.toLocalTime(), QLocale::ShortFormat)),
-        kStatusMessageMs);
+    statusBar()->showMessage(tr("Recovered the changes autosaved at %1").arg(autosavedAt(recovery)),
+                             kStatusMessageMs);
     return true;
 }
 

@@ -126,8 +126,14 @@ public slots:
                               ImportAs as = ImportAs::ByName);
     // Restores autosaved changes left by a MailTopo that did not end cleanly: the original
     // file (when there was one) is opened and the autosaved design applied on top as one
-    // undoable, unsaved change. The recovery file is removed once restored.
+    // undoable, unsaved change. The recovery file is removed once restored; an entry that
+    // cannot be read is not restored (false).
     bool recover(const Recovery& recovery);
+    // At start-up, with modal questions: the work MailTopo windows that did not end cleanly
+    // left in the recovery `folder`. The newest entry that can be restored is restored (at
+    // once with `restoreWithoutAsking`) or discarded, as the user chooses; each entry that
+    // cannot be read is discarded if the user agrees. Returns whether work was restored.
+    bool offerRecovery(const QString& folder, bool restoreWithoutAsking);
     Autosaver* autosaver() const { return autosaver_; }
     void chooseExportsToImport();
     void chooseExportFolderToImport();
@@ -169,6 +175,8 @@ protected:
 private:
     // Which DNS view zone files being imported describe; nullopt when the user cancels.
     std::optional<model::DnsView> askZoneView();
+    bool askToRecover(const Recovery& recovery);
+    bool askToDiscardUnreadable(const Recovery& recovery, const QString& folder);
     void createActions();
     // Unsaved changes: asks Save / Discard / Cancel. True when the caller may go on.
     bool confirmDiscardOrSave();
