@@ -109,7 +109,7 @@ int runDnsCheck(const QStringList& args) {
     const std::string file = path.toStdString();
     std::string text, error;
     if (!io::readDesignText(std::filesystem::path(file), &text, &error)) {
-        writeErr(file + ": " + error + "\n");
+        writeErr(io::shownPath(file) + ": " + error + "\n");
         return kExitInput;
     }
     const io::ParsedDesign parsed = io::parseDesign(text, file);

@@ -56,19 +56,6 @@ std::vector<model::Id> splitIds(const QString& text) {
     return ids;
 }
 
-std::string readAll(const std::string& path, bool* ok) {
-    std::ostringstream text;
-    if (path == "-") {
-        text << std::cin.rdbuf();
-        *ok = true;
-        return text.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    *ok = static_cast<bool>(in);
-    text << in.rdbuf();
-    return text.str();
-}
-
 std::string padded(std::string text, size_t width) {
     if (text.size() < width)
         text.resize(width, ' ');
@@ -386,11 +373,11 @@ private:
     }
 
     bool paste(const Operation& op, Report& report) {
-        bool ok = false;
         const std::string fragmentPath = op.value.toStdString();
-        const std::string text = readAll(fragmentPath, &ok);
-        if (!ok)
-            return fail(op, "cannot read " + fragmentPath);
+        std::string text;
+        std::string error;
+        if (!io::readInputFile(fragmentPath, "design fragment", &text, &error))
+            return fail(op, io::shownPath(fragmentPath) + ": " + error);
         const auto result = edit::pasteFragment(design_, text, view(), 40, 40);
         if (!result.ok) {
             for (const auto& d : result.diagnostics) {

@@ -5,9 +5,6 @@
 #include "app/cli/command_line.h"
 #include "core/io/design_file.h"
 
-#include <fstream>
-#include <sstream>
-
 namespace mailtopo::cli {
 
 int runFormat(const QStringList& args) {
@@ -30,7 +27,13 @@ int runFormat(const QStringList& args) {
         return *exit;
 
     const std::string path = p.positionalArguments().at(0).toStdString();
-    const io::ParsedDesign parsed = io::loadDesignFile(path);
+    std::string current;
+    std::string error;
+    if (!io::readDesignText(path, &current, &error)) {
+        writeErr(io::shownPath(path) + ": " + error + "\n");
+        return kExitInput;
+    }
+    const io::ParsedDesign parsed = io::parseDesign(current, path);
     if (!parsed.ok()) {
         for (const auto& d : parsed.diagnostics)
             writeErr(d.toString() + "\n");
@@ -38,10 +41,7 @@ int runFormat(const QStringList& args) {
     }
     const std::string canonical = io::serializeDesign(*parsed.design);
     if (p.isSet(check)) {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream current;
-        current << in.rdbuf();
-        if (current.str() == canonical)
+        if (current == canonical)
             return kExitClean;
         writeErr(path + ": not in canonical form (run 'mailtopo-cli format " + path + "')\n");
         return kExitFindings;

@@ -93,9 +93,11 @@ int runImport(const QStringList& args) {
         return kExitInput;
     }
     if (gathered.inputs.empty() && gathered.zoneFiles.empty()) {
-        writeErr(
-            "mailtopo-cli import: no export files (*.json, *.txt) or zone files found in the "
-            "given folders\n");
+        std::string named;
+        for (const auto& path : paths)
+            named += (named.empty() ? "" : ", ") + path.generic_string();
+        writeErr("mailtopo-cli import: no export files (*.json, *.txt) or zone files found in " +
+                 named + "\n");
         return kExitInput;
     }
 
@@ -112,7 +114,7 @@ int runImport(const QStringList& args) {
     for (const auto& error : imported.zones.errors)
         writeErr(error + "\n");
     if (!skipped.empty()) {
-        text += "\nNot read (folder entries that are not .json or .txt files)\n";
+        text += "\nNot read (folder entries)\n";
         for (const auto& entry : skipped)
             text += "  " + entry + "\n";
     }

@@ -101,6 +101,10 @@ int runExport(const QStringList& args) {
         return kExitInput;
     }
     const QString target = p.value(output);
+    if (target.isEmpty()) {
+        writeErr("mailtopo-cli export: no output file named (the path is empty)\n");
+        return kExitInput;
+    }
     const QString suffix = QFileInfo(target).suffix().toLower();
     if (suffix != QLatin1String("svg") && suffix != QLatin1String("png")) {
         writeErr("mailtopo-cli export: " + target.toStdString() +

@@ -11,14 +11,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLineEdit>
-#include <QLocale>
-#include <QMessageBox>
 #include <QTimer>
 #include <cstdio>
 
+#include "app/mailtopo/display_check.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_view.h"
 #include "ui/document/autosave.h"
@@ -45,6 +43,8 @@ void printLine(const QString& text) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    if (!mailtopo::app::prepareDisplay(argc, argv))
+        return 2;
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MailTopo"));
     QApplication::setApplicationName(QStringLiteral("MailTopo"));
@@ -135,30 +135,8 @@ int main(int argc, char* argv[]) {
     window.show();
     // Work a crashed or killed MailTopo left behind comes first: offered back (or restored
     // at once with --recover) before the startup design is opened.
-    bool recovered = false;
-    const auto leftovers = unattended ? std::vector<mailtopo::ui::Recovery>{}
-                                      : mailtopo::ui::Autosaver::pending(recoveryFolder);
-    if (!leftovers.empty()) {
-        const mailtopo::ui::Recovery& newest = leftovers.front();
-        bool restore = parser.isSet(recoverOption);
-        if (!restore) {
-            const QString name = newest.designName.isEmpty()
-                                     ? QFileInfo(newest.originalPath).fileName()
-                                     : newest.designName;
-            const auto answer = QMessageBox::question(
-                &window, QStringLiteral("Recover Unsaved Changes"),
-                QStringLiteral("MailTopo did not close properly. Recover the unsaved changes to "
-                               "“%1”, autosaved at %2?")
-                    .arg(name,
-                         QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
-                QMessageBox::Yes | QMessageBox::Discard, QMessageBox::Yes);
-            restore = answer == QMessageBox::Yes;
-        }
-        if (restore)
-            recovered = window.recover(newest);
-        else
-            mailtopo::ui::Autosaver::remove(newest);
-    }
+    const bool recovered =
+        !unattended && window.offerRecovery(recoveryFolder, parser.isSet(recoverOption));
     if (!file.isEmpty() && !recovered)
         window.openFile(file);
     if (parser.isSet(importOption))
@@ -227,7 +205,7 @@ int main(int argc, char* argv[]) {
                 file.isEmpty()
                     ? QStringLiteral("mailtopo: no design to show (no FILE and no example found)")
                     : QStringLiteral("mailtopo: %1 could not be opened").arg(file));
-            status = 1;
+            status = 2;  // as mailtopo-cli: unreadable input
         }
         QApplication::quit();
     });

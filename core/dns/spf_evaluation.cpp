@@ -480,6 +480,15 @@ std::string Evaluation::explanation(const LevelVerdict& verdict, SpfTrace& trace
                                   &problem);
     if (!text)
         return useDefault("the explanation text at " + query + " is invalid: " + problem);
+    // The explanation goes into an SMTP reply, whose line holds at most 512 octets (RFC 5321
+    // §4.5.3.1.5); a longer one could never be sent, so it is ignored as §6.2 allows for any
+    // explanation that cannot be used, and a hostile zone cannot grow the output.
+    constexpr size_t kMaxExplanation = 512;
+    if (text->size() > kMaxExplanation) {
+        return useDefault("the explanation at " + query + " expands to " +
+                          std::to_string(text->size()) + " characters, more than the " +
+                          std::to_string(kMaxExplanation) + " an SMTP reply line holds");
+    }
     trace.explanationSource = "exp=" + query;
     return std::move(*text);
 }

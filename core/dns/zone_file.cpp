@@ -1,11 +1,14 @@
 #include "core/dns/zone_file.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "core/dns/dns_name.h"
 #include "core/dns/ldns_util.h"
-#include "core/util/input_file.h"
+#include "core/io/input_file.h"
 
 namespace mailtopo::dns {
 namespace {
@@ -15,25 +18,140 @@ struct FileClose {
 };
 using FilePtr = std::unique_ptr<FILE, FileClose>;
 
+// ldns cuts a record whose text runs past 65,535 characters without a word (found with a
+// 75,000-character TXT record), and the cut record would be evaluated as if whole; a DNS
+// record holds at most 65,535 bytes of data anyway (RDLENGTH is 16 bits, RFC 1035 §3.2.1).
+constexpr size_t kMaxRecordText = 65535;
+constexpr size_t kMaxQuotedValue = 60;
+
+// Where each line of the text starts, so a line or a record's lines are found at once.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text) : text_(text) {
+        starts_.push_back(0);
+        for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+            starts_.push_back(i + 1);
+    }
+    // Line `number` (1-based), without its line feed; empty past the end.
+    std::string_view line(int number) const {
+        if (number < 1 || static_cast<size_t>(number) > starts_.size())
+            return {};
+        const size_t start = starts_[static_cast<size_t>(number) - 1];
+        const size_t end = text_.find('\n', start);
+        return text_.substr(start, end == std::string_view::npos ? end : end - start);
+    }
+    // The characters of lines first..last (1-based, inclusive), line feeds included.
+    size_t span(int first, int last) const { return startOf(last + 1) - startOf(first); }
+
+private:
+    size_t startOf(int number) const {
+        if (number < 1)
+            return 0;
+        if (static_cast<size_t>(number) > starts_.size())
+            return text_.size();
+        return starts_[static_cast<size_t>(number) - 1];
+    }
+
+    std::string_view text_;
+    std::vector<size_t> starts_;
+};
+
+struct Place {
+    int column = 0;     // 1-based; 0 when the line is not known
+    std::string value;  // what is quoted back, cut to a readable length
+};
+
+// Where on its line a record ldns refused goes wrong, as near as the line tells: ldns
+// names the line only. A record's data follows its type, and most refusals are of the data
+// ("could not parse the RR's rdata"), so the place is the first token after the type; a
+// line without a known type is quoted from its first token.
+Place placeOnLine(std::string_view line, ldns_status status) {
+    std::vector<std::pair<size_t, size_t>> tokens;  // offset, length
+    for (size_t i = 0; i < line.size();) {
+        const char c = line[i];
+        if (c == ';')
+            break;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '(' || c == ')') {
+            ++i;
+            continue;
+        }
+        size_t end = i + 1;
+        if (c == '"') {
+            while (end < line.size() && line[end] != '"')
+                end += line[end] == '\\' ? 2 : 1;
+            end = std::min(end + 1, line.size());
+        } else {
+            while (end < line.size() &&
+                   std::string_view(" \t\r();").find(line[end]) == std::string_view::npos)
+                ++end;
+        }
+        tokens.emplace_back(i, end - i);
+        i = end;
+    }
+    if (tokens.empty())
+        return {};
+    size_t from = 0;
+    const bool aboutData =
+        status != LDNS_STATUS_SYNTAX_TTL && status != LDNS_STATUS_SYNTAX_TYPE_ERR &&
+        status != LDNS_STATUS_SYNTAX_CLASS_ERR && status != LDNS_STATUS_SYNTAX_DNAME_ERR;
+    for (size_t t = 0; aboutData && t + 1 < tokens.size(); ++t) {
+        const std::string token(line.substr(tokens[t].first, tokens[t].second));
+        if (ldns_get_rr_type_by_name(token.c_str()) != 0) {
+            from = t + 1;
+            break;
+        }
+    }
+    Place place;
+    place.column = static_cast<int>(tokens[from].first) + 1;
+    std::string_view value = line.substr(tokens[from].first);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r'))
+        value.remove_suffix(1);
+    place.value = std::string(value.substr(0, kMaxQuotedValue));
+    if (value.size() > kMaxQuotedValue)
+        place.value += "…";
+    return place;
+}
+
+// The first NUL byte's line, or 0: a zone file is text, and a NUL means a binary file (or
+// UTF-16), which ldns would only report as a syntax error somewhere.
+int lineOfFirstNul(std::string_view text) {
+    const size_t nul = text.find('\0');
+    if (nul == std::string_view::npos)
+        return 0;
+    return 1 +
+           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
+}
+
 // One pass over the file with ldns's per-record reader. ldns_zone_new_frm_fp_l is not used:
 // in ldns 1.8.3 it frees a second SOA record but keeps comparing later owners with it, a
 // use-after-free that tests/fuzz/fuzz_zone_file found twice (a pre-scan for a second SOA
 // did not catch every input that reaches it). Reading record by record also lets a second
 // SOA be an error naming its line, since a zone has exactly one.
-ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::string_view origin,
-                           uint32_t defaultTtl) {
+ZoneFileResult parseStream(FILE* stream, std::string_view text, std::string_view displayName,
+                           std::string_view origin, uint32_t defaultTtl) {
     ZoneFileResult result;
     const auto fail = [&](int line, const std::string& what) {
         result.errorLine = line;
         result.error = std::string(displayName) + ":" + std::to_string(line) + ": " + what;
         return result;
     };
+    const LineIndex lines(text);
+    const auto failAt = [&](int line, ldns_status status, const std::string& what) {
+        const Place place = placeOnLine(lines.line(line), status);
+        if (place.column == 0)
+            return fail(line, what);
+        result.errorLine = line;
+        result.errorColumn = place.column;
+        result.error = std::string(displayName) + ":" + std::to_string(line) + ":" +
+                       std::to_string(place.column) + ": " + what + ": \"" + place.value + "\"";
+        return result;
+    };
     // ldns owns and replaces these two as $ORIGIN lines and owner-less records go by.
     detail::RdfPtr currentOrigin;
     detail::RdfPtr previousOwner;
     if (!origin.empty()) {
-        const std::string text = stripTrailingDot(origin) + ".";
-        currentOrigin.reset(ldns_dname_new_frm_str(text.c_str()));
+        const std::string absolute = stripTrailingDot(origin) + ".";
+        currentOrigin.reset(ldns_dname_new_frm_str(absolute.c_str()));
         if (!currentOrigin) {
             result.error =
                 std::string(displayName) + ": invalid origin '" + std::string(origin) + "'";
@@ -45,6 +163,7 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
     int line = 0;
     bool soaSeen = false;
     while (!std::feof(stream)) {
+        const int lineBefore = line;
         ldns_rr* raw = nullptr;
         ldns_rdf* originRaw = currentOrigin.release();
         ldns_rdf* previousRaw = previousOwner.release();
@@ -66,10 +185,15 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
             case LDNS_STATUS_SYNTAX_INCLUDE:
                 return fail(line, "$INCLUDE is not supported; paste the included records instead");
             default:
-                return fail(line, ldns_get_errorstr_by_id(status));
+                return failAt(line, status, ldns_get_errorstr_by_id(status));
         }
         if (!rr)
             continue;
+        if (lines.span(lineBefore + 1, line) > kMaxRecordText) {
+            return fail(line,
+                        "a record written in more than 65,535 characters, more than one DNS "
+                        "record holds; split its text over several records or names");
+        }
         const bool soa = ldns_rr_get_type(rr.get()) == LDNS_RR_TYPE_SOA;
         if (soa) {
             if (soaSeen)
@@ -100,26 +224,26 @@ ZoneFileResult parseStream(FILE* stream, std::string_view displayName, std::stri
 
 ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view origin,
                              uint32_t defaultTtl) {
-    const std::string name = path.string();
-    if (const InputKind kind = inputKind(path);
-        kind == InputKind::Directory || kind == InputKind::Special) {
+    std::string text;
+    std::string error;
+    if (!io::readInputFile(path, "zone file", &text, &error)) {
         ZoneFileResult result;
-        result.error = name + (kind == InputKind::Directory
-                                   ? ": is a directory, not a zone file"
-                                   : ": is not a regular file, so it is not read as a zone file");
+        result.error = io::shownPath(path) + ": " + error;
         return result;
     }
-    FilePtr file(std::fopen(name.c_str(), "r"));
-    if (!file) {
-        ZoneFileResult result;
-        result.error = name + ": cannot open the file";
-        return result;
-    }
-    return parseStream(file.get(), name, origin, defaultTtl);
+    return parseZoneText(text, path.string(), origin, defaultTtl);
 }
 
 ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName,
                              std::string_view origin, uint32_t defaultTtl) {
+    if (const int nulLine = lineOfFirstNul(text)) {
+        ZoneFileResult result;
+        result.errorLine = nulLine;
+        result.error = std::string(displayName) + ":" + std::to_string(nulLine) +
+                       ": is not a zone file: it holds binary data (a NUL byte), where a zone "
+                       "file is text";
+        return result;
+    }
     // fmemopen needs a writable buffer it does not own; keep a copy alive meanwhile. An
     // empty buffer is refused by some libcs, so feed a lone newline instead.
     std::string buffer = text.empty() ? std::string("\n") : std::string(text);
@@ -129,7 +253,7 @@ ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName
         result.error = std::string(displayName) + ": cannot read the text";
         return result;
     }
-    return parseStream(stream.get(), displayName, origin, defaultTtl);
+    return parseStream(stream.get(), text, displayName, origin, defaultTtl);
 }
 
 namespace {

@@ -18,10 +18,11 @@ struct ZoneFileResult {
     // owner, else empty.
     std::string origin;
     std::vector<DnsRecord> records;  // SOA first when present, then in file order
-    // On failure: "<file>:<line>: <ldns message>", e.g.
-    // "example.zone:3: Syntax error, could not parse the RR's rdata".
+    // On failure: "<file>:<line>[:<column>]: <what> [: \"<value>\"]", e.g.
+    // "example.zone:3:17: Syntax error, could not parse the RR's rdata: \"999.1.1.1\"".
     std::string error;
     int errorLine = 0;
+    int errorColumn = 0;  // where on errorLine, when known: the value quoted in `error`
 };
 
 // `origin` applies to relative names until a $ORIGIN line; `defaultTtl` until a $TTL line.

@@ -11,6 +11,7 @@
 #include "core/io/field_traits.h"
 #include "core/io/json_locator.h"
 #include "core/io/json_without_duplicates.h"
+#include "core/io/powershell/export_text.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::io {
@@ -41,6 +42,15 @@ std::string typeName(const json& j) {
         default:
             return "a value";
     }
+}
+
+// A whole number written beyond what 64 bits hold: the JSON parser keeps it as a floating
+// point number, which must be called too large rather than "not an integer".
+bool isOversizeInteger(const json& j) {
+    if (!j.is_number_float())
+        return false;
+    const double v = j.get<double>();
+    return std::isfinite(v) && std::trunc(v) == v && std::fabs(v) >= 9223372036854775808.0;
 }
 
 std::string escapeToken(std::string_view token) {
@@ -308,6 +318,11 @@ void Reader::read(const json& j, const std::string& ptr, T& out) {
         }
         out = canonicalCoordinate(j.get<double>());  // as the writer would store it
     } else if constexpr (std::is_integral_v<T>) {
+        if (isOversizeInteger(j)) {
+            error(ptr, "integer too large (at most " +
+                           std::to_string(std::numeric_limits<T>::max()) + ")");
+            return;
+        }
         if (!j.is_number_integer()) {
             error(ptr, "expected an integer, found " + typeName(j));
             return;
@@ -473,6 +488,20 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
 
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);  // tolerate a UTF-8 BOM
+    if (const auto encoding = powershell::wideEncodingName(text)) {
+        return fail(0, {},
+                    "the file is in " + *encoding +
+                        "; a MailTopo design is UTF-8 text (save it again as UTF-8)");
+    }
+    // nlohmann's parser stops at a NUL byte as at the end of the text, so a design padded
+    // with NULs, or a binary file, would otherwise pass or fail with a misleading message.
+    if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        return fail(nul, {},
+                    nul == 0 ? "the file starts with a NUL byte: it is binary, not a MailTopo "
+                               "design (a JSON text)"
+                             : "a NUL byte: a MailTopo design is text, and nothing may follow "
+                               "or interrupt it (the file was padded or damaged)");
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return fail(0, {}, "the file is empty: expected a MailTopo design (a JSON object)");
     }
@@ -532,6 +561,11 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
     if (version == document.end()) {
         return failAt("", false,
                       "the 'version' field is missing (the format version, e.g. " +
+                          std::to_string(kFormatVersion) + ")");
+    }
+    if (isOversizeInteger(*version)) {
+        return failAt("/version", false,
+                      "the 'version' field is too large (the format version is " +
                           std::to_string(kFormatVersion) + ")");
     }
     if (!version->is_number_integer()) {

@@ -67,10 +67,16 @@ ImportOutcome importIntoDocument(DesignDocument& document, const QStringList& pa
     }
     const model::Design* base = document.hasDesign() ? &document.design() : nullptr;
     const bool withZones = !gathered.zoneFiles.empty();
+    const std::vector<std::string> skipped = gathered.skipped;
     edit::FilesImport imported = edit::importFiles(std::move(gathered), base, zoneView);
     const auto& log = imported.exports.log;
     if (imported.hadExports)
         outcome.log = fromStd(log.toText());
+    if (!skipped.empty()) {
+        outcome.log += tr("\nNot read (folder entries)\n");
+        for (const auto& entry : skipped)
+            outcome.log += QStringLiteral("  %1\n").arg(fromStd(entry));
+    }
     if (!imported.exports.ok()) {
         for (const auto& file : log.files) {
             if (file.status != io::powershell::FileStatus::Error)

@@ -1,10 +1,13 @@
 #include "ui/report/diagram_picture.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
 
+#include "core/io/output_file.h"
 #include "ui/diagram/diagram_scene.h"
 #include "ui/diagram/diagram_style.h"
 #include "ui/document/design_document.h"
@@ -55,27 +58,26 @@ bool DiagramPicture::save(const QString& path, QString* error) const {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const QRectF source = sceneRect();
     const QSizeF size = source.size();
+    // Drawn in memory first, then written as a whole through the one atomic writer: a full
+    // disk or a kill leaves no half an image behind.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     if (suffix == QLatin1String("svg")) {
         QSvgGenerator generator;
-        generator.setFileName(path);
+        generator.setOutputDevice(&buffer);
         generator.setSize(size.toSize());
         generator.setViewBox(QRectF(QPointF(0, 0), size));
         generator.setTitle(QString::fromStdString(document_->design().info.name));
         generator.setDescription(QStringLiteral("Mail topology diagram drawn by MailTopo"));
         QPainter painter;
         if (!painter.begin(&generator)) {
-            *error = QStringLiteral("%1: cannot write the file").arg(path);
+            *error = QStringLiteral("%1: cannot draw the SVG").arg(path);
             return false;
         }
         paint(painter, QRectF(QPointF(0, 0), size), source);
         painter.end();
-        if (QFileInfo(path).size() <= 0) {
-            *error = QStringLiteral("%1: cannot write the file").arg(path);
-            return false;
-        }
-        return true;
-    }
-    if (suffix == QLatin1String("png")) {
+    } else if (suffix == QLatin1String("png")) {
         QImage image((size * kPngScale).toSize(), QImage::Format_ARGB32_Premultiplied);
         if (image.isNull()) {
             *error = QStringLiteral("%1: the diagram is too large for a PNG (%2 x %3)")
@@ -89,14 +91,20 @@ bool DiagramPicture::save(const QString& path, QString* error) const {
             QPainter painter(&image);
             paint(painter, QRectF(QPointF(0, 0), size * kPngScale), source);
         }
-        if (!image.save(path, "PNG")) {
-            *error = QStringLiteral("%1: cannot write the file").arg(path);
+        if (!image.save(&buffer, "PNG")) {
+            *error = QStringLiteral("%1: cannot encode the PNG").arg(path);
             return false;
         }
-        return true;
+    } else {
+        *error =
+            QStringLiteral("%1: unknown image format '%2' (use .svg or .png)").arg(path, suffix);
+        return false;
     }
-    *error = QStringLiteral("%1: unknown image format '%2' (use .svg or .png)").arg(path, suffix);
-    return false;
+    const io::SaveResult saved = io::writeFileAtomically(
+        QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), bytes.size()));
+    if (!saved.ok)
+        *error = QString::fromStdString(saved.error);
+    return saved.ok;
 }
 
 }  // namespace mailtopo::ui::report

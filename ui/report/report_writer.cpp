@@ -1,12 +1,13 @@
 #include "ui/report/report_writer.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include "core/analysis/simulation_checks.h"
+#include "core/io/output_file.h"
 #include "ui/report/pdf_outline.h"
 
 namespace mailtopo::ui::report {
@@ -47,13 +48,12 @@ bool writePdf(const ReportLayout& layout, const QString& title, const QString& p
         *error = QStringLiteral("%1: %2").arg(path, outlineError);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(finished) != finished.size() ||
-        !file.commit()) {
-        *error = QStringLiteral("%1: cannot write the file (%2)").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const io::SaveResult saved =
+        io::writeFileAtomically(QFile::encodeName(path).toStdString(),
+                                std::string_view(finished.constData(), finished.size()));
+    if (!saved.ok)
+        *error = QString::fromStdString(saved.error);
+    return saved.ok;
 }
 
 QImage renderPage(const ReportLayout& layout, int page, qreal pixelsPerPoint) {

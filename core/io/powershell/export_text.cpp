@@ -168,34 +168,65 @@ std::string_view encodingName(TextEncoding encoding) {
     return "?";
 }
 
+namespace {
+
+struct Detected {
+    std::optional<TextEncoding> encoding;  // empty: UTF-32
+    size_t bomBytes = 0;
+};
+
+// The encoding by the BOM first, then by the NUL pattern of BOM-less UTF-16.
+Detected detectEncoding(std::string_view bytes) {
+    if (startsWith(bytes, std::string_view("\xFF\xFE\x00\x00", 4)) ||
+        startsWith(bytes, std::string_view("\x00\x00\xFE\xFF", 4)))
+        return {std::nullopt, 4};
+    if (startsWith(bytes, "\xEF\xBB\xBF"))
+        return {TextEncoding::Utf8Bom, 3};
+    if (startsWith(bytes, "\xFF\xFE"))
+        return {TextEncoding::Utf16LeBom, 2};
+    if (startsWith(bytes, "\xFE\xFF"))
+        return {TextEncoding::Utf16BeBom, 2};
+    if (looksLikeUtf16(bytes, true))
+        return {TextEncoding::Utf16LeNoBom, 0};
+    if (looksLikeUtf16(bytes, false))
+        return {TextEncoding::Utf16BeNoBom, 0};
+    return {TextEncoding::Utf8, 0};
+}
+
+}  // namespace
+
+std::optional<std::string> wideEncodingName(std::string_view bytes) {
+    const Detected detected = detectEncoding(bytes);
+    if (!detected.encoding)
+        return "UTF-32";
+    if (*detected.encoding == TextEncoding::Utf8 || *detected.encoding == TextEncoding::Utf8Bom)
+        return std::nullopt;
+    return std::string(encodingName(*detected.encoding));
+}
+
 DecodedText decodeExportBytes(std::string_view bytes) {
     DecodedText out;
-    if (startsWith(bytes, std::string_view("\xFF\xFE\x00\x00", 4)) ||
-        startsWith(bytes, std::string_view("\x00\x00\xFE\xFF", 4))) {
+    const Detected detected = detectEncoding(bytes);
+    if (!detected.encoding) {
         out.problem = TextProblem{1, 1,
                                   "the file is UTF-32, which PowerShell only writes when asked to; "
                                   "re-export with Out-File -Encoding utf8"};
         return out;
     }
-    if (startsWith(bytes, "\xEF\xBB\xBF")) {
-        out.encoding = TextEncoding::Utf8Bom;
-        bytes.remove_prefix(3);
-    } else if (startsWith(bytes, "\xFF\xFE")) {
-        out.encoding = TextEncoding::Utf16LeBom;
-        convertUtf16(bytes.substr(2), true, out);
-        return out;
-    } else if (startsWith(bytes, "\xFE\xFF")) {
-        out.encoding = TextEncoding::Utf16BeBom;
-        convertUtf16(bytes.substr(2), false, out);
-        return out;
-    } else if (looksLikeUtf16(bytes, true)) {
-        out.encoding = TextEncoding::Utf16LeNoBom;
-        convertUtf16(bytes, true, out);
-        return out;
-    } else if (looksLikeUtf16(bytes, false)) {
-        out.encoding = TextEncoding::Utf16BeNoBom;
-        convertUtf16(bytes, false, out);
-        return out;
+    out.encoding = *detected.encoding;
+    bytes.remove_prefix(detected.bomBytes);
+    switch (out.encoding) {
+        case TextEncoding::Utf16LeBom:
+        case TextEncoding::Utf16LeNoBom:
+            convertUtf16(bytes, true, out);
+            return out;
+        case TextEncoding::Utf16BeBom:
+        case TextEncoding::Utf16BeNoBom:
+            convertUtf16(bytes, false, out);
+            return out;
+        case TextEncoding::Utf8:
+        case TextEncoding::Utf8Bom:
+            break;
     }
     if (const auto bad = firstInvalidUtf8(bytes)) {
         const LineColumn at = lineColumnOf(bytes, *bad);

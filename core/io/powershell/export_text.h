@@ -44,6 +44,10 @@ struct DecodedText {
 // reported as problems with their position; `text` is then unspecified.
 DecodedText decodeExportBytes(std::string_view bytes);
 
+// "UTF-16LE without BOM", "UTF-32" …: the name of a wide encoding the bytes are in, by the
+// same detection; empty for UTF-8. The design reader names such a file rather than parse it.
+std::optional<std::string> wideEncodingName(std::string_view bytes);
+
 // A line that PowerShell's other streams wrote into the file (`*> file` merges the warning,
 // verbose and debug streams into it): "WARNING: Resulting JSON is truncated …".
 struct StrayLine {

@@ -1,35 +1,13 @@
 #include "core/io/powershell/import_inputs.h"
 
 #include <algorithm>
-#include <fstream>
 #include <system_error>
 
 #include "core/dns/zone_file.h"
+#include "core/io/input_file.h"
 
 namespace mailtopo::io::powershell {
 namespace {
-
-bool readFile(const std::filesystem::path& path, std::string& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot be opened";
-        return false;
-    }
-    // Chunked reads rather than istreambuf_iterator, which g++ 12 -O2 flags with a bogus
-    // -Wnull-dereference.
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec)
-        out.reserve(static_cast<size_t>(size));
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        out.append(buffer, static_cast<size_t>(in.gcount()));
-    if (in.bad()) {
-        error = "could not be read";
-        return false;
-    }
-    return true;
-}
 
 bool isExportFile(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
@@ -46,7 +24,7 @@ GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths) {
         ImportInput input;
         input.name = path.generic_string();
         std::string error;
-        if (!readFile(path, input.bytes, error)) {
+        if (!readInputFile(path, "PowerShell export", &input.bytes, &error)) {
             out.errors.push_back(input.name + ": " + error);
             return;
         }
@@ -67,9 +45,20 @@ GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths) {
             continue;
         }
         std::vector<std::filesystem::path> entries;
-        for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
-            if (entry.is_regular_file(ec))
-                entries.push_back(entry.path());
+        std::filesystem::directory_iterator it(path, ec);
+        for (const std::filesystem::directory_iterator end; !ec && it != end; it.increment(ec)) {
+            // One entry that cannot be followed (a link to nothing, a link loop) is skipped
+            // and named; it must not fail the other files of the folder.
+            std::error_code entryError;
+            const auto entryStatus = it->status(entryError);
+            if (entryError || !std::filesystem::exists(entryStatus)) {
+                out.skipped.push_back(
+                    it->path().generic_string() + ": a symbolic link that leads nowhere (" +
+                    (entryError ? entryError.message() : std::string("its target is missing")) +
+                    ")");
+            } else if (std::filesystem::is_regular_file(entryStatus)) {
+                entries.push_back(it->path());
+            }
         }
         if (ec) {
             out.errors.push_back(path.generic_string() + ": the folder cannot be listed (" +
@@ -83,7 +72,7 @@ GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths) {
             else if (dns::isZoneFileName(entry))
                 out.zoneFiles.push_back(entry);
             else
-                out.skipped.push_back(entry.generic_string());
+                out.skipped.push_back(entry.generic_string() + ": not a .json or .txt file");
         }
     }
     return out;

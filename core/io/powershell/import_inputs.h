@@ -17,8 +17,9 @@ struct GatheredInputs {
     // Zone files, named or found in a folder (dns::isZoneFileName): edit::importZoneFiles
     // reads them, not the PowerShell importer.
     std::vector<std::filesystem::path> zoneFiles;
-    std::vector<std::string> errors;   // "path: no such file or folder" …
-    std::vector<std::string> skipped;  // folder entries that are not export files
+    std::vector<std::string> errors;  // "path: no such file or folder" …
+    // Folder entries not read, each "path: why" (not an export file, a dangling link).
+    std::vector<std::string> skipped;
 };
 
 GatheredInputs gatherInputs(const std::vector<std::filesystem::path>& paths);

@@ -450,6 +450,22 @@ private slots:
         QVERIFY(z.check("192.0.2.5", "soft.example.org").explanation.empty());
     }
 
+    // An explanation longer than an SMTP reply line (512 octets, RFC 5321 §4.5.3.1.5) could
+    // never be sent: it is ignored as §6.2 allows, with the reason, and the default used.
+    void oversizeExplanationIsIgnored() {
+        Zone z;
+        z.txt("example.org", "v=spf1 -all exp=explain.example.org")
+            .txt("explain.example.org", std::string(600, 'x'))
+            .txt("fits.example.org", "v=spf1 -all exp=short.example.org")
+            .txt("short.example.org", std::string(512, 'y'));
+        const auto o = z.check("192.0.2.5", "example.org");
+        QCOMPARE(o.explanation,
+                 std::string("example.org does not designate 192.0.2.5 as a permitted sender"));
+        QVERIFY2(o.trace.explanationSource.find("expands to 600 characters") != std::string::npos,
+                 o.trace.explanationSource.c_str());
+        QCOMPARE(z.check("192.0.2.5", "fits.example.org").explanation, std::string(512, 'y'));
+    }
+
     void heloIdentity() {
         Zone z;
         z.txt("mail.example.org", "v=spf1 a -all").a("mail.example.org", "192.0.2.5");

@@ -13,6 +13,7 @@
 
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
+#include "core/io/input_file.h"
 #include "core/io/json_without_duplicates.h"
 
 using namespace mailtopo;
@@ -92,6 +93,16 @@ private slots:
     void saveIntoUnwritableDirectoryLeavesFileUntouched();
     void saveOverADirectoryFailsCleanly();
     void saveIntoMissingDirectoryFails();
+    void saveKeepsPermissions();
+    void saveWritesThroughASymlink();
+    void saveRemovesStaleTemporariesOnly();
+    void emptyPathsAreNamed();
+
+    // ---- the one input reader ---------------------------------------------------------
+    void inputLimitIsOneSettingForEveryReader();
+    void encodingsAndNulBytesAreNamed_data();
+    void encodingsAndNulBytesAreNamed();
+    void integersTooLargeAreCalledSo();
 };
 
 void TestIoErrors::fixtureIsRefusedAtThePosition_data() {
@@ -272,6 +283,10 @@ void TestIoErrors::formatAndVersionChecks_data() {
         << QByteArray(R"({"format": "mailtopo", "version": 0, "design": {"name": "x"}})") << 35
         << "/version"
         << "format version 0 does not exist";
+    QTest::newRow("version beyond 64 bits")
+        << QByteArray(R"({"format": "mailtopo", "version": 99999999999999999999999})") << 35
+        << "/version"
+        << "'version' field is too large";
     QTest::newRow("version beyond 64 bits signed is still 'newer'")
         << QByteArray(R"({"format": "mailtopo", "version": 18446744073709551615})") << 35
         << "/version"
@@ -534,6 +549,151 @@ void TestIoErrors::saveIntoMissingDirectoryFails() {
     QVERIFY(!saved.ok);
     QVERIFY2(saved.error.find(path.toStdString()) != std::string::npos, saved.error.c_str());
     QVERIFY(entriesOf(dir.path()).isEmpty());
+}
+
+// A design the user made private stays private after MailTopo saves it.
+void TestIoErrors::saveKeepsPermissions() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("private.mailtopo").toStdString();
+    QVERIFY(io::saveDesignFile(smallDesign(), path).ok);
+    QCOMPARE(::chmod(path.c_str(), 0600), 0);
+    model::Design changed = smallDesign();
+    changed.info.name = "Changed";
+    QVERIFY(io::saveDesignFile(changed, path).ok);
+    struct stat info {};
+    QCOMPARE(::stat(path.c_str(), &info), 0);
+    QCOMPARE(info.st_mode & 0777, 0600u);
+    QVERIFY(io::loadDesignFile(path).design->info.name == "Changed");
+}
+
+// Saving through a symlink writes the file it points to; the link stays a link. A link to a
+// file not yet there creates that file.
+void TestIoErrors::saveWritesThroughASymlink() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir("real"));
+    const QString target = dir.filePath("real/design.mailtopo");
+    const QString link = dir.filePath("design.mailtopo");
+    QVERIFY(io::saveDesignFile(smallDesign(), target.toStdString()).ok);
+    QVERIFY(QFile::link("real/design.mailtopo", link));  // relative, as ln -s makes them
+    model::Design changed = smallDesign();
+    changed.info.name = "Through the link";
+    const io::SaveResult saved = io::saveDesignFile(changed, link.toStdString());
+    QVERIFY2(saved.ok, saved.error.c_str());
+    QVERIFY(QFileInfo(link).isSymLink());
+    QVERIFY(io::loadDesignFile(target.toStdString()).design->info.name == "Through the link");
+    QCOMPARE(entriesOf(dir.filePath("real")), QStringList{"design.mailtopo"});
+
+    const QString dangling = dir.filePath("new.mailtopo");
+    QVERIFY(QFile::link("real/created.mailtopo", dangling));
+    QVERIFY(io::saveDesignFile(changed, dangling.toStdString()).ok);
+    QVERIFY(QFileInfo(dangling).isSymLink());
+    QVERIFY(QFileInfo::exists(dir.filePath("real/created.mailtopo")));
+}
+
+// A save killed between writing its temporary file and the rename leaves ".NAME.tmp-*"; the
+// next save of that file removes such leftovers once they are old, and never a fresh one (a
+// save of the same file running at this moment) nor another file's.
+void TestIoErrors::saveRemovesStaleTemporariesOnly() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::filesystem::path path = dir.filePath("design.mailtopo").toStdString();
+    const std::string prefix = io::temporaryPrefix(path);
+    QCOMPARE(prefix, std::string(".design.mailtopo.tmp-"));
+    const auto make = [&](const std::string& name) {
+        QFile file(dir.filePath(QString::fromStdString(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("partial");
+    };
+    make(prefix + "killed");
+    make(prefix + "running");
+    make(".other.mailtopo.tmp-killed");
+    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+    std::filesystem::last_write_time(
+        dir.filePath(QString::fromStdString(prefix + "killed")).toStdString(), old);
+    std::filesystem::last_write_time(dir.filePath(".other.mailtopo.tmp-killed").toStdString(), old);
+    QVERIFY(io::saveDesignFile(smallDesign(), path).ok);
+    QCOMPARE(entriesOf(dir.path()), (QStringList{".design.mailtopo.tmp-running",
+                                                 ".other.mailtopo.tmp-killed", "design.mailtopo"}));
+}
+
+void TestIoErrors::emptyPathsAreNamed() {
+    const io::SaveResult saved = io::saveDesignFile(smallDesign(), std::filesystem::path());
+    QVERIFY(!saved.ok);
+    QCOMPARE(saved.error, std::string("no output file named (the path is empty)"));
+    const io::ParsedDesign parsed = io::loadDesignFile(std::filesystem::path());
+    const io::Diagnostic* d = onlyDiagnostic(parsed);
+    QVERIFY(d != nullptr);
+    QCOMPARE(d->toString(), std::string("'': no file named (the path is empty)"));
+}
+
+// One limit, set in one place, for every reader: a design, a zone file, an export.
+void TestIoErrors::inputLimitIsOneSettingForEveryReader() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("design.mailtopo").toStdString();
+    QVERIFY(io::saveDesignFile(smallDesign(), path).ok);
+    const auto size = std::filesystem::file_size(path);
+    io::setInputSizeLimit(size - 1);
+    std::string text;
+    std::string error;
+    QVERIFY(!io::readInputFile(path, "zone file", &text, &error));
+    QVERIFY2(error.find("are refused") != std::string::npos, error.c_str());
+    const io::ParsedDesign refused = io::loadDesignFile(path);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.diagnostics.front().message, error);
+    io::setInputSizeLimit(size);
+    QVERIFY(io::loadDesignFile(path).ok());
+    io::setInputSizeLimit(0);  // the default again
+    QCOMPARE(io::inputSizeLimit(), std::uintmax_t{256} * 1024 * 1024);
+    QCOMPARE(io::describeSize(256u * 1024 * 1024), std::string("256 MiB"));
+    QCOMPARE(io::describeSize(1536), std::string("1.5 KiB"));
+    QCOMPARE(io::describeSize(900), std::string("900 bytes"));
+}
+
+void TestIoErrors::encodingsAndNulBytesAreNamed_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("fragment");
+    const QByteArray design = R"({"format": "mailtopo", "version": 2, "design": {"name": "x"}})";
+    QByteArray le;
+    QByteArray be;
+    for (const char c : design) {
+        le += c;
+        le += '\0';
+        be += '\0';
+        be += c;
+    }
+    QTest::newRow("UTF-16LE") << le << 1 << "the file is in UTF-16LE without BOM";
+    QTest::newRow("UTF-16BE") << be << 1 << "the file is in UTF-16BE without BOM";
+    QTest::newRow("UTF-16LE with BOM") << QByteArray("\xff\xfe") + le << 1 << "UTF-16LE with BOM";
+    QTest::newRow("starts with NUL")
+        << QByteArray(1, '\0') + design << 1 << "starts with a NUL byte: it is binary";
+    QTest::newRow("NULs after the design")
+        << design + "\n" + QByteArray(8, '\0') << 2 << "a NUL byte: a MailTopo design is text";
+}
+
+void TestIoErrors::encodingsAndNulBytesAreNamed() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, line);
+    QFETCH(QString, fragment);
+    const io::ParsedDesign parsed = io::parseDesign(bytes.toStdString(), "x.mailtopo");
+    const io::Diagnostic* d = onlyDiagnostic(parsed);
+    QVERIFY2(d != nullptr, qPrintable(describe(parsed)));
+    QCOMPARE(d->line, line);
+    QVERIFY2(QString::fromStdString(d->message).contains(fragment), d->message.c_str());
+}
+
+// A number beyond 64 bits is kept as a floating point number by the JSON parser; it is an
+// integer too large, not "not an integer".
+void TestIoErrors::integersTooLargeAreCalledSo() {
+    const QByteArray text =
+        R"({"format": "mailtopo", "version": 2, "design": {"name": "x"}, "dnsZones": [{"id": "z", "origin": "x.example.", "records": [{"name": "@", "type": "TXT", "ttl": 123456789012345678901234567890, "data": "\"x\""}]}]})";
+    const io::ParsedDesign parsed = io::parseDesign(text.toStdString(), "x.mailtopo");
+    QVERIFY(!parsed.ok());
+    const std::string all = describe(parsed).toStdString();
+    QVERIFY2(all.find("integer too large") != std::string::npos, all.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestIoErrors)
