@@ -84,7 +84,7 @@ int runValidate(const QStringList& args) {
     const std::string file = path.toStdString();
     std::string text, error;
     if (!io::readDesignText(std::filesystem::path(file), &text, &error)) {
-        writeErr(file + ": " + error + "\n");
+        writeErr(io::shownPath(file) + ": " + error + "\n");
         return kExitInput;
     }
     const io::ParsedDesign parsed = io::parseDesign(text, file);
@@ -95,7 +95,10 @@ int runValidate(const QStringList& args) {
     }
 
     const std::vector<analysis::Finding> findings = analysis::validateDesign(*parsed.design);
-    const io::JsonLocator locator(text);
+    std::vector<std::string> pointers;
+    for (const auto& finding : findings)
+        pointers.push_back(finding.pointer);
+    const io::JsonLocator locator(text, pointers);
     analysis::FindingSource source;
     source.file = file;
     source.designName = parsed.design->info.name;

@@ -211,25 +211,20 @@ void reportRangeConflicts(FindingSink& sink, const model::Host& server, const Li
 }
 
 void checkServer(const DesignIndex& index, const model::Host& server, FindingSink& sink) {
-    const auto& connectors = index.design().receiveConnectors;
-    std::vector<const model::ReceiveConnector*> declared;
-    for (const auto& connector : connectors) {
-        if (connector.serverId == server.id)
-            declared.push_back(&connector);
-    }
+    const auto& declared = index.lookup().connectorsOf(server.id);
     std::vector<Listener> listeners = implicitListeners(server, declared);
-    for (size_t i = 0; i < connectors.size(); ++i) {
-        const auto& connector = connectors[i];
+    for (const model::ReceiveConnector* connector : declared) {
         // A disabled connector opens no listener, so it contends with nothing.
-        if (connector.serverId != server.id || !connector.enabled)
+        if (!connector->enabled)
             continue;
         Listener listener;
-        listener.identity = connectorIdentity(index, connector);
-        listener.connector = &connector;
-        listener.documentIndex = i;
-        listener.role = connector.transportRole;
-        listener.bindings = connector.bindings;
-        listener.ranges = connector.remoteIpRanges;
+        listener.identity = connectorIdentity(index, *connector);
+        listener.connector = connector;
+        listener.documentIndex =
+            static_cast<size_t>(connector - index.design().receiveConnectors.data());
+        listener.role = connector->transportRole;
+        listener.bindings = connector->bindings;
+        listener.ranges = connector->remoteIpRanges;
         listeners.push_back(std::move(listener));
     }
     // Declared connectors in name order (ids break ties), so which of a pair a finding names

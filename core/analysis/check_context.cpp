@@ -20,14 +20,10 @@ void FindingSink::report(const CheckInfo& check, Occurrence occurrence) {
 
 // ---------------------------------------------------------------------------- index
 
-DesignIndex::DesignIndex(const model::Design& design) : design_(design) {
+DesignIndex::DesignIndex(const model::Design& design) : design_(design), lookup_(design) {
     for (auto& occurrence : model::collectIds(design)) {
         kinds_.emplace(std::move(occurrence.id), occurrence.kind);  // keeps the first occurrence
     }
-    for (const auto& host : design.hosts)
-        hosts_.emplace(host.id, &host);
-    for (const auto& segment : design.segments)
-        segments_.emplace(segment.id, &segment);
 
     for (size_t h = 0; h < design.hosts.size(); ++h) {
         const auto& host = design.hosts[h];
@@ -83,16 +79,6 @@ std::optional<model::ElementKind> DesignIndex::kindOf(std::string_view id) const
     if (it == kinds_.end())
         return std::nullopt;
     return it->second;
-}
-
-const model::Host* DesignIndex::host(std::string_view id) const {
-    auto it = hosts_.find(id);
-    return it == hosts_.end() ? nullptr : it->second;
-}
-
-const model::Segment* DesignIndex::segment(std::string_view id) const {
-    auto it = segments_.find(id);
-    return it == segments_.end() ? nullptr : it->second;
 }
 
 bool DesignIndex::isVipAddress(const net::Address& address) const {
@@ -215,6 +201,11 @@ bool hostOwnsAddress(const model::Host& host, const net::Address& address) {
         }
     }
     return false;
+}
+
+bool isInternetSegment(const model::DesignLookup& lookup, const model::Id& segmentId) {
+    const model::Segment* segment = lookup.segment(segmentId);
+    return segment != nullptr && segment->kind == model::SegmentKind::Internet;
 }
 
 bool isExchangeHost(const model::Host& host) {

@@ -13,6 +13,7 @@
 #include "core/analysis/finding.h"
 #include "core/analysis/structure_checks.h"
 #include "core/model/design.h"
+#include "core/model/design_lookup.h"
 #include "core/net/domain_name.h"
 #include "core/util/enum_text.h"
 
@@ -61,13 +62,14 @@ public:
     explicit DesignIndex(const model::Design& design);
 
     const model::Design& design() const { return design_; }
+    const model::DesignLookup& lookup() const { return lookup_; }
 
     bool hasId(std::string_view id) const;
     // The kind of the first element carrying `id`.
     std::optional<model::ElementKind> kindOf(std::string_view id) const;
 
-    const model::Host* host(std::string_view id) const;
-    const model::Segment* segment(std::string_view id) const;
+    const model::Host* host(std::string_view id) const { return lookup_.host(id); }
+    const model::Segment* segment(std::string_view id) const { return lookup_.segment(id); }
     const std::vector<InterfaceRecord>& interfaces() const { return interfaces_; }
 
     // Every VIP address of every load balancer.
@@ -77,10 +79,9 @@ public:
 
 private:
     const model::Design& design_;
+    model::DesignLookup lookup_;
     // std::less<> lets string_view keys look up std::string entries without a copy.
     std::map<std::string, model::ElementKind, std::less<>> kinds_;
-    std::map<std::string, const model::Host*, std::less<>> hosts_;
-    std::map<std::string, const model::Segment*, std::less<>> segments_;
     std::vector<InterfaceRecord> interfaces_;
     std::vector<net::Address> vipAddresses_;    // sorted
     std::vector<net::Address> knownAddresses_;  // sorted
@@ -123,6 +124,7 @@ std::string indexed(const std::string& base, std::string_view key, size_t index)
 // ---- shared predicates --------------------------------------------------------------
 
 bool hostOwnsAddress(const model::Host& host, const net::Address& address);
+bool isInternetSegment(const model::DesignLookup& lookup, const model::Id& segmentId);
 bool isExchangeHost(const model::Host& host);
 bool isEdgeServer(const model::Host& host);
 // Host-name syntax check for domains (see kInvalidDomainName), from core/net.
@@ -131,6 +133,9 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b);
 std::string toLower(std::string_view text);
 
 // ---- the checks, one function per area ---------------------------------------------
+
+// checkStructure over an index the caller already has: validation builds one for every pass.
+std::vector<Finding> checkStructure(const DesignIndex& index);
 
 void checkIdentity(const DesignIndex& index, FindingSink& sink);
 void checkAddressing(const DesignIndex& index, FindingSink& sink);

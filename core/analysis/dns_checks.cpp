@@ -5,11 +5,14 @@
 #include "core/analysis/dns_checks.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "core/analysis/dns_rules.h"
 #include "core/analysis/simulation_rules.h"
 #include "core/dns/dns_name.h"
+#include "core/model/design_lookup.h"
 #include "core/sim/send_routing.h"
 
 namespace mailtopo::analysis {
@@ -28,54 +31,70 @@ std::string domainOf(std::string_view address) {
 // lists as its smart host.
 class RelayTargets {
 public:
-    RelayTargets(const model::Design& design, dns::Resolver& resolver) : design_(design) {
-        for (const auto& connector : design.sendConnectors)
+    RelayTargets(const model::DesignLookup& lookup, dns::Resolver& resolver) : lookup_(lookup) {
+        for (const auto& connector : lookup.design().sendConnectors)
             for (const auto& name : connector.smartHosts)
-                if (auto address = sim::resolveHostName(design, name, &resolver))
+                if (auto address = sim::resolveHostName(lookup, name, &resolver))
                     addresses_.insert(*address);
     }
     bool isRelay(const sim::Hop& hop) const {
-        if (const auto* server = design_.findHost(hop.server);
+        if (const auto* server = lookup_.host(hop.server);
             server != nullptr && server->kind == model::HostKind::SmartHost)
             return true;
         return hop.target && addresses_.count(*hop.target) > 0;
     }
 
 private:
-    const model::Design& design_;
+    const model::DesignLookup& lookup_;
     std::set<net::Address> addresses_;
 };
 
-SpfSender& senderFor(std::vector<SpfSender>& senders, bool egress, const std::string& domain,
-                     const net::Address& address, const std::string& helo) {
-    for (auto& s : senders)
-        if (s.egress == egress && s.domain == domain && s.address == address && s.helo == helo)
-            return s;
-    SpfSender& s = senders.emplace_back();
-    s.egress = egress;
-    s.domain = domain;
-    s.address = address;
-    s.helo = helo;
-    return s;
-}
+// The senders in the order first seen, each one what a receiver tells apart, with each flow
+// listed once: an estate sends thousands of flows through a handful of egress identities,
+// so both are looked up rather than searched.
+class SenderList {
+public:
+    SpfSender& senderFor(bool egress, const std::string& domain, const net::Address& address,
+                         const std::string& helo) {
+        const auto [it, added] =
+            positions_.try_emplace(Key(egress, domain, address, helo), senders_.size());
+        if (!added)
+            return senders_[it->second];
+        SpfSender& s = senders_.emplace_back();
+        s.egress = egress;
+        s.domain = domain;
+        s.address = address;
+        s.helo = helo;
+        return s;
+    }
 
-void addFlow(SpfSender& sender, const std::string& label, const std::string& pointer) {
-    if (std::find(sender.flows.begin(), sender.flows.end(), label) == sender.flows.end())
-        sender.flows.push_back(label);
-    if (sender.flowPointer.empty())
-        sender.flowPointer = pointer;
-}
+    void addFlow(SpfSender& sender, const std::string& label, const std::string& pointer) {
+        const auto position = static_cast<size_t>(&sender - senders_.data());
+        if (listedFlows_.emplace(position, label).second)
+            sender.flows.push_back(label);
+        if (sender.flowPointer.empty())
+            sender.flowPointer = pointer;
+    }
 
-std::vector<SpfSender> collectSenders(const model::Design& design,
+    std::vector<SpfSender> take() { return std::move(senders_); }
+
+private:
+    using Key = std::tuple<bool, std::string, net::Address, std::string>;
+    std::vector<SpfSender> senders_;
+    std::map<Key, size_t> positions_;
+    std::set<std::pair<size_t, std::string>> listedFlows_;  // (sender position, flow label)
+};
+
+std::vector<SpfSender> collectSenders(const model::DesignLookup& lookup,
                                       const SimulationResult& simulation,
                                       const detail::DesignZones& zones, dns::Resolver& resolver) {
-    std::vector<SpfSender> senders;
-    const RelayTargets relays(design, resolver);
+    SenderList senders;
+    const RelayTargets relays(lookup, resolver);
     for (size_t i = 0; i < simulation.traces.size() && i < simulation.flows.size(); ++i) {
         const auto& flow = simulation.flows[i];
         const auto& trace = simulation.traces[i];
         const std::string label = flowLabel(flow);
-        const std::string pointer = detail::flowPointer(design, trace);
+        const std::string pointer = detail::flowPointer(lookup, trace);
         for (const auto& hop : trace.hops) {
             if (!hop.egress || hop.egress->mailFromDomain.empty() || relays.isRelay(hop))
                 continue;
@@ -83,7 +102,7 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
             if (!zones.covers(domain))
                 continue;
             SpfSender& s =
-                senderFor(senders, true, domain, hop.egress->publicAddress, hop.egress->heloName);
+                senders.senderFor(true, domain, hop.egress->publicAddress, hop.egress->heloName);
             if (s.flows.empty()) {
                 s.identity = *hop.egress;
                 s.client = hop.client;
@@ -91,10 +110,10 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
                 s.mailFrom =
                     domainOf(trace.mailFrom) == domain ? trace.mailFrom : "postmaster@" + domain;
             }
-            addFlow(s, label, pointer);
+            senders.addFlow(s, label, pointer);
         }
         // An internet sender of a design flow: receivers judge its own address.
-        const auto* client = design.findHost(trace.sourceHost);
+        const auto* client = lookup.host(trace.sourceHost);
         const auto* first = trace.hops.empty() ? nullptr : &trace.hops.front();
         if (flow.purpose != FlowPurpose::DesignFlow || client == nullptr ||
             client->kind != model::HostKind::InternetSender || first == nullptr ||
@@ -106,15 +125,15 @@ std::vector<SpfSender> collectSenders(const model::Design& design,
         const std::string helo = !flow.request.helo.empty() ? flow.request.helo
                                  : !client->fqdn.empty()    ? client->fqdn
                                                             : detail::hostLabel(*client);
-        SpfSender& s = senderFor(senders, false, domain, *first->chosenSource, helo);
+        SpfSender& s = senders.senderFor(false, domain, *first->chosenSource, helo);
         if (s.flows.empty()) {
             s.client = client->id;
             s.source = first->chosenSource;
             s.mailFrom = trace.mailFrom;
         }
-        addFlow(s, label, pointer);
+        senders.addFlow(s, label, pointer);
     }
-    return senders;
+    return senders.take();
 }
 
 bool hasExternalZone(const model::Design& design) {
@@ -122,10 +141,10 @@ bool hasExternalZone(const model::Design& design) {
                        [](const auto& zone) { return zone.view == model::DnsView::External; });
 }
 
-std::vector<SpfSender> evaluateSenders(const model::Design& design,
+std::vector<SpfSender> evaluateSenders(const model::DesignLookup& lookup,
                                        const SimulationResult& simulation,
                                        const detail::DesignZones& zones, dns::Resolver& resolver) {
-    auto senders = collectSenders(design, simulation, zones, resolver);
+    auto senders = collectSenders(lookup, simulation, zones, resolver);
     dns::SpfOptions options;
     options.timestamp = 0;  // %{t}: findings must not depend on the clock
     const dns::SpfEvaluator evaluator(resolver, options);
@@ -143,26 +162,34 @@ std::vector<SpfSender> evaluateSpfSenders(const model::Design& design,
         return {};
     const detail::DesignZones zones(design, model::DnsView::External);
     detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
-    return evaluateSenders(design, simulation, zones, resolver);
+    return evaluateSenders(model::DesignLookup(design), simulation, zones, resolver);
 }
 
 std::vector<Finding> checkDns(const model::Design& design, const SimulationResult& simulation) {
+    return detail::checkDns(detail::DesignIndex(design), simulation);
+}
+
+namespace detail {
+
+std::vector<Finding> checkDns(const DesignIndex& index, const SimulationResult& simulation) {
+    const model::Design& design = index.design();
     if (!hasExternalZone(design))
         return {};  // nothing the design says about DNS can be judged
-    const detail::DesignZones zones(design, model::DnsView::External);
-    detail::ScopedZoneResolver resolver(design, zones, model::DnsView::External);
-    const auto senders = evaluateSenders(design, simulation, zones, resolver);
-    const detail::DesignIndex index(design);
-    const detail::DnsContext context{design, index, zones, resolver, senders};
-    detail::FindingSink sink;
-    detail::checkSpfEgress(context, sink);
-    detail::checkSpfRecords(context, sink);
-    detail::checkReverseDns(context, sink);
-    detail::checkMxReachability(context, sink);
+    const DesignZones zones(design, model::DnsView::External);
+    ScopedZoneResolver resolver(design, zones, model::DnsView::External);
+    const auto senders = evaluateSenders(index.lookup(), simulation, zones, resolver);
+    const DnsContext context{design, index, zones, resolver, senders};
+    FindingSink sink;
+    checkSpfEgress(context, sink);
+    checkSpfRecords(context, sink);
+    checkReverseDns(context, sink);
+    checkMxReachability(context, sink);
     auto findings = sink.take();
     sortFindings(findings);
     return findings;
 }
+
+}  // namespace detail
 
 const std::vector<CheckInfo>& dnsRuleCatalog() {
     static const std::vector<CheckInfo> catalog(dnsrules::kAll.begin(), dnsrules::kAll.end());

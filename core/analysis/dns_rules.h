@@ -110,6 +110,9 @@ std::string withoutTerms(std::string_view record, const std::vector<std::string>
 std::string flattenIncludes(std::string_view record, dns::Resolver& resolver,
                             std::vector<std::string>& flattened);
 
+// checkDns over an index the caller already has: validation builds one for every pass.
+std::vector<Finding> checkDns(const DesignIndex& index, const SimulationResult& simulation);
+
 void checkSpfEgress(const DnsContext& context, FindingSink& sink);       // R33, R34
 void checkSpfRecords(const DnsContext& context, FindingSink& sink);      // R33–R35
 void checkReverseDns(const DnsContext& context, FindingSink& sink);      // R37, R38

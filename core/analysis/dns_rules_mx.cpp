@@ -15,14 +15,10 @@ struct Entry {
     std::string what;  // "inbound NAT 'MX' of FW", "VIP 'SMTP' of LB", "host EDGE1"
 };
 
-bool onInternet(const model::Design& design, const model::Id& segmentId) {
-    const auto* segment = design.findSegment(segmentId);
-    return segment != nullptr && segment->kind == model::SegmentKind::Internet;
-}
-
 // Where the internet can open an SMTP connection into the design. Hosts of kind
 // internet-sender stand for other organisations' servers and are not entries.
-std::vector<Entry> internetEntries(const model::Design& design) {
+std::vector<Entry> internetEntries(const model::DesignLookup& lookup) {
+    const model::Design& design = lookup.design();
     std::vector<Entry> out;
     for (const auto& fw : design.firewalls)
         for (const auto& nat : fw.inboundNat)
@@ -36,7 +32,7 @@ std::vector<Entry> internetEntries(const model::Design& design) {
     for (const auto& lb : design.loadBalancers) {
         const bool internet =
             std::any_of(lb.interfaces.begin(), lb.interfaces.end(),
-                        [&](const auto& i) { return onInternet(design, i.segmentId); });
+                        [&](const auto& i) { return isInternetSegment(lookup, i.segmentId); });
         if (!internet)
             continue;
         for (const auto& vip : lb.vips)
@@ -52,7 +48,7 @@ std::vector<Entry> internetEntries(const model::Design& design) {
         if (host.kind == model::HostKind::InternetSender)
             continue;
         for (const auto& nic : host.nics)
-            if (onInternet(design, nic.segmentId))
+            if (isInternetSegment(lookup, nic.segmentId))
                 for (const auto& a : nic.addresses) {
                     std::string what = "host ";
                     what += hostLabel(host);
@@ -97,7 +93,7 @@ std::string addressesOf(const dns::DnsAnswer& a, const dns::DnsAnswer& aaaa) {
 }  // namespace
 
 void checkMxReachability(const DnsContext& context, FindingSink& sink) {
-    const auto entries = internetEntries(context.design);
+    const auto entries = internetEntries(context.index.lookup());
     const auto& domains = context.design.organization.acceptedDomains;
     for (const auto& accepted : domains) {
         const std::string domain = lower(dns::stripTrailingDot(accepted.domainName));

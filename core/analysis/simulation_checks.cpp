@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "core/analysis/dns_checks.h"
+#include "core/analysis/dns_rules.h"
 #include "core/analysis/simulation_rules.h"
+#include "core/model/design_lookup.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/smtp_session.h"
 
@@ -36,19 +38,28 @@ std::string label(const model::Host& host) {
     return host.name.empty() ? host.id : host.name;
 }
 
-bool isInternetHost(const model::Design& design, const model::Host& host) {
+bool isInternetHost(const model::DesignLookup& lookup, const model::Host& host) {
     if (host.kind != model::HostKind::InternetSender)
         return false;
-    for (const auto& nic : host.nics)
-        if (const auto* segment = design.findSegment(nic.segmentId))
-            if (segment->kind == model::SegmentKind::Internet)
-                return true;
-    return false;
+    return std::any_of(host.nics.begin(), host.nics.end(), [&](const model::Nic& nic) {
+        return detail::isInternetSegment(lookup, nic.segmentId);
+    });
 }
 
 }  // namespace
 
 std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
+    return detail::standardFlows(model::DesignLookup(design));
+}
+
+SimulationResult simulateDesign(const model::Design& design) {
+    return detail::simulateDesign(detail::DesignIndex(design));
+}
+
+namespace detail {
+
+std::vector<AnalysisFlow> standardFlows(const model::DesignLookup& lookup) {
+    const model::Design& design = lookup.design();
     std::vector<AnalysisFlow> flows;
     const std::string domain = defaultDomain(design);
     // Hosts in id order, so "the first server of a class" or "the first application client"
@@ -62,7 +73,7 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     // Internet entries: inbound NAT public addresses and VIPs on internet segments.
     const model::Host* internetHost = nullptr;
     for (const auto* host : hosts)
-        if (internetHost == nullptr && isInternetHost(design, *host))
+        if (internetHost == nullptr && isInternetHost(lookup, *host))
             internetHost = host;
     if (internetHost != nullptr) {
         std::vector<std::pair<std::string, std::string>> entries;  // (target, description)
@@ -74,8 +85,7 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
         for (const auto& lb : design.loadBalancers)
             for (const auto& vip : lb.vips)
                 for (const auto& itf : lb.interfaces)
-                    if (const auto* segment = design.findSegment(itf.segmentId);
-                        segment && segment->kind == model::SegmentKind::Internet)
+                    if (isInternetSegment(lookup, itf.segmentId))
                         entries.emplace_back(
                             vip.address.toString() + ":" + std::to_string(vip.port),
                             "VIP " + vip.name);
@@ -111,13 +121,14 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
         return Class(static_cast<int>(h.exchange->version), roles);
     };
     std::vector<const model::Host*> exchange;
-    std::map<std::pair<std::string, Class>, std::vector<const model::Host*>> bySiteClass;
+    // Per site, then per class: a target only looks at its own site's representatives.
+    std::map<std::string, std::map<Class, std::vector<const model::Host*>>> bySiteClass;
     std::map<Class, std::vector<const model::Host*>> byClass;  // first server of distinct sites
     for (const auto* host : hosts) {
         if (!host->isExchange() || !host->exchange)
             continue;
         exchange.push_back(host);
-        auto& local = bySiteClass[{host->exchange->site, classOf(*host)}];
+        auto& local = bySiteClass[host->exchange->site][classOf(*host)];
         if (local.size() < 2)
             local.push_back(host);
         auto& global = byClass[classOf(*host)];
@@ -132,13 +143,12 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
         if (!target)
             continue;
         std::vector<const model::Host*> senders;
-        for (const auto& [key, members] : bySiteClass)
-            if (key.first == to->exchange->site)
-                for (const auto* h : members)
-                    if (h != to) {
-                        senders.push_back(h);
-                        break;
-                    }
+        for (const auto& [key, members] : bySiteClass.at(to->exchange->site))
+            for (const auto* h : members)
+                if (h != to) {
+                    senders.push_back(h);
+                    break;
+                }
         for (const auto& [key, members] : byClass)
             for (const auto* h : members)
                 if (h->exchange->site != to->exchange->site) {
@@ -210,7 +220,7 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
         for (const auto& id : connector.sourceServerIds) {
             if (!senders.insert(id).second)
                 continue;
-            const auto* host = design.findHost(id);
+            const auto* host = lookup.host(id);
             if (host == nullptr)
                 continue;
             sim::TraceRequest out;
@@ -236,7 +246,8 @@ std::vector<AnalysisFlow> standardFlows(const model::Design& design) {
     return flows;
 }
 
-SimulationResult simulateDesign(const model::Design& design) {
+SimulationResult simulateDesign(const DesignIndex& index) {
+    const model::Design& design = index.design();
     SimulationResult result;
     // Design flows by id: the file's order of flows must not change what validate says.
     std::vector<const model::Flow*> designFlows;
@@ -246,7 +257,7 @@ SimulationResult simulateDesign(const model::Design& design) {
               [](const model::Flow* a, const model::Flow* b) { return a->id < b->id; });
     for (const auto* flow : designFlows)
         result.flows.push_back({FlowPurpose::DesignFlow, sim::requestFromFlow(*flow)});
-    for (auto& flow : standardFlows(design)) {
+    for (auto& flow : standardFlows(index.lookup())) {
         flow.request.explain = false;  // findings cite decisions, not every route line
         result.flows.push_back(std::move(flow));
     }
@@ -270,15 +281,15 @@ SimulationResult simulateDesign(const model::Design& design) {
     for (auto& t : threads)
         t.join();
 
-    const detail::DesignIndex index(design);
-    detail::FindingSink sink;
-    const detail::AddressDirectory addresses(design);
-    const detail::SimulationContext context{index, addresses, simulator, result.flows,
-                                            result.traces};
-    detail::checkRelayConfiguration(context, sink);
-    detail::checkHostConfiguration(context, sink);
-    detail::checkTraces(context, sink);
-    detail::checkExpectedDispositions(context, sink);
+    FindingSink sink;
+    const AddressDirectory addresses(design);
+    const OutboundNatDirectory outboundNat(design);
+    const SimulationContext context{index,     addresses,    outboundNat,
+                                    simulator, result.flows, result.traces};
+    checkRelayConfiguration(context, sink);
+    checkHostConfiguration(context, sink);
+    checkTraces(context, sink);
+    checkExpectedDispositions(context, sink);
     // A fault both a configuration rule and a trace show is reported once, with the
     // configuration rule's wording (it names the setting to change).
     std::set<std::string> seen;
@@ -292,6 +303,8 @@ SimulationResult simulateDesign(const model::Design& design) {
     sortFindings(result.findings);
     return result;
 }
+
+}  // namespace detail
 
 const std::vector<CheckInfo>& simulationRuleCatalog() {
     static const std::vector<CheckInfo> catalog(rules::kAll.begin(), rules::kAll.end());
@@ -346,7 +359,9 @@ std::optional<size_t> provingFlow(const Finding& finding, const SimulationResult
 
 DesignValidation validateDesignWithTraces(const model::Design& design) {
     DesignValidation result;
-    result.findings = checkStructure(design);
+    // One index for every pass: building it is a good part of validating a large estate.
+    const detail::DesignIndex index(design);
+    result.findings = detail::checkStructure(index);
     const bool broken =
         std::any_of(result.findings.begin(), result.findings.end(), [](const Finding& f) {
             return f.severity == Severity::Error &&
@@ -354,9 +369,9 @@ DesignValidation validateDesignWithTraces(const model::Design& design) {
         });
     if (!broken) {
         // One simulation feeds both: the DNS checks read the egress identities of its traces.
-        result.simulation = simulateDesign(design);
+        result.simulation = detail::simulateDesign(index);
         result.simulated = true;
-        auto dns = checkDns(design, result.simulation);
+        auto dns = detail::checkDns(index, result.simulation);
         auto& findings = result.findings;
         findings.insert(findings.end(), result.simulation.findings.begin(),
                         result.simulation.findings.end());

@@ -3,6 +3,9 @@
 // on each pool member's own stack (R11).
 
 #include <algorithm>
+#include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/analysis/simulation_rules.h"
 #include "core/sim/send_routing.h"
@@ -90,6 +93,28 @@ std::vector<SnatSource> snatSources(const model::Design& design) {
     return out;
 }
 
+// The SNAT sources of the VIPs whose pool lists each host, in the order of `sources`: a
+// connector only cares about the VIPs in front of its own server.
+using SnatByMember = std::unordered_map<std::string_view, std::vector<const SnatSource*>>;
+
+SnatByMember snatSourcesByMember(const std::vector<SnatSource>& sources) {
+    SnatByMember out;
+    for (const auto& source : sources)
+        for (const auto& member : source.vip->pool) {
+            auto& list = out[member.hostId];
+            if (list.empty() || list.back() != &source)  // a host listed twice in one pool
+                list.push_back(&source);
+        }
+    return out;
+}
+
+const std::vector<const SnatSource*>& snatInFrontOf(const SnatByMember& byMember,
+                                                    std::string_view server) {
+    static const std::vector<const SnatSource*> none;
+    const auto it = byMember.find(server);
+    return it != byMember.end() ? it->second : none;
+}
+
 }  // namespace
 
 bool isRelayCapable(const model::ReceiveConnector& c) {
@@ -133,17 +158,50 @@ AddressDirectory::AddressDirectory(const model::Design& design) {
 std::vector<std::pair<const model::Host*, net::Address>> AddressDirectory::inRanges(
     const std::vector<net::IpRange>& ranges, const model::Id& except) const {
     std::vector<std::pair<const model::Host*, net::Address>> out;
+    // Nested or repeated ranges list an address again; a set keeps that check logarithmic
+    // when a broad range holds thousands of hosts.
+    std::set<std::pair<const model::Host*, net::Address>> listed;
     for (const auto& r : ranges) {
         auto it =
             std::lower_bound(entries_.begin(), entries_.end(), r.first(),
                              [](const auto& e, const net::Address& a) { return e.first < a; });
         for (; it != entries_.end() && it->first <= r.last(); ++it)
-            if (it->second->id != except &&
-                std::find(out.begin(), out.end(), std::make_pair(it->second, it->first)) ==
-                    out.end())
+            if (it->second->id != except && listed.emplace(it->second, it->first).second)
                 out.emplace_back(it->second, it->first);
     }
     return out;
+}
+
+OutboundNatDirectory::OutboundNatDirectory(const model::Design& design) {
+    std::vector<net::RangeIndex::Entry> sources;
+    for (const auto& fw : design.firewalls)
+        for (const auto& rule : fw.outboundNat) {
+            for (const auto& range : rule.insideSources)
+                sources.push_back({range, static_cast<uint32_t>(rules_.size())});
+            rules_.push_back(&rule);
+        }
+    index_ = net::RangeIndex(std::move(sources));
+}
+
+std::optional<OutboundNatDirectory::Mapping> OutboundNatDirectory::firstMapping(
+    const std::vector<net::Address>& addresses) const {
+    std::optional<uint32_t> best;
+    std::optional<Mapping> out;
+    for (const auto& address : addresses) {
+        const auto entry = index_.firstContaining(address);
+        if (!entry)
+            continue;
+        const uint32_t rule = index_.entries()[*entry].payload;
+        if (!best || rule < *best) {
+            best = rule;
+            out = Mapping{address, rules_[rule]};
+        }
+    }
+    return out;
+}
+
+bool OutboundNatDirectory::maps(const net::Address& address) const {
+    return index_.firstContaining(address).has_value();
 }
 
 std::string addressList(const std::vector<net::Address>& addresses) {
@@ -159,6 +217,7 @@ std::string addressList(const std::vector<net::Address>& addresses) {
 void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink) {
     const auto& design = context.index.design();
     const auto snat = snatSources(design);
+    const auto snatInFront = snatSourcesByMember(snat);
     for (const auto& c : design.receiveConnectors) {
         const auto* server = context.index.host(c.serverId);
         if (server == nullptr || !server->isExchange())
@@ -169,11 +228,9 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
 
         if (relay) {
             // R40: a SNAT address of a VIP in front of this server.
-            for (const auto& s : snat) {
-                const bool member =
-                    std::any_of(s.vip->pool.begin(), s.vip->pool.end(),
-                                [&](const auto& m) { return m.hostId == c.serverId; });
-                if (!member || !net::anyContains(c.remoteIpRanges, s.address))
+            for (const SnatSource* source : snatInFrontOf(snatInFront, c.serverId)) {
+                const SnatSource& s = *source;
+                if (!net::anyContains(c.remoteIpRanges, s.address))
                     continue;
                 sink.report(
                     rules::kRelayViaLbSnat,
@@ -330,11 +387,8 @@ void checkHostConfiguration(const SimulationContext& context, FindingSink& sink)
                 std::optional<net::Address> keep;
                 // The address outbound NAT maps is the one the design means to send from
                 // (source-ip-drift gives the same advice); else Windows' current choice.
-                for (const auto& fw : design.firewalls)
-                    for (const auto& nat : fw.outboundNat)
-                        for (const auto& a : registered)
-                            if (!keep && net::anyContains(nat.insideSources, a))
-                                keep = a;
+                if (const auto mapping = context.outboundNat.firstMapping(registered))
+                    keep = mapping->inside;
                 if (!keep && !nic.gateways.empty())
                     keep = context.simulator.selectSource(host.id, nic.gateways.front(), &reason);
                 if (!keep)

@@ -9,15 +9,12 @@
 namespace mailtopo::analysis::detail {
 
 void checkExpectedDispositions(const SimulationContext& context, FindingSink& sink) {
-    const auto& design = context.index.design();
     for (size_t i = 0; i < context.traces.size() && i < context.flows.size(); ++i) {
         if (context.flows[i].purpose != FlowPurpose::DesignFlow)
             continue;
         const sim::Trace& trace = context.traces[i];
-        const model::Flow* flow = nullptr;
-        for (const auto& f : design.flows)
-            if (f.id == trace.flowId)
-                flow = &f;
+        // Flow ids are unique here: validation does not simulate a design with duplicate ids.
+        const model::Flow* flow = context.index.lookup().flow(trace.flowId);
         if (flow == nullptr || !flow->expectedDisposition ||
             *flow->expectedDisposition == trace.disposition.kind) {
             continue;
@@ -35,7 +32,7 @@ void checkExpectedDispositions(const SimulationContext& context, FindingSink& si
                             ended.element.empty() ? "" : " (at ", ended.element,
                             ended.element.empty() ? "" : ")"),
              .elements = elements,
-             .pointer = cat(flowPointer(design, trace), "/expectedDisposition"),
+             .pointer = cat(flowPointer(context.index.lookup(), trace), "/expectedDisposition"),
              .remediation = cat("Trace the flow (mailtopo-cli trace <design> --flow ", flow->id,
                                 ") to see where it turns and fix the design there; if the new "
                                 "outcome is intended, set its \"expectedDisposition\" to \"",

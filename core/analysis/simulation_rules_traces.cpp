@@ -75,20 +75,29 @@ std::string connectorName(const DesignIndex& index, const sim::Simulator& simula
     return hop.receiveConnector;
 }
 
+// Every address of every NIC, in order.
+std::vector<net::Address> addressesOf(const model::Host& host) {
+    std::vector<net::Address> out;
+    for (const auto& nic : host.nics)
+        for (const auto& a : nic.addresses)
+            out.push_back(a.address);
+    return out;
+}
+
 std::string interfaceAlias(const DesignIndex& index, const model::Id& id) {
-    for (const auto& record : index.interfaces())
-        if (record.id() == id && record.nic != nullptr)
-            return record.nic->alias.empty() ? record.nic->id : record.nic->alias;
-    return id;
+    const model::Nic* nic = index.lookup().nic(id);
+    if (nic == nullptr)
+        return id;
+    return nic->alias.empty() ? nic->id : nic->alias;
 }
 
 }  // namespace
 
-std::string flowPointer(const model::Design& design, const sim::Trace& trace) {
-    for (size_t i = 0; i < design.flows.size(); ++i)
-        if (!trace.flowId.empty() && design.flows[i].id == trace.flowId)
-            return indexed("", "flows", i);
-    return "";
+std::string flowPointer(const model::DesignLookup& lookup, const sim::Trace& trace) {
+    const model::Flow* flow = trace.flowId.empty() ? nullptr : lookup.flow(trace.flowId);
+    if (flow == nullptr)
+        return "";
+    return indexed("", "flows", static_cast<size_t>(flow - lookup.design().flows.data()));
 }
 
 void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
@@ -99,7 +108,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
         const auto& trace = context.traces[i];
         const std::string where = flowLabel(flow);
         sink.setFlow(where);
-        const std::string pointer = flowPointer(design, trace);
+        const std::string pointer = flowPointer(context.index.lookup(), trace);
         const auto* last = trace.lastHop();
         const std::string outcome =
             std::string(enumName(trace.disposition.kind)) +
@@ -114,8 +123,7 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
             std::string fix = "Set-ReceiveConnector " + psString(connector) +
                               " -RemoteIPRanges <only the hosts that must relay>";
             if (last->seenSource)
-                if (const auto* c =
-                        context.index.design().findReceiveConnector(last->receiveConnector))
+                if (const auto* c = context.index.lookup().receiveConnector(last->receiveConnector))
                     fix =
                         "Set-ReceiveConnector " + psString(connector) + " -RemoteIPRanges " + [&] {
                             std::vector<net::Address> keep;
@@ -274,23 +282,16 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
             const auto* host = context.index.host(last->client);
             if (host == nullptr || !host->isExchange())
                 continue;
-            std::vector<std::pair<net::Address, net::Address>> mapped;  // inside → public
-            for (const auto& fw : design.firewalls)
-                for (const auto& nat : fw.outboundNat)
-                    for (const auto& nic : host->nics)
-                        for (const auto& a : nic.addresses)
-                            if (net::anyContains(nat.insideSources, a.address))
-                                mapped.emplace_back(a.address, nat.publicAddress);
-            const bool covered = std::any_of(mapped.begin(), mapped.end(), [&](const auto& m) {
-                return m.first == *last->chosenSource;
-            });
-            if (!mapped.empty() && !covered) {
+            const auto mapped = context.outboundNat.firstMapping(addressesOf(*host));
+            const bool covered = hostOwnsAddress(*host, *last->chosenSource) &&
+                                 context.outboundNat.maps(*last->chosenSource);
+            if (mapped && !covered) {
                 sink.report(
                     rules::kSourceIpDrift,
                     {.message = where + ": " + hostLabel(*host) + " sends from " +
                                 last->chosenSource->toString() + " but outbound NAT maps " +
-                                mapped.front().first.toString() + " -> " +
-                                mapped.front().second.toString() + "; mail leaves as " +
+                                mapped->inside.toString() + " -> " +
+                                mapped->rule->publicAddress.toString() + "; mail leaves as " +
                                 last->egress->publicAddress.toString(),
                      .elements = {host->id, last->egress->natDevice},
                      .pointer = pointer,

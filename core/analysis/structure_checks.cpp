@@ -19,20 +19,27 @@ const CheckInfo* findStructureCheck(std::string_view id) {
 }
 
 std::vector<Finding> checkStructure(const model::Design& design) {
-    const detail::DesignIndex index(design);
-    detail::FindingSink sink;
-    detail::checkIdentity(index, sink);
-    detail::checkAddressing(index, sink);
-    detail::checkReceiveConnectors(index, sink);
-    detail::checkConnectorOverlaps(index, sink);
-    detail::checkSendConnectors(index, sink);
-    detail::checkLoadBalancers(index, sink);
-    detail::checkFirewalls(index, sink);
-    detail::checkDomainsAndDns(index, sink);
-    detail::checkFlows(index, sink);
+    return detail::checkStructure(detail::DesignIndex(design));
+}
+
+namespace detail {
+
+std::vector<Finding> checkStructure(const DesignIndex& index) {
+    FindingSink sink;
+    checkIdentity(index, sink);
+    checkAddressing(index, sink);
+    checkReceiveConnectors(index, sink);
+    checkConnectorOverlaps(index, sink);
+    checkSendConnectors(index, sink);
+    checkLoadBalancers(index, sink);
+    checkFirewalls(index, sink);
+    checkDomainsAndDns(index, sink);
+    checkFlows(index, sink);
     std::vector<Finding> findings = sink.take();
     sortFindings(findings);
     return findings;
 }
+
+}  // namespace detail
 
 }  // namespace mailtopo::analysis

@@ -1,7 +1,10 @@
 #include "core/io/json_locator.h"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "core/io/json_counting_iterator.h"
@@ -29,11 +32,13 @@ std::string escapePointerToken(const std::string& token) {
 class LocatingSax : public nlohmann::json_sax<nlohmann::json> {
 public:
     LocatingSax(std::string_view text, const size_t* consumed,
+                const std::unordered_set<std::string>* wanted,
                 std::unordered_map<std::string, size_t>* values,
                 std::unordered_map<std::string, size_t>* keys, std::string* duplicateKey,
                 std::optional<size_t>* errorOffset)
         : text_(text),
           consumed_(consumed),
+          wanted_(wanted),
           values_(values),
           keys_(keys),
           duplicateKey_(duplicateKey),
@@ -52,9 +57,13 @@ public:
     }
     bool key(string_t& key) override {
         Frame& f = frames_.back();
+        if (!f.located)
+            return true;
         f.key = key;
-        const auto [it, inserted] =
-            keys_->insert_or_assign(f.base + "/" + escapePointerToken(key), stringStart());
+        std::string pointer = f.base + "/" + escapePointerToken(key);
+        if (!isWanted(pointer))
+            return true;
+        const auto [it, inserted] = keys_->insert_or_assign(std::move(pointer), stringStart());
         if (!inserted && duplicateKey_->empty())
             *duplicateKey_ = it->first;
         return true;
@@ -83,6 +92,9 @@ private:
         bool isObject;
         size_t index;
         std::string key;
+        // The container's pointer is wanted, so its children's may be; when it is not, none
+        // of theirs is and they are not even spelled out.
+        bool located;
     };
 
     std::string currentPointer() const {
@@ -93,7 +105,11 @@ private:
     }
     bool scalar() { return record(tokenStart()); }
     bool record(size_t start) {
-        (*values_)[currentPointer()] = start;
+        if (parentLocated()) {
+            std::string pointer = currentPointer();
+            if (isWanted(pointer))
+                (*values_)[std::move(pointer)] = start;
+        }
         if (!frames_.empty() && !frames_.back().isObject)
             ++frames_.back().index;
         return true;
@@ -102,9 +118,19 @@ private:
     // on only when the container closes (pop), not here, or its children would be filed
     // under the next element's index.
     void open(bool isObject) {
-        std::string pointer = currentPointer();
-        (*values_)[pointer] = bracketStart();
-        frames_.push_back({std::move(pointer), isObject, 0, {}});
+        std::string pointer;
+        bool located = parentLocated();
+        if (located) {
+            pointer = currentPointer();
+            located = isWanted(pointer);
+            if (located)
+                (*values_)[pointer] = bracketStart();
+        }
+        frames_.push_back({std::move(pointer), isObject, 0, {}, located});
+    }
+    bool parentLocated() const { return frames_.empty() || frames_.back().located; }
+    bool isWanted(const std::string& pointer) const {
+        return wanted_ == nullptr || wanted_->contains(pointer);
     }
     void pop() {
         frames_.pop_back();
@@ -117,12 +143,25 @@ private:
 
     std::string_view text_;
     const size_t* consumed_;
+    const std::unordered_set<std::string>* wanted_;
     std::unordered_map<std::string, size_t>* values_;
     std::unordered_map<std::string, size_t>* keys_;
     std::string* duplicateKey_;
     std::optional<size_t>* errorOffset_;
     std::vector<Frame> frames_;
 };
+
+// The pointers and every ancestor valuePosition() may fall back to.
+std::unordered_set<std::string> withAncestors(const std::vector<std::string>& pointers) {
+    std::unordered_set<std::string> out;
+    for (std::string p : pointers) {
+        while (out.insert(p).second && !p.empty()) {
+            const size_t slash = p.rfind('/');
+            p.erase(slash == std::string::npos ? 0 : slash);
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -141,18 +180,41 @@ TextPosition positionOfOffset(std::string_view text, size_t offset) {
 }
 
 JsonLocator::JsonLocator(std::string_view text) : text_(text) {
+    locate(nullptr);
+}
+
+JsonLocator::JsonLocator(std::string_view text, const std::vector<std::string>& pointers)
+    : text_(text) {
+    const auto wanted = withAncestors(pointers);
+    locate(&wanted);
+}
+
+void JsonLocator::locate(const std::unordered_set<std::string>* wanted) {
+    lineStarts_.push_back(0);
+    for (size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n')
+            lineStarts_.push_back(i + 1);
+    }
     size_t consumed = 0;
-    LocatingSax sax(text, &consumed, &values_, &keys_, &duplicateKey_, &errorOffset_);
-    json_scan::CountingIterator first(text.data(), &consumed);
-    json_scan::CountingIterator last(text.data() + text.size(), nullptr);
+    LocatingSax sax(text_, &consumed, wanted, &values_, &keys_, &duplicateKey_, &errorOffset_);
+    json_scan::CountingIterator first(text_.data(), &consumed);
+    json_scan::CountingIterator last(text_.data() + text_.size(), nullptr);
     nlohmann::json::sax_parse(first, last, &sax);
+}
+
+// What positionOfOffset gives, by a binary search of the line starts.
+TextPosition JsonLocator::positionOf(size_t offset) const {
+    const size_t end = std::min(offset, text_.size());
+    const auto next = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), end);
+    const size_t line = static_cast<size_t>(next - lineStarts_.begin());  // 1-based
+    return {static_cast<int>(line), static_cast<int>(end - *std::prev(next)) + 1};
 }
 
 TextPosition JsonLocator::valuePosition(const std::string& pointer) const {
     std::string p = pointer;
     while (true) {
         if (auto it = values_.find(p); it != values_.end())
-            return positionOfOffset(text_, it->second);
+            return positionOf(it->second);
         if (p.empty())
             return {};
         p.erase(p.rfind('/'));
@@ -161,7 +223,7 @@ TextPosition JsonLocator::valuePosition(const std::string& pointer) const {
 
 TextPosition JsonLocator::keyPosition(const std::string& pointer) const {
     if (auto it = keys_.find(pointer); it != keys_.end())
-        return positionOfOffset(text_, it->second);
+        return positionOf(it->second);
     return valuePosition(pointer);
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace mailtopo::io {
 
@@ -23,6 +25,11 @@ TextPosition positionOfOffset(std::string_view text, size_t offset);
 class JsonLocator {
 public:
     explicit JsonLocator(std::string_view text);
+    // Locates only `pointers` and the ancestors valuePosition() falls back to: validate
+    // places a few hundred findings in a design of millions of values, and recording every
+    // one of them cost more than the validation. keyPosition() and firstDuplicateKey() know
+    // nothing outside those pointers.
+    JsonLocator(std::string_view text, const std::vector<std::string>& pointers);
 
     // Where the value at `pointer` starts; falls back to the nearest located ancestor.
     TextPosition valuePosition(const std::string& pointer) const;
@@ -36,7 +43,14 @@ public:
     std::optional<size_t> syntaxErrorOffset() const { return errorOffset_; }
 
 private:
+    // `wanted` null: every value and key.
+    void locate(const std::unordered_set<std::string>* wanted);
+    TextPosition positionOf(size_t offset) const;
+
     std::string_view text_;
+    // Offsets where each line starts: validate locates every finding, and counting the
+    // lines from the top each time made a large design's report quadratic.
+    std::vector<size_t> lineStarts_;
     std::unordered_map<std::string, size_t> values_;
     std::unordered_map<std::string, size_t> keys_;
     std::string duplicateKey_;

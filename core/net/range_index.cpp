@@ -46,6 +46,7 @@ void RangeIndex::build(Family family) {
     // one size, in insertion order. last - first is the exact size minus one, so it cannot
     // saturate the way IpRange::size() does for the whole IPv6 space.
     std::set<std::pair<U128, uint32_t>> active;
+    std::set<uint32_t> activePositions;  // the same entries by position, for firstContaining
     auto keyOf = [this](uint32_t i) {
         const IpRange& r = entries_[i].range;
         return std::make_pair(r.last().minus(r.first()), i);
@@ -66,9 +67,11 @@ void RangeIndex::build(Family family) {
             position = std::min(startOf(byStart[nextStart]), endOf(byEnd[nextEnd]));
         }
         while (nextEnd < byEnd.size() && endOf(byEnd[nextEnd]) == position) {
+            activePositions.erase(byEnd[nextEnd]);
             active.erase(keyOf(byEnd[nextEnd++]));
         }
         while (nextStart < byStart.size() && startOf(byStart[nextStart]) == position) {
+            activePositions.insert(byStart[nextStart]);
             active.insert(keyOf(byStart[nextStart++]));
         }
 
@@ -81,7 +84,8 @@ void RangeIndex::build(Family family) {
         // Neighbouring intervals often have the same answer (an entry nested inside a larger
         // one leaves the larger one's answer on both sides); share the stored copy then.
         Interval interval{position, static_cast<uint32_t>(hits_.size()),
-                          static_cast<uint32_t>(answer.size())};
+                          static_cast<uint32_t>(answer.size()),
+                          activePositions.empty() ? kNoEntry : *activePositions.begin()};
         bool shared = false;
         if (!intervals.empty()) {
             const Interval& previous = intervals.back();
@@ -97,16 +101,27 @@ void RangeIndex::build(Family family) {
     }
 }
 
-std::span<const uint32_t> RangeIndex::mostSpecific(const Address& a) const {
+const RangeIndex::Interval* RangeIndex::intervalHolding(const Address& a) const {
     const std::vector<Interval>& intervals = intervals_[tableOf(a.family())];
     // The interval holding `a` is the last one starting at or below it.
     const auto after =
         std::upper_bound(intervals.begin(), intervals.end(), a.value(),
                          [](const U128& value, const Interval& i) { return value < i.start; });
-    if (after == intervals.begin())
+    return after == intervals.begin() ? nullptr : &*(after - 1);
+}
+
+std::span<const uint32_t> RangeIndex::mostSpecific(const Address& a) const {
+    const Interval* interval = intervalHolding(a);
+    if (interval == nullptr)
         return {};
-    const Interval& interval = *(after - 1);
-    return {hits_.data() + interval.offset, interval.count};
+    return {hits_.data() + interval->offset, interval->count};
+}
+
+std::optional<uint32_t> RangeIndex::firstContaining(const Address& a) const {
+    const Interval* interval = intervalHolding(a);
+    if (interval == nullptr || interval->first == kNoEntry)
+        return std::nullopt;
+    return interval->first;
 }
 
 size_t RangeIndex::elementaryIntervalCount() const {

@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -42,6 +43,10 @@ public:
     // long as the index is neither destroyed nor assigned to.
     std::span<const uint32_t> mostSpecific(const Address& a) const;
 
+    // The first entry (by position in the constructor's vector) containing `a`, whatever its
+    // size: the rule a first-match list applies, as a firewall's outbound NAT does. O(log n).
+    std::optional<uint32_t> firstContaining(const Address& a) const;
+
     const std::vector<Entry>& entries() const { return entries_; }
 
     // How many elementary intervals the two address lines were cut into, counting the gaps
@@ -49,15 +54,20 @@ public:
     size_t elementaryIntervalCount() const;
 
 private:
+    static constexpr uint32_t kNoEntry = UINT32_MAX;
+
     // Addresses from `start` up to the next interval's start (or the end of the family) share
-    // the answer hits_[offset .. offset + count).
+    // the answer hits_[offset .. offset + count), and `first` is the lowest position among
+    // all the entries containing them.
     struct Interval {
         U128 start;
         uint32_t offset = 0;
         uint32_t count = 0;
+        uint32_t first = kNoEntry;
     };
 
     void build(Family family);
+    const Interval* intervalHolding(const Address& a) const;
 
     std::vector<Entry> entries_;
     std::array<std::vector<Interval>, 2> intervals_;  // [0] IPv4, [1] IPv6; sorted by start

@@ -68,17 +68,16 @@ std::optional<net::Address> primaryAddress(const model::Host& host) {
     return std::nullopt;
 }
 
-std::optional<net::Address> resolveHostName(const model::Design& design, const std::string& name,
-                                            dns::Resolver* dns) {
+std::optional<net::Address> resolveHostName(const model::DesignLookup& lookup,
+                                            const std::string& name, dns::Resolver* dns) {
     if (auto literal = net::Address::parse(name))
         return literal;
-    if (const auto* host = design.findHost(name))
+    if (const auto* host = lookup.host(name))
         return primaryAddress(*host);
-    if (const auto* host = design.findHostByName(name))
+    if (const auto* host = lookup.hostNamed(name))
         return primaryAddress(*host);
-    for (const auto& host : design.hosts)
-        if (!host.fqdn.empty() && dns::equalsIgnoreCase(host.fqdn, name))
-            return primaryAddress(host);
+    if (const auto* host = lookup.hostWithFqdn(name))
+        return primaryAddress(*host);
     if (dns != nullptr) {
         const auto answer = dns->query(name, dns::RRType::A);
         for (const auto* record : answer.ofType(dns::RRType::A))
@@ -88,7 +87,12 @@ std::optional<net::Address> resolveHostName(const model::Design& design, const s
     return std::nullopt;
 }
 
-NextHop routeOutbound(const model::Design& design, const model::Host& server,
+std::optional<net::Address> resolveHostName(const model::Design& design, const std::string& name,
+                                            dns::Resolver* dns) {
+    return resolveHostName(model::DesignLookup(design), name, dns);
+}
+
+NextHop routeOutbound(const model::DesignLookup& lookup, const model::Host& server,
                       const std::string& recipientDomain, dns::Resolver* dns) {
     NextHop hop;
     hop.sendingServer = server.id;
@@ -103,20 +107,12 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
         int locality;
     };
     std::vector<Candidate> candidates;
-    for (const auto& connector : design.sendConnectors) {
+    for (const auto& connector : lookup.design().sendConnectors) {
         if (!connector.enabled)
             continue;
-        const bool local =
-            std::find(connector.sourceServerIds.begin(), connector.sourceServerIds.end(),
-                      server.id) != connector.sourceServerIds.end();
-        if (connector.isScopedConnector && !local) {
-            bool sameSite = false;
-            for (const auto& id : connector.sourceServerIds)
-                if (const auto* source = design.findHost(id))
-                    sameSite = sameSite || (source->exchange && source->exchange->site == site);
-            if (!sameSite)
-                continue;
-        }
+        const bool local = lookup.isSourceServer(connector, server.id);
+        if (connector.isScopedConnector && !local && !lookup.hasSourceServerInSite(connector, site))
+            continue;
         int best = -1, cost = 0;
         for (const auto& space : connector.addressSpaces) {
             const int s = specificity(space, domain);
@@ -152,10 +148,8 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
 
     // R28: the server that opens the connection.
     const model::Host* sender = &server;
-    if (!chosen.sourceServerIds.empty() &&
-        std::find(chosen.sourceServerIds.begin(), chosen.sourceServerIds.end(), server.id) ==
-            chosen.sourceServerIds.end()) {
-        if (const auto* first = design.findHost(chosen.sourceServerIds.front())) {
+    if (!chosen.sourceServerIds.empty() && !lookup.isSourceServer(chosen, server.id)) {
+        if (const auto* first = lookup.host(chosen.sourceServerIds.front())) {
             sender = first;
             hop.steps.push_back(sendStep(
                 chosen.id, "R28",
@@ -174,7 +168,7 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
     // R28: smart host or MX.
     if (!chosen.dnsRoutingEnabled || !chosen.smartHosts.empty()) {
         for (const auto& smartHost : chosen.smartHosts) {
-            if (auto address = resolveHostName(design, smartHost, dns)) {
+            if (auto address = resolveHostName(lookup, smartHost, dns)) {
                 hop.address = address;
                 hop.steps.push_back(sendStep(chosen.id, "R28",
                                              "smart host " + smartHost + " = " +
@@ -195,7 +189,7 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
     std::stable_sort(records.begin(), records.end(),
                      [](const auto* a, const auto* b) { return a->preference < b->preference; });
     for (const auto* record : records) {
-        if (auto address = resolveHostName(design, record->target, dns)) {
+        if (auto address = resolveHostName(lookup, record->target, dns)) {
             hop.address = address;
             hop.steps.push_back(sendStep(chosen.id, "R28",
                                          "MX of " + domain + ": " + record->target +
@@ -206,7 +200,7 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
     }
     if (records.empty()) {
         // RFC 5321 §5.1: no MX, the domain's address record is the implicit MX.
-        if (auto address = resolveHostName(design, domain, dns)) {
+        if (auto address = resolveHostName(lookup, domain, dns)) {
             hop.address = address;
             hop.steps.push_back(sendStep(chosen.id, "R28",
                                          domain + " has no MX: its A record " +
@@ -216,6 +210,11 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
     }
     hop.missing = "an MX or address record for " + domain + " in the design's DNS zones";
     return hop;
+}
+
+NextHop routeOutbound(const model::Design& design, const model::Host& server,
+                      const std::string& recipientDomain, dns::Resolver* dns) {
+    return routeOutbound(model::DesignLookup(design), server, recipientDomain, dns);
 }
 
 }  // namespace mailtopo::sim

@@ -8,6 +8,7 @@
 
 #include "core/dns/resolver.h"
 #include "core/model/design.h"
+#include "core/model/design_lookup.h"
 #include "core/sim/trace.h"
 
 namespace mailtopo::sim {
@@ -23,7 +24,11 @@ struct NextHop {
 };
 
 // R27 + R28 for a message from `server` to `recipientDomain`. `dns` answers MX and address
-// queries as the sending server's resolver would (null: none known).
+// queries as the sending server's resolver would (null: none known). The simulator passes
+// its lookup: it routes every server's mail, and searching the design each time made that
+// quadratic.
+NextHop routeOutbound(const model::DesignLookup& lookup, const model::Host& server,
+                      const std::string& recipientDomain, dns::Resolver* dns);
 NextHop routeOutbound(const model::Design& design, const model::Host& server,
                       const std::string& recipientDomain, dns::Resolver* dns);
 
@@ -36,6 +41,8 @@ uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to);
 std::optional<net::Address> primaryAddress(const model::Host& host);
 
 // "mail.example.net", "EX02", an IP: the design host or address that name stands for.
+std::optional<net::Address> resolveHostName(const model::DesignLookup& lookup,
+                                            const std::string& name, dns::Resolver* dns);
 std::optional<net::Address> resolveHostName(const model::Design& design, const std::string& name,
                                             dns::Resolver* dns);
 

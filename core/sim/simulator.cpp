@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/dns/zone_data_resolver.h"
+#include "core/model/design_lookup.h"
 #include "core/sim/connection.h"
 #include "core/sim/host_stack.h"
 #include "core/sim/receive_connectors.h"
@@ -16,12 +17,14 @@ class Simulator::Impl {
 public:
     explicit Impl(const model::Design& d)
         : design(d),
+          lookup(d),
           topology(d),
           connectors(d),
           internetDns(dns::ZoneDataResolver::fromZones(d.dnsZones, model::DnsView::External)),
           internalDns(dns::ZoneDataResolver::fromZones(d.dnsZones, model::DnsView::Internal)) {}
 
     const model::Design& design;
+    model::DesignLookup lookup;
     Topology topology;
     ReceiveConnectorTable connectors;
     std::unique_ptr<dns::ZoneDataResolver> internetDns;
@@ -46,7 +49,7 @@ struct Target {
     std::string missing;
 };
 
-Target parseTarget(const model::Design& design, const std::string& text, uint16_t defaultPort,
+Target parseTarget(const model::DesignLookup& lookup, const std::string& text, uint16_t defaultPort,
                    dns::Resolver* dns) {
     Target t;
     t.port = defaultPort;
@@ -70,7 +73,7 @@ Target parseTarget(const model::Design& design, const std::string& text, uint16_
             t.port = static_cast<uint16_t>(std::stoi(portText));
         }
     }
-    t.address = resolveHostName(design, host, dns);
+    t.address = resolveHostName(lookup, host, dns);
     if (!t.address)
         t.missing = "an address for destination '" + host + "'";
     return t;
@@ -182,7 +185,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
             const std::string domain = destination.empty() ? firstDomain : destination.substr(3);
             if (client->isExchange() && destination.empty()) {
                 // R27/R28: the send connectors decide.
-                auto next = routeOutbound(design, *client, domain, impl.resolverFor(*client));
+                auto next = routeOutbound(impl.lookup, *client, domain, impl.resolverFor(*client));
                 setup = std::move(next.steps);
                 if (!next.missing.empty()) {
                     trace.disposition = insufficient(next.missing, client->id, "R27");
@@ -193,7 +196,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                     break;
                 }
                 if (next.sendingServer != client->id)
-                    client = design.findHost(next.sendingServer);
+                    client = impl.lookup.host(next.sendingServer);
                 // Exchange says EHLO with the send connector's Fqdn when it has one.
                 if (request.helo.empty() && next.connector && !next.connector->fqdn.empty())
                     helo = next.connector->fqdn;
@@ -216,7 +219,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                 target = {};
                 target.port = port;
                 for (const auto* record : records)
-                    if (auto address = resolveHostName(design, record->target, resolver)) {
+                    if (auto address = resolveHostName(impl.lookup, record->target, resolver)) {
                         target.address = address;
                         Step s;
                         s.kind = StepKind::Resolve;
@@ -235,7 +238,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                 }
             }
         } else {
-            target = parseTarget(design, destination, port, impl.resolverFor(*client));
+            target = parseTarget(impl.lookup, destination, port, impl.resolverFor(*client));
             if (!target.address) {
                 trace.disposition = insufficient(target.missing, client->id);
                 break;

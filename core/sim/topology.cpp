@@ -11,6 +11,39 @@ namespace {
 constexpr int kAutomaticInterfaceMetric = 25;
 // Windows' default RouteMetric for on-link and gateway routes.
 constexpr int kDefaultHostRouteMetric = 256;
+// Up to this many routes a scan beats hashing the destination for every prefix length.
+constexpr size_t kShortRouteTable = 32;
+
+void groupRoutes(Node& node) {
+    for (uint32_t i = 0; i < node.routes.size(); ++i) {
+        const net::Prefix& destination = node.routes[i].destination;
+        auto group = std::find_if(
+            node.routeGroups.rbegin(), node.routeGroups.rend(), [&](const RouteGroup& g) {
+                return g.length == destination.length() && g.family == destination.family();
+            });
+        if (group == node.routeGroups.rend()) {
+            node.routeGroups.push_back({destination.family(), destination.length(), {}});
+            group = node.routeGroups.rbegin();
+        }
+        group->routes[destination.network()].push_back(i);
+    }
+}
+
+const RouteEntry* lookupGrouped(const Node& node, const net::Address& destination,
+                                uint32_t onlyInterface) {
+    for (const auto& group : node.routeGroups) {
+        if (group.family != destination.family())
+            continue;
+        const auto candidates = group.routes.find(destination.masked(group.length));
+        if (candidates == group.routes.end())
+            continue;
+        for (uint32_t i : candidates->second) {
+            if (onlyInterface == kNone || node.routes[i].interface == onlyInterface)
+                return &node.routes[i];
+        }
+    }
+    return nullptr;
+}
 
 }  // namespace
 
@@ -28,26 +61,13 @@ Topology::Topology(const model::Design& design) : design_(design) {
     // theirs: a host NIC that also carries a VIP is the misconfiguration (R11 step 2), the
     // balancer stays the ARP owner the scenario means.
     for (const auto& lb : design.loadBalancers)
-        addDevice(NodeKind::LoadBalancer, lb.id, lb.name, lb.interfaces, lb.routes);
+        addDevice(NodeKind::LoadBalancer, lb.id, lb.name, lb.interfaces, lb.routes).loadBalancer =
+            &lb;
     for (const auto& fw : design.firewalls)
-        addDevice(NodeKind::Firewall, fw.id, fw.name, fw.interfaces, fw.routes);
+        addDevice(NodeKind::Firewall, fw.id, fw.name, fw.interfaces, fw.routes).firewall = &fw;
     for (const auto& router : design.routers)
-        addDevice(NodeKind::Router, router.id, router.name, router.interfaces, router.routes);
-    for (auto& node : nodes_) {
-        if (node.kind == NodeKind::LoadBalancer) {
-            for (const auto& lb : design.loadBalancers)
-                if (lb.id == node.id)
-                    node.loadBalancer = &lb;
-        } else if (node.kind == NodeKind::Firewall) {
-            for (const auto& fw : design.firewalls)
-                if (fw.id == node.id)
-                    node.firewall = &fw;
-        } else if (node.kind == NodeKind::Router) {
-            for (const auto& router : design.routers)
-                if (router.id == node.id)
-                    node.router = &router;
-        }
-    }
+        addDevice(NodeKind::Router, router.id, router.name, router.interfaces, router.routes)
+            .router = &router;
     // Claim VIP, SNAT and NAT addresses on each segment where the device has an interface
     // whose subnet holds them.
     for (const auto& node : nodes_) {
@@ -82,6 +102,53 @@ Topology::Topology(const model::Design& design) : design_(design) {
     }
     for (const auto& host : design.hosts)
         addHost(host);
+    indexVips();
+    indexHeldAddresses();
+    indexFirewallNat();
+}
+
+void Topology::indexVips() {
+    for (const auto& lb : design_.loadBalancers)
+        for (const auto& v : lb.vips)
+            vips_[v.address].push_back({&v, &lb});
+}
+
+void Topology::indexFirewallNat() {
+    for (uint32_t n = 0; n < nodes_.size(); ++n) {
+        const model::Firewall* fw = nodes_[n].firewall;
+        if (fw == nullptr)
+            continue;
+        FirewallNat& nat = firewallNat_[n];
+        for (const auto& rule : fw->inboundNat)
+            nat.inbound[rule.publicAddress].push_back(&rule);
+        std::vector<net::RangeIndex::Entry> sources;
+        for (uint32_t r = 0; r < fw->outboundNat.size(); ++r)
+            for (const auto& range : fw->outboundNat[r].insideSources)
+                sources.push_back({range, r});
+        nat.outbound = net::RangeIndex(std::move(sources));
+    }
+}
+
+// After every claim: whatever answers ARP somewhere is held, with the interface addresses,
+// VIPs, SNAT and NAT addresses wherever they sit.
+void Topology::indexHeldAddresses() {
+    for (const auto& [address, carriers] : carriers_)
+        held_.insert(address);
+    for (const auto& [segment, table] : arp_)
+        for (const auto& [address, owner] : table)
+            held_.insert(address);
+    for (const auto& lb : design_.loadBalancers)
+        for (const auto& v : lb.vips) {
+            held_.insert(v.address);
+            if (v.snatAddress)
+                held_.insert(*v.snatAddress);
+        }
+    for (const auto& fw : design_.firewalls) {
+        for (const auto& nat : fw.inboundNat)
+            held_.insert(nat.publicAddress);
+        for (const auto& nat : fw.outboundNat)
+            held_.insert(nat.publicAddress);
+    }
 }
 
 void Topology::claim(const model::Id& segment, const net::Address& address, ArpOwner owner) {
@@ -94,9 +161,9 @@ void Topology::claim(const model::Id& segment, const net::Address& address, ArpO
         conflicts_.emplace_back(it->second.interface, owner.interface);
 }
 
-void Topology::addDevice(NodeKind kind, const model::Id& id, const std::string& name,
-                         const std::vector<model::DeviceInterface>& deviceInterfaces,
-                         const std::vector<model::Route>& routes) {
+Node& Topology::addDevice(NodeKind kind, const model::Id& id, const std::string& name,
+                          const std::vector<model::DeviceInterface>& deviceInterfaces,
+                          const std::vector<model::Route>& routes) {
     const auto nodeIndex = static_cast<uint32_t>(nodes_.size());
     Node node;
     node.kind = kind;
@@ -127,6 +194,7 @@ void Topology::addDevice(NodeKind kind, const model::Id& id, const std::string& 
     nodeByElement_.emplace(id, nodeIndex);
     nodes_.push_back(std::move(node));
     addRoutes(nodes_.back(), routes, 0);
+    return nodes_.back();
 }
 
 void Topology::addHost(const model::Host& host) {
@@ -200,6 +268,8 @@ void Topology::addRoutes(Node& node, const std::vector<model::Route>& routes, in
                              return a.metric < b.metric;
                          return interfaces_[a.interface].index < interfaces_[b.interface].index;
                      });
+    if (node.routes.size() > kShortRouteTable)
+        groupRoutes(node);
 }
 
 uint32_t Topology::nodeIndex(const model::Id& id) const {
@@ -230,24 +300,7 @@ std::vector<uint32_t> Topology::interfacesCarrying(const net::Address& address) 
 }
 
 bool Topology::holds(const net::Address& address) const {
-    if (carriers_.contains(address))
-        return true;
-    for (const auto& [segment, table] : arp_)
-        if (table.contains(address))
-            return true;
-    for (const auto& lb : design_.loadBalancers)
-        for (const auto& v : lb.vips)
-            if (v.address == address || (v.snatAddress && *v.snatAddress == address))
-                return true;
-    for (const auto& fw : design_.firewalls) {
-        for (const auto& nat : fw.inboundNat)
-            if (nat.publicAddress == address)
-                return true;
-        for (const auto& nat : fw.outboundNat)
-            if (nat.publicAddress == address)
-                return true;
-    }
-    return false;
+    return held_.contains(address);
 }
 
 std::optional<ArpOwner> Topology::arpOwner(const model::Id& segment,
@@ -261,8 +314,35 @@ std::optional<ArpOwner> Topology::arpOwner(const model::Id& segment,
     return it->second;
 }
 
+const model::InboundNat* Topology::inboundNat(uint32_t node, const net::Address& address,
+                                              uint16_t port) const {
+    const auto nat = firewallNat_.find(node);
+    if (nat == firewallNat_.end())
+        return nullptr;
+    const auto rules = nat->second.inbound.find(address);
+    if (rules == nat->second.inbound.end())
+        return nullptr;
+    for (const model::InboundNat* rule : rules->second)
+        if (rule->publicPort == port)
+            return rule;
+    return nullptr;
+}
+
+const model::OutboundNat* Topology::outboundNat(uint32_t node, const net::Address& source) const {
+    const auto nat = firewallNat_.find(node);
+    if (nat == firewallNat_.end())
+        return nullptr;
+    const auto entry = nat->second.outbound.firstContaining(source);
+    if (!entry)
+        return nullptr;
+    const uint32_t rule = nat->second.outbound.entries()[*entry].payload;
+    return &nodes_[node].firewall->outboundNat[rule];
+}
+
 const RouteEntry* Topology::lookup(uint32_t node, const net::Address& destination,
                                    uint32_t onlyInterface) const {
+    if (!nodes_[node].routeGroups.empty())
+        return lookupGrouped(nodes_[node], destination, onlyInterface);
     // Routes are pre-sorted in R6 order, so the first match is the answer.
     for (const auto& route : nodes_[node].routes) {
         if (onlyInterface != kNone && route.interface != onlyInterface)
@@ -276,13 +356,15 @@ const RouteEntry* Topology::lookup(uint32_t node, const net::Address& destinatio
 
 const model::Vip* Topology::vip(const net::Address& address, uint16_t port,
                                 const model::LoadBalancer** owner) const {
-    for (const auto& lb : design_.loadBalancers)
-        for (const auto& v : lb.vips)
-            if (v.address == address && v.port == port) {
-                if (owner)
-                    *owner = &lb;
-                return &v;
-            }
+    const auto it = vips_.find(address);
+    if (it == vips_.end())
+        return nullptr;
+    for (const auto& [v, lb] : it->second)
+        if (v->port == port) {
+            if (owner)
+                *owner = lb;
+            return v;
+        }
     return nullptr;
 }
 

@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/model/design.h"
 #include "core/net/address.h"
 #include "core/net/prefix.h"
+#include "core/net/range_index.h"
 
 namespace mailtopo::sim {
 
@@ -42,6 +44,14 @@ struct RouteEntry {
     bool connected = false;
 };
 
+// The routes of one prefix length and family, by network: positions in Node::routes, in R6
+// order.
+struct RouteGroup {
+    net::Family family = net::Family::V4;
+    int length = 0;
+    std::unordered_map<net::Address, std::vector<uint32_t>> routes;
+};
+
 struct Node {
     NodeKind kind = NodeKind::Host;
     model::Id id;
@@ -52,6 +62,10 @@ struct Node {
     const model::Firewall* firewall = nullptr;
     std::vector<uint32_t> interfaces;
     std::vector<RouteEntry> routes;  // sorted: longest prefix, then metric, then interface index
+    // Only for a long table (a perimeter firewall's, with a route per site), longest prefix
+    // first: lookup() then hashes the destination once per prefix length instead of testing
+    // every route.
+    std::vector<RouteGroup> routeGroups;
 };
 
 // Who answers ARP for an address on a segment.
@@ -95,13 +109,22 @@ public:
     const model::Vip* vip(const net::Address& address, uint16_t port,
                           const model::LoadBalancer** owner = nullptr) const;
 
+    // Firewall `node`'s first inbound NAT rule for this public address and port (R15), and
+    // its first outbound NAT rule whose inside sources hold `source` (R16); null for none.
+    const model::InboundNat* inboundNat(uint32_t node, const net::Address& address,
+                                        uint16_t port) const;
+    const model::OutboundNat* outboundNat(uint32_t node, const net::Address& source) const;
+
 private:
     void addHost(const model::Host& host);
-    void addDevice(NodeKind kind, const model::Id& id, const std::string& name,
-                   const std::vector<model::DeviceInterface>& interfaces,
-                   const std::vector<model::Route>& routes);
+    Node& addDevice(NodeKind kind, const model::Id& id, const std::string& name,
+                    const std::vector<model::DeviceInterface>& interfaces,
+                    const std::vector<model::Route>& routes);
     void addRoutes(Node& node, const std::vector<model::Route>& routes, int metricBase);
     void claim(const model::Id& segment, const net::Address& address, ArpOwner owner);
+    void indexVips();
+    void indexHeldAddresses();
+    void indexFirewallNat();
 
     const model::Design& design_;
     std::vector<Node> nodes_;
@@ -111,6 +134,18 @@ private:
     std::unordered_map<net::Address, std::vector<uint32_t>> carriers_;
     std::unordered_map<std::string, std::unordered_map<net::Address, ArpOwner>> arp_;
     std::vector<std::pair<uint32_t, uint32_t>> conflicts_;
+    // Every VIP with its balancer by address, in document order: the first VIP on a port wins.
+    std::unordered_map<net::Address,
+                       std::vector<std::pair<const model::Vip*, const model::LoadBalancer*>>>
+        vips_;
+    std::unordered_set<net::Address> held_;  // what holds() answers, gathered once
+    // A firewall's NAT rules, looked up rather than scanned: a perimeter firewall has rules
+    // for every site and every connection in or out meets them.
+    struct FirewallNat {
+        std::unordered_map<net::Address, std::vector<const model::InboundNat*>> inbound;
+        net::RangeIndex outbound;  // payload: the rule's position in outboundNat
+    };
+    std::unordered_map<uint32_t, FirewallNat> firewallNat_;  // by node
 };
 
 }  // namespace mailtopo::sim

@@ -13,22 +13,19 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::firewallIngress(uint32_t nodeIndex
     const auto& fw = *node.firewall;
     const bool checks = fw.stateful && !fw.tcpStateBypass;
     if (p.flag == Packet::Flag::Syn) {
-        for (const auto& nat : fw.inboundNat) {
-            if (nat.publicAddress == p.destination && nat.publicPort == p.destinationPort) {
-                Packet before = p;
-                p.destination = nat.insideAddress;
-                p.destinationPort = nat.insidePort;
-                std::string summary =
-                    node.name + " inbound NAT '" + (nat.name.empty() ? nat.id : nat.name) +
-                    "': " + nat.publicAddress.toString() + " -> " + nat.insideAddress.toString();
-                if (nat.sourceTranslation) {
-                    p.source = *nat.sourceTranslation;
-                    summary += ", and the client is replaced by " +
-                               nat.sourceTranslation->toString() + " (inbound SNAT)";
-                }
-                step(leg, StepKind::Translate, "R15", nat.id, summary, before, p);
-                break;
+        if (const auto* nat = topo_.inboundNat(nodeIndex, p.destination, p.destinationPort)) {
+            Packet before = p;
+            p.destination = nat->insideAddress;
+            p.destinationPort = nat->insidePort;
+            std::string summary =
+                node.name + " inbound NAT '" + (nat->name.empty() ? nat->id : nat->name) +
+                "': " + nat->publicAddress.toString() + " -> " + nat->insideAddress.toString();
+            if (nat->sourceTranslation) {
+                p.source = *nat->sourceTranslation;
+                summary += ", and the client is replaced by " + nat->sourceTranslation->toString() +
+                           " (inbound SNAT)";
             }
+            step(leg, StepKind::Translate, "R15", nat->id, summary, before, p);
         }
         return v;
     }
@@ -161,12 +158,7 @@ bool ConnectionWalk::firewallEgress(uint32_t nodeIndex, uint32_t ingress, uint32
     // Outbound NAT (R16) where the packet leaves into the internet.
     if (topo_.isInternetSegment(topo_.interface(egress).segmentId)) {
         Packet before = p;
-        const model::OutboundNat* nat = nullptr;
-        for (const auto& candidate : fw.outboundNat)
-            if (net::anyContains(candidate.insideSources, p.source)) {
-                nat = &candidate;
-                break;
-            }
+        const model::OutboundNat* nat = topo_.outboundNat(nodeIndex, p.source);
         EgressIdentity id;
         id.natDevice = node.id;
         if (nat != nullptr) {

@@ -397,33 +397,6 @@ CardContent describeRouter(const model::Design& model, const model::Router& rout
     return content;
 }
 
-DesignLookup::DesignLookup(const model::Design& design) {
-    // The first element carrying an id wins, as Design's own searches return it.
-    for (const model::Host& host : design.hosts)
-        hosts_.try_emplace(host.id, &host);
-    for (const model::Segment& segment : design.segments)
-        segments_.try_emplace(segment.id, &segment);
-    for (const model::ReceiveConnector& connector : design.receiveConnectors)
-        connectors_[connector.serverId].push_back(&connector);
-}
-
-const model::Host* DesignLookup::host(std::string_view id) const {
-    const auto found = hosts_.find(id);
-    return found != hosts_.end() ? found->second : nullptr;
-}
-
-const model::Segment* DesignLookup::segment(std::string_view id) const {
-    const auto found = segments_.find(id);
-    return found != segments_.end() ? found->second : nullptr;
-}
-
-std::vector<const model::ReceiveConnector*> DesignLookup::connectorsOf(
-    std::string_view serverId) const {
-    const auto found = connectors_.find(serverId);
-    return found != connectors_.end() ? found->second
-                                      : std::vector<const model::ReceiveConnector*>{};
-}
-
 SegmentLabel describeSegment(const model::Segment& segment) {
     SegmentLabel label;
     label.title = fromStd(segment.name);

@@ -3,30 +3,17 @@
 // the design: nothing here decides anything about the network, it only puts it in words.
 
 #include <QString>
-#include <string_view>
-#include <unordered_map>
-#include <vector>
 
 #include "core/model/design.h"
+#include "core/model/design_lookup.h"
 #include "ui/diagram/card_content.h"
 
 namespace mailtopo::ui {
 
-// What the descriptions look up (hosts and segments by id, a server's receive connectors),
-// indexed once when a whole scene is built: searching the design for each card made opening
-// an estate of thousands quadratic. It refers into `design`, which must outlive it unchanged.
-class DesignLookup {
-public:
-    explicit DesignLookup(const model::Design& design);
-    const model::Host* host(std::string_view id) const;
-    const model::Segment* segment(std::string_view id) const;
-    std::vector<const model::ReceiveConnector*> connectorsOf(std::string_view serverId) const;
-
-private:
-    std::unordered_map<std::string_view, const model::Host*> hosts_;
-    std::unordered_map<std::string_view, const model::Segment*> segments_;
-    std::unordered_map<std::string_view, std::vector<const model::ReceiveConnector*>> connectors_;
-};
+// The descriptions look hosts, segments and a server's receive connectors up through the
+// design's lookup when a whole scene is built: searching the design for each card made
+// opening an estate of thousands quadratic.
+using model::DesignLookup;
 
 // Without a lookup, the design is searched (one card after an edit).
 CardContent describeHost(const model::Design& design, const model::Host& host,

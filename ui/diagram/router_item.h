@@ -4,16 +4,18 @@
 #include "core/model/design.h"
 #include "ui/diagram/card_item.h"
 
-namespace mailtopo::ui {
-
+namespace mailtopo::model {
 class DesignLookup;
+}
+
+namespace mailtopo::ui {
 
 class RouterItem : public CardItem {
 public:
     enum { Type = RouterType };
 
     RouterItem(const model::Design& design, const model::Router& router,
-               const DesignLookup* lookup = nullptr);
+               const model::DesignLookup* lookup = nullptr);
 
     int type() const override { return Type; }
 };

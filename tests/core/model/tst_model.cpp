@@ -7,6 +7,7 @@
 #include "core/analysis/structure_checks.h"
 #include "core/io/design_json.h"
 #include "core/model/design.h"
+#include "core/model/design_lookup.h"
 #include "core/model/synthetic_estate.h"
 
 using namespace mailtopo;
@@ -119,6 +120,50 @@ private slots:
         QCOMPARE(d.receiveConnectorsOf("host-EX0101").size(), size_t{2});
         QCOMPARE(d.receiveConnectorsOf("host-EX0102").size(), size_t{2});
         QCOMPARE(d.receiveConnectorsOf("host-EX0102").front()->name, std::string("Relay"));
+    }
+
+    // The indexed lookup answers exactly what the design's searches answer, the first of
+    // duplicated ids and names included.
+    void designLookupAnswersAsTheSearches() {
+        Design d = generateEstate({4, 2, 0});
+        Host twin = d.hosts[1];  // same id, NIC ids and FQDN; another name
+        twin.name = "TWIN";
+        d.hosts.push_back(twin);
+        d.hosts[2].fqdn = "Mixed.Case.Example";
+        d.flows.push_back({});
+        d.flows.back().id = "flow-1";
+        SendConnector scoped;
+        scoped.id = "sc-scoped";
+        scoped.sourceServerIds = {"host-EX0201", "nope"};
+        d.sendConnectors.push_back(scoped);
+        const DesignLookup lookup(d);
+
+        for (const auto& host : d.hosts) {
+            QCOMPARE(lookup.host(host.id), d.findHost(host.id));
+            QCOMPARE(lookup.hostNamed(host.name), d.findHostByName(host.name));
+            QVERIFY(lookup.connectorsOf(host.id) == d.receiveConnectorsOf(host.id));
+        }
+        QCOMPARE(lookup.nic("host-EX0101-mapi"), &d.hosts[1].nics.front());
+        QVERIFY(lookup.nic("nope") == nullptr);
+        QCOMPARE(lookup.hostNamed("twin"), &d.hosts.back());
+        QCOMPARE(lookup.hostNamed("ex0201"), d.findHostByName("ex0201"));
+        QVERIFY(lookup.host("nope") == nullptr && lookup.hostNamed("nope") == nullptr);
+        QCOMPARE(lookup.hostWithFqdn("mixed.CASE.example"), &d.hosts[2]);
+        QCOMPARE(lookup.hostWithFqdn(d.hosts[1].fqdn), &d.hosts[1]);  // not its twin
+        QVERIFY(lookup.hostWithFqdn("") == nullptr);
+        for (const auto& segment : d.segments)
+            QCOMPARE(lookup.segment(segment.id), d.findSegment(segment.id));
+        for (const auto& connector : d.receiveConnectors)
+            QCOMPARE(lookup.receiveConnector(connector.id), d.findReceiveConnector(connector.id));
+        QCOMPARE(lookup.flow("flow-1"), &d.flows.back());
+        QVERIFY(lookup.flow("nope") == nullptr);
+
+        const SendConnector& toInternet = d.sendConnectors.front();
+        QVERIFY(lookup.isSourceServer(toInternet, "host-EX0102"));
+        QVERIFY(!lookup.isSourceServer(toInternet, "internet-sender"));
+        QVERIFY(lookup.isSourceServer(d.sendConnectors.back(), "nope"));
+        QVERIFY(lookup.hasSourceServerInSite(d.sendConnectors.back(), "Site-2"));
+        QVERIFY(!lookup.hasSourceServerInSite(d.sendConnectors.back(), "Site-1"));
     }
 
     void syntheticEstateShape() {

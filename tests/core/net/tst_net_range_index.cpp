@@ -2,6 +2,7 @@
 // checked on the domain's fixed cases and against a brute-force scan on random inputs.
 
 #include <QtTest>
+#include <optional>
 
 #include <random>
 #include <vector>
@@ -70,6 +71,15 @@ std::vector<uint32_t> bruteForce(const std::vector<RangeIndex::Entry>& entries, 
         }
     }
     return best;
+}
+
+// The first containing entry, whatever its size, as a first-match rule list picks it.
+std::optional<uint32_t> firstByScan(const std::vector<RangeIndex::Entry>& entries,
+                                    const Address& a) {
+    for (uint32_t i = 0; i < entries.size(); ++i)
+        if (entries[i].range.contains(a))
+            return i;
+    return std::nullopt;
 }
 
 // Random entries in a few narrow windows, so that they overlap, nest and tie often; two of
@@ -269,6 +279,42 @@ private slots:
         // The generator must actually exercise hits and ties, or the comparison proves little.
         QVERIFY(nonEmptyAnswers > size_t{kRounds} * kQueries / 2);
         QVERIFY(ties > 1000);
+    }
+
+    // A broad early entry wins over a narrower later one: position, not size, decides.
+    void firstContainingIsTheFirstInEntryOrder() {
+        const RangeIndex index({{range("10.1.1.75"), 0},
+                                {range("10.1.0.0/16"), 0},
+                                {range("10.1.1.0/24"), 0},
+                                {range("2001:db8::/32"), 0}});
+        QVERIFY(index.firstContaining(addr("10.1.1.75")) == 0u);
+        QVERIFY(index.firstContaining(addr("10.1.1.76")) == 1u);
+        QVERIFY(index.firstContaining(addr("2001:db8::1")) == 3u);
+        QVERIFY(!index.firstContaining(addr("10.2.0.0")).has_value());
+        QVERIFY(!RangeIndex().firstContaining(addr("10.1.1.75")).has_value());
+    }
+
+    void firstContainingMatchesAScanOnRandomInputs() {
+        RandomRanges random(20261207);
+        size_t hits = 0;
+        for (int round = 0; round < 20; ++round) {
+            std::vector<RangeIndex::Entry> entries;
+            for (int i = 0; i < round * 10; ++i)
+                entries.push_back({random.range(), 0});
+            const RangeIndex index(entries);
+            for (int q = 0; q < 2000; ++q) {
+                Address a = random.address();
+                if (!entries.empty() && random.pick(2) == 0) {
+                    const IpRange& r = entries[random.pick(entries.size())].range;
+                    const U128 steps[3] = {U128{}, U128{0, 1}, U128::max()};
+                    a = (random.pick(2) == 0 ? r.first() : r.last()).plus(steps[random.pick(3)]);
+                }
+                const auto expected = firstByScan(entries, a);
+                QVERIFY(index.firstContaining(a) == expected);
+                hits += expected ? 1 : 0;
+            }
+        }
+        QVERIFY(hits > 10000);
     }
 };
 

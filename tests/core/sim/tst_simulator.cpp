@@ -10,6 +10,7 @@
 #include "core/sim/receive_connectors.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/simulator.h"
+#include "core/sim/topology.h"
 #include "tests/support/scenario.h"
 
 using namespace mailtopo;
@@ -211,6 +212,50 @@ private slots:
         const auto outside = simulator.trace(request("inet66", "203.0.113.200"));
         QCOMPARE(outside.disposition.kind, sim::DispositionKind::Delivered);
         QVERIFY(outside.lastHop()->egress.has_value());
+    }
+
+    // A long route table (a perimeter firewall's) is looked up through its prefix groups;
+    // the answer is still the first matching route in R6 order, interface filter included.
+    void longRouteTablesAnswerAsAScan() {
+        Design d;
+        model::Router router;
+        router.id = "rtr";
+        router.interfaces = {{"rtr-a", "a", "", {{ip("10.0.0.1"), 16}}, {}},
+                             {"rtr-b", "b", "", {{ip("10.1.0.1"), 16}}, {}},
+                             {"rtr-c", "c", "", {{ip("2001:db8::1"), 64}}, {}}};
+        uint32_t state = 7;
+        auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+        for (int i = 0; i < 80; ++i) {
+            const bool v6 = i % 5 == 0;
+            const int length = v6 ? static_cast<int>(next() % 65) : static_cast<int>(next() % 33);
+            const net::Address network =
+                v6 ? ip("2001:db8::") : net::Address::v4((10u << 24) | (next() % 4 << 16));
+            const char* itf = v6 ? "rtr-c" : (next() % 2 == 0 ? "rtr-a" : "rtr-b");
+            router.routes.push_back(
+                {net::Prefix(network, length), std::nullopt, itf, static_cast<int>(next() % 3)});
+        }
+        d.routers.push_back(router);
+        const sim::Topology topology(d);
+        const uint32_t node = topology.nodeIndex("rtr");
+        QVERIFY(!topology.node(node).routeGroups.empty());
+
+        auto scan = [&](const net::Address& destination, uint32_t only) -> const sim::RouteEntry* {
+            for (const auto& route : topology.node(node).routes)
+                if ((only == sim::kNone || route.interface == only) &&
+                    route.destination.contains(destination))
+                    return &route;
+            return nullptr;
+        };
+        std::vector<uint32_t> filters{sim::kNone};
+        filters.insert(filters.end(), topology.node(node).interfaces.begin(),
+                       topology.node(node).interfaces.end());
+        for (int i = 0; i < 2000; ++i) {
+            const net::Address destination =
+                i % 7 == 0 ? ip("2001:db8::5")
+                           : net::Address::v4((10u << 24) | (next() % 5 << 16) | next() % 65536);
+            for (uint32_t only : filters)
+                QCOMPARE(topology.lookup(node, destination, only), scan(destination, only));
+        }
     }
 
     // The same design with its elements in another order traces identically.
