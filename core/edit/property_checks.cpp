@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/edit/value_text.h"
+#include "core/model/text_limit.h"
 #include "core/sim/trace_target.h"
 #include "core/util/text_join.h"
 
@@ -224,6 +225,10 @@ bool number(int value, unsigned max, std::string_view what, std::string* problem
 
 bool checkText(std::string_view owner, std::string_view key, std::string_view text,
                const Context& context, std::string* problem) {
+    if (text.size() > model::kMaxTextBytes) {
+        *problem = model::textTooLong(text.size());
+        return false;
+    }
     for (const KeyRule& rule : kRules)
         if (rule.owner == owner && rule.key == key)
             return rule.rule(text, context, problem);

@@ -12,6 +12,7 @@
 #include "core/io/json_locator.h"
 #include "core/io/json_without_duplicates.h"
 #include "core/io/powershell/export_text.h"
+#include "core/model/text_limit.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::io {
@@ -51,6 +52,31 @@ bool isOversizeInteger(const json& j) {
         return false;
     const double v = j.get<double>();
     return std::isfinite(v) && std::trunc(v) == v && std::fabs(v) >= 9223372036854775808.0;
+}
+
+std::string escapeToken(std::string_view token);
+
+// The JSON pointer of the first string value longer than model::kMaxTextBytes, in document
+// order; one walk over the parsed document.
+std::optional<std::string> firstTooLongText(const json& node, const std::string& at = {}) {
+    if (node.is_string())
+        return node.get_ref<const std::string&>().size() > model::kMaxTextBytes
+                   ? std::optional<std::string>(at)
+                   : std::nullopt;
+    if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i)
+            if (auto found = firstTooLongText(node[i], at + "/" + std::to_string(i)))
+                return found;
+    } else if (node.is_object()) {
+        for (const auto& [key, value] : node.items())
+            if (auto found = firstTooLongText(value, at + "/" + escapeToken(key)))
+                return found;
+    }
+    return std::nullopt;
+}
+
+const json& jsonAt(const json& document, const std::string& pointer) {
+    return document.at(json::json_pointer(pointer));
 }
 
 std::string escapeToken(std::string_view token) {
@@ -529,6 +555,11 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
             what.erase(0, id + 2);
         }
         return fail(tokenStart(text, end == 0 ? 0 : end - 1), {}, "not valid JSON: " + what);
+    }
+    if (const auto pointer = firstTooLongText(document)) {
+        return failAt(
+            *pointer, false,
+            model::textTooLong(jsonAt(document, *pointer).get_ref<const std::string&>().size()));
     }
     if (!duplicateKey.empty()) {
         // nlohmann keeps the last of two equal keys without a word; refuse instead, since

@@ -196,6 +196,8 @@ private slots:
     void exportInputs();
     void brokenLinkInAnExportFolderIsSkipped();
     void standardInputHasTheSameLimit();
+    void hugeTextsAreRefusedOrCapped_data();
+    void hugeTextsAreRefusedOrCapped();
     void emptyOutputPaths_data();
     void emptyOutputPaths();
     void fullDiskLeavesNothing_data();
@@ -356,6 +358,40 @@ void TestBadInputs::standardInputHasTheSameLimit() {
     verifyBounded(run);
     QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
     QVERIFY(run.out.startsWith("{"));
+}
+
+void TestBadInputs::hugeTextsAreRefusedOrCapped_data() {
+    QTest::addColumn<int>("nameBytes");
+    QTest::addColumn<QString>("command");
+    for (const char* command : {"validate in.mailtopo", "trace in.mailtopo --all-flows",
+                                "report in.mailtopo -o out.pdf", "export in.mailtopo -o out.svg"}) {
+        QTest::addRow("1 MiB name: %s", command) << 1024 * 1024 << QString::fromLatin1(command);
+        QTest::addRow("3 MB name: %s", command) << 3000000 << QString::fromLatin1(command);
+    }
+}
+
+// A name at the limit of one value (1 MiB) goes through every command in bounded time and
+// memory (reports and cards cap what they draw); one beyond it is refused at its place.
+void TestBadInputs::hugeTextsAreRefusedOrCapped() {
+    QFETCH(int, nameBytes);
+    QFETCH(QString, command);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray text = exampleDesign();
+    QVERIFY(text.contains("\"MAIL01\""));
+    text.replace("\"MAIL01\"", "\"" + QByteArray(nameBytes, 'M') + "\"");
+    writeBytes(dir.filePath(QStringLiteral("in.mailtopo")), text);
+    RunLimits big = limits();
+    big.env.front().second = QByteArray::number(16 * kInputLimit);
+    const BoundedRun run = runBounded(kCli, command.split(QLatin1Char(' ')), dir.path(), big);
+    verifyBounded(run);
+    if (nameBytes > 1024 * 1024) {
+        QVERIFY2(run.exitCode == 2, qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("a text of 3,000,000 bytes; one value holds at most 1 MiB"),
+                 qPrintable(describe(run)));
+    } else {
+        QVERIFY2(run.exitCode == 0 || run.exitCode == 1, qPrintable(describe(run)));
+    }
 }
 
 void TestBadInputs::emptyOutputPaths_data() {

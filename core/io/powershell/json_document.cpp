@@ -10,6 +10,7 @@
 
 #include "core/io/json_counting_iterator.h"
 #include "core/io/powershell/export_text.h"
+#include "core/model/text_limit.h"
 
 namespace mailtopo::io::powershell {
 namespace detail {
@@ -160,6 +161,10 @@ public:
     }
     bool string(string_t& value) override {
         const StringRef ref = stringRef(value);
+        if (value.size() > model::kMaxTextBytes) {
+            s_.error = JsonSyntaxError{ref.open, model::textTooLong(value.size())};
+            return false;
+        }
         const uint32_t n = newNode(JsonKind::String, ref.open);
         s_.nodes[n].flag = ref.decoded;
         s_.nodes[n].start = ref.start;

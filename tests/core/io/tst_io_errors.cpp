@@ -11,10 +11,12 @@
 #include <filesystem>
 #include <string>
 
+#include "core/edit/property_edit.h"
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
 #include "core/io/input_file.h"
 #include "core/io/json_without_duplicates.h"
+#include "core/io/powershell/json_document.h"
 
 using namespace mailtopo;
 
@@ -103,6 +105,7 @@ private slots:
     void encodingsAndNulBytesAreNamed_data();
     void encodingsAndNulBytesAreNamed();
     void integersTooLargeAreCalledSo();
+    void textsLongerThanOneValueHoldsAreRefused();
 };
 
 void TestIoErrors::fixtureIsRefusedAtThePosition_data() {
@@ -694,6 +697,37 @@ void TestIoErrors::integersTooLargeAreCalledSo() {
     QVERIFY(!parsed.ok());
     const std::string all = describe(parsed).toStdString();
     QVERIFY2(all.find("integer too large") != std::string::npos, all.c_str());
+}
+
+// Without a limit a 50 MB name was copied into every trace and finding naming it, and
+// validation took gigabytes: a value over 1 MiB is refused at its place.
+void TestIoErrors::textsLongerThanOneValueHoldsAreRefused() {
+    const std::string name(1024 * 1024 + 1, 'n');
+    const std::string text = R"({"format": "mailtopo", "version": 2, "design": {"name": "x"},
+ "segments": [{"id": "s", "name": ")" +
+                             name + R"("}]})";
+    const io::ParsedDesign parsed = io::parseDesign(text, "x.mailtopo");
+    const io::Diagnostic* d = onlyDiagnostic(parsed);
+    QVERIFY2(d != nullptr, qPrintable(describe(parsed)));
+    QCOMPARE(d->pointer, std::string("/segments/0/name"));
+    QCOMPARE(d->line, 2);
+    QCOMPARE(d->message, std::string("a text of 1,048,577 bytes; one value holds at most 1 MiB"));
+    const std::string fits = R"({"format": "mailtopo", "version": 2, "design": {"name": "x"},
+ "segments": [{"id": "s", "name": ")" +
+                             name.substr(1) + R"("}]})";
+    QVERIFY(io::parseDesign(fits, "x.mailtopo").ok());
+
+    // The importer's reader and property edits (the CLI's --set, the inspector) refuse the
+    // same, so no design they make is one the reader would refuse.
+    const auto exported = io::powershell::JsonDocument::parse(R"([{"Name": ")" + name + R"("}])");
+    QVERIFY(exported.error().has_value());
+    QCOMPARE(exported.error()->message, d->message);
+    QCOMPARE(exported.error()->offset, size_t(10));  // its opening quote
+    model::Design design = smallDesign();
+    const edit::PropertyOutcome edited = edit::setProperty(design, "seg-lan", "name", name);
+    QVERIFY(!edited.ok);
+    QVERIFY2(edited.error.find(d->message) != std::string::npos, edited.error.c_str());
+    QCOMPARE(design.segments.front().name, std::string("LAN"));
 }
 
 QTEST_GUILESS_MAIN(TestIoErrors)
