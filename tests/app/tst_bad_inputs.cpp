@@ -301,7 +301,7 @@ void TestBadInputs::exportInputs() {
     const BadInput& bad = kBadDesigns[input];
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString file = QStringLiteral("get-acceptedddomain.json");
+    const QString file = QStringLiteral("get-accepteddomain.json");
     bad.make(dir.filePath(file));
     const QStringList before = entriesOf(dir.path());
     const BoundedRun run = runBounded(
