@@ -9,52 +9,17 @@
 #include "core/dns/dns_name.h"
 #include "core/dns/ldns_util.h"
 #include "core/io/input_file.h"
+#include "core/io/line_index.h"
+#include "core/util/file_ptr.h"
 
 namespace mailtopo::dns {
 namespace {
-
-struct FileClose {
-    void operator()(FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<FILE, FileClose>;
 
 // ldns cuts a record whose text runs past 65,535 characters without a word (found with a
 // 75,000-character TXT record), and the cut record would be evaluated as if whole; a DNS
 // record holds at most 65,535 bytes of data anyway (RDLENGTH is 16 bits, RFC 1035 §3.2.1).
 constexpr size_t kMaxRecordText = 65535;
 constexpr size_t kMaxQuotedValue = 60;
-
-// Where each line of the text starts, so a line or a record's lines are found at once.
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text) : text_(text) {
-        starts_.push_back(0);
-        for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
-            starts_.push_back(i + 1);
-    }
-    // Line `number` (1-based), without its line feed; empty past the end.
-    std::string_view line(int number) const {
-        if (number < 1 || static_cast<size_t>(number) > starts_.size())
-            return {};
-        const size_t start = starts_[static_cast<size_t>(number) - 1];
-        const size_t end = text_.find('\n', start);
-        return text_.substr(start, end == std::string_view::npos ? end : end - start);
-    }
-    // The characters of lines first..last (1-based, inclusive), line feeds included.
-    size_t span(int first, int last) const { return startOf(last + 1) - startOf(first); }
-
-private:
-    size_t startOf(int number) const {
-        if (number < 1)
-            return 0;
-        if (static_cast<size_t>(number) > starts_.size())
-            return text_.size();
-        return starts_[static_cast<size_t>(number) - 1];
-    }
-
-    std::string_view text_;
-    std::vector<size_t> starts_;
-};
 
 struct Place {
     int column = 0;     // 1-based; 0 when the line is not known
@@ -112,22 +77,12 @@ Place placeOnLine(std::string_view line, ldns_status status) {
     return place;
 }
 
-// The first NUL byte's line, or 0: a zone file is text, and a NUL means a binary file (or
-// UTF-16), which ldns would only report as a syntax error somewhere.
-int lineOfFirstNul(std::string_view text) {
-    const size_t nul = text.find('\0');
-    if (nul == std::string_view::npos)
-        return 0;
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n'));
-}
-
 // One pass over the file with ldns's per-record reader. ldns_zone_new_frm_fp_l is not used:
 // in ldns 1.8.3 it frees a second SOA record but keeps comparing later owners with it, a
 // use-after-free that tests/fuzz/fuzz_zone_file found twice (a pre-scan for a second SOA
 // did not catch every input that reaches it). Reading record by record also lets a second
 // SOA be an error naming its line, since a zone has exactly one.
-ZoneFileResult parseStream(FILE* stream, std::string_view text, std::string_view displayName,
+ZoneFileResult parseStream(FILE* stream, const io::LineIndex& lines, std::string_view displayName,
                            std::string_view origin, uint32_t defaultTtl) {
     ZoneFileResult result;
     const auto fail = [&](int line, const std::string& what) {
@@ -135,7 +90,6 @@ ZoneFileResult parseStream(FILE* stream, std::string_view text, std::string_view
         result.error = std::string(displayName) + ":" + std::to_string(line) + ": " + what;
         return result;
     };
-    const LineIndex lines(text);
     const auto failAt = [&](int line, ldns_status status, const std::string& what) {
         const Place place = placeOnLine(lines.line(line), status);
         if (place.column == 0)
@@ -222,6 +176,37 @@ ZoneFileResult parseStream(FILE* stream, std::string_view text, std::string_view
 
 }  // namespace
 
+namespace {
+
+// The text is owned here because fmemopen needs a writable buffer it does not own: a file's
+// text is moved in, text from a caller copied once.
+ZoneFileResult parseOwnedText(std::string text, std::string_view displayName,
+                              std::string_view origin, uint32_t defaultTtl) {
+    // An empty buffer is refused by some libcs' fmemopen: a lone newline reads the same.
+    if (text.empty())
+        text.push_back('\n');
+    const io::LineIndex lines(text);
+    // A zone file is text: a NUL byte means a binary file (or UTF-16), which ldns would only
+    // report as a syntax error somewhere.
+    if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+        ZoneFileResult result;
+        result.errorLine = lines.position(nul).line;
+        result.error = std::string(displayName) + ":" + std::to_string(result.errorLine) +
+                       ": is not a zone file: it holds binary data (a NUL byte), where a zone "
+                       "file is text";
+        return result;
+    }
+    FilePtr stream(fmemopen(text.data(), text.size(), "r"));
+    if (!stream) {
+        ZoneFileResult result;
+        result.error = std::string(displayName) + ": cannot read the text";
+        return result;
+    }
+    return parseStream(stream.get(), lines, displayName, origin, defaultTtl);
+}
+
+}  // namespace
+
 ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view origin,
                              uint32_t defaultTtl) {
     std::string text;
@@ -231,29 +216,12 @@ ZoneFileResult parseZoneFile(const std::filesystem::path& path, std::string_view
         result.error = io::shownPath(path) + ": " + error;
         return result;
     }
-    return parseZoneText(text, path.string(), origin, defaultTtl);
+    return parseOwnedText(std::move(text), path.string(), origin, defaultTtl);
 }
 
 ZoneFileResult parseZoneText(std::string_view text, std::string_view displayName,
                              std::string_view origin, uint32_t defaultTtl) {
-    if (const int nulLine = lineOfFirstNul(text)) {
-        ZoneFileResult result;
-        result.errorLine = nulLine;
-        result.error = std::string(displayName) + ":" + std::to_string(nulLine) +
-                       ": is not a zone file: it holds binary data (a NUL byte), where a zone "
-                       "file is text";
-        return result;
-    }
-    // fmemopen needs a writable buffer it does not own; keep a copy alive meanwhile. An
-    // empty buffer is refused by some libcs, so feed a lone newline instead.
-    std::string buffer = text.empty() ? std::string("\n") : std::string(text);
-    FilePtr stream(fmemopen(buffer.data(), buffer.size(), "r"));
-    if (!stream) {
-        ZoneFileResult result;
-        result.error = std::string(displayName) + ": cannot read the text";
-        return result;
-    }
-    return parseStream(stream.get(), text, displayName, origin, defaultTtl);
+    return parseOwnedText(std::string(text), displayName, origin, defaultTtl);
 }
 
 namespace {

@@ -7,6 +7,8 @@
 #include <memory>
 #include <system_error>
 
+#include "core/util/file_ptr.h"
+
 namespace mailtopo::io {
 namespace {
 
@@ -21,10 +23,6 @@ std::uintmax_t limitFromEnvironment() {
     const unsigned long long bytes = std::strtoull(value, &end, 10);
     return *end == '\0' ? bytes : 0;
 }
-
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
 
 // Reads at most limit + 1 bytes, so an endless source (/dev/zero, a file still growing, a
 // /proc file reporting size 0) is refused once it passes the limit instead of filling memory.
@@ -130,7 +128,7 @@ bool readInputFile(const std::filesystem::path& path, std::string_view what, std
         return fail("the file is " + describeSize(size) + "; inputs larger than " +
                     describeSize(limit) + " are refused");
     }
-    const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    const FilePtr file(std::fopen(path.c_str(), "rb"));
     if (!file)
         return fail(std::string("cannot open: ") + std::strerror(errno));
     return readBounded(file.get(), limit, text, error);

@@ -1,7 +1,6 @@
 #include "core/io/json_locator.h"
 
 #include <algorithm>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_set>
@@ -179,22 +178,17 @@ TextPosition positionOfOffset(std::string_view text, size_t offset) {
     return pos;
 }
 
-JsonLocator::JsonLocator(std::string_view text) : text_(text) {
+JsonLocator::JsonLocator(std::string_view text) : text_(text), lines_(text) {
     locate(nullptr);
 }
 
 JsonLocator::JsonLocator(std::string_view text, const std::vector<std::string>& pointers)
-    : text_(text) {
+    : text_(text), lines_(text) {
     const auto wanted = withAncestors(pointers);
     locate(&wanted);
 }
 
 void JsonLocator::locate(const std::unordered_set<std::string>* wanted) {
-    lineStarts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-        if (text_[i] == '\n')
-            lineStarts_.push_back(i + 1);
-    }
     size_t consumed = 0;
     LocatingSax sax(text_, &consumed, wanted, &values_, &keys_, &duplicateKey_, &errorOffset_);
     json_scan::CountingIterator first(text_.data(), &consumed);
@@ -202,19 +196,11 @@ void JsonLocator::locate(const std::unordered_set<std::string>* wanted) {
     nlohmann::json::sax_parse(first, last, &sax);
 }
 
-// What positionOfOffset gives, by a binary search of the line starts.
-TextPosition JsonLocator::positionOf(size_t offset) const {
-    const size_t end = std::min(offset, text_.size());
-    const auto next = std::upper_bound(lineStarts_.begin(), lineStarts_.end(), end);
-    const size_t line = static_cast<size_t>(next - lineStarts_.begin());  // 1-based
-    return {static_cast<int>(line), static_cast<int>(end - *std::prev(next)) + 1};
-}
-
 TextPosition JsonLocator::valuePosition(const std::string& pointer) const {
     std::string p = pointer;
     while (true) {
         if (auto it = values_.find(p); it != values_.end())
-            return positionOf(it->second);
+            return lines_.position(it->second);
         if (p.empty())
             return {};
         p.erase(p.rfind('/'));
@@ -223,7 +209,7 @@ TextPosition JsonLocator::valuePosition(const std::string& pointer) const {
 
 TextPosition JsonLocator::keyPosition(const std::string& pointer) const {
     if (auto it = keys_.find(pointer); it != keys_.end())
-        return positionOf(it->second);
+        return lines_.position(it->second);
     return valuePosition(pointer);
 }
 

@@ -12,12 +12,9 @@
 #include <unordered_set>
 #include <vector>
 
-namespace mailtopo::io {
+#include "core/io/line_index.h"
 
-struct TextPosition {
-    int line = 0;
-    int column = 0;
-};
+namespace mailtopo::io {
 
 // 1-based line and column of a byte offset in text.
 TextPosition positionOfOffset(std::string_view text, size_t offset);
@@ -45,12 +42,11 @@ public:
 private:
     // `wanted` null: every value and key.
     void locate(const std::unordered_set<std::string>* wanted);
-    TextPosition positionOf(size_t offset) const;
 
     std::string_view text_;
-    // Offsets where each line starts: validate locates every finding, and counting the
-    // lines from the top each time made a large design's report quadratic.
-    std::vector<size_t> lineStarts_;
+    // Validate locates every finding; counting the lines from the top each time made a
+    // large design's report quadratic.
+    LineIndex lines_;
     std::unordered_map<std::string, size_t> values_;
     std::unordered_map<std::string, size_t> keys_;
     std::string duplicateKey_;

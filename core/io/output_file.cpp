@@ -13,6 +13,8 @@
 #include <unistd.h>
 #endif
 
+#include "core/util/file_ptr.h"
+
 namespace mailtopo::io {
 namespace fs = std::filesystem;
 namespace {
@@ -21,10 +23,6 @@ namespace {
 // runs that long between creating its temporary file and renaming it.
 constexpr auto kStaleAfter = std::chrono::minutes(1);
 constexpr int kMaxLinkHops = 40;  // as Linux's own limit on symlinks in one lookup
-
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
 
 SaveResult failure(const fs::path& path, const std::string& what) {
     return {false, path.string() + ": " + what};
@@ -96,7 +94,7 @@ void syncFolder(const fs::path& folder) {
 }
 
 SaveResult writeDirectly(const fs::path& path, const fs::path& target, std::string_view bytes) {
-    const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(target.c_str(), "wb"));
+    const FilePtr file(std::fopen(target.c_str(), "wb"));
     if (!file)
         return failure(path, "cannot open: " + lastError());
     if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size() ||
@@ -137,7 +135,7 @@ SaveResult writeFileAtomically(const fs::path& path, std::string_view bytes) {
     std::snprintf(suffix, sizeof suffix, "%08x%08x", random(), random());
     const fs::path temp = target.parent_path() / (temporaryPrefix(target) + suffix);
     // "x": never open a file someone else made under our chosen name.
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(temp.c_str(), "wbx"));
+    FilePtr file(std::fopen(temp.c_str(), "wbx"));
     if (!file)
         return failure(path, "cannot create a temporary file beside it: " + lastError());
     const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file.get()) == bytes.size() &&
