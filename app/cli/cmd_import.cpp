@@ -11,6 +11,7 @@
 #include "core/io/powershell/import_inputs.h"
 #include "core/io/powershell/powershell_import.h"
 #include "core/util/enum_text.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::cli {
 
@@ -95,7 +96,7 @@ int runImport(const QStringList& args) {
     if (gathered.inputs.empty() && gathered.zoneFiles.empty()) {
         std::string named;
         for (const auto& path : paths)
-            named += (named.empty() ? "" : ", ") + path.generic_string();
+            named += cat(named.empty() ? "" : ", ", path.generic_string());
         writeErr("mailtopo-cli import: no export files (*.json, *.txt) or zone files found in " +
                  named + "\n");
         return kExitInput;

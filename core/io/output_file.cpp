@@ -14,6 +14,7 @@
 #endif
 
 #include "core/util/file_ptr.h"
+#include "core/util/text_join.h"
 
 namespace mailtopo::io {
 namespace fs = std::filesystem;
@@ -106,11 +107,7 @@ SaveResult writeDirectly(const fs::path& path, const fs::path& target, std::stri
 }  // namespace
 
 std::string temporaryPrefix(const fs::path& target) {
-    // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "." + name + ".tmp-".
-    std::string prefix = ".";
-    prefix += target.filename().string();
-    prefix += ".tmp-";
-    return prefix;
+    return cat(".", target.filename().string(), ".tmp-");
 }
 
 SaveResult writeFileAtomically(const fs::path& path, std::string_view bytes) {

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string>
 
+#include "core/util/text_join.h"
+
 namespace mailtopo::model {
 
 inline constexpr std::size_t kMaxTextBytes = 1024 * 1024;
@@ -21,11 +23,7 @@ inline std::string textTooLong(std::size_t bytes) {
             digits += ',';
         digits += plain[i];
     }
-    // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on "…" + digits + "…".
-    std::string message = "a text of ";
-    message += digits;
-    message += " bytes; one value holds at most 1 MiB";
-    return message;
+    return cat("a text of ", digits, " bytes; one value holds at most 1 MiB");
 }
 
 }  // namespace mailtopo::model
