@@ -54,31 +54,6 @@ bool isOversizeInteger(const json& j) {
     return std::isfinite(v) && std::trunc(v) == v && std::fabs(v) >= 9223372036854775808.0;
 }
 
-std::string escapeToken(std::string_view token);
-
-// The JSON pointer of the first string value longer than model::kMaxTextBytes, in document
-// order; one walk over the parsed document.
-std::optional<std::string> firstTooLongText(const json& node, const std::string& at = {}) {
-    if (node.is_string())
-        return node.get_ref<const std::string&>().size() > model::kMaxTextBytes
-                   ? std::optional<std::string>(at)
-                   : std::nullopt;
-    if (node.is_array()) {
-        for (size_t i = 0; i < node.size(); ++i)
-            if (auto found = firstTooLongText(node[i], at + "/" + std::to_string(i)))
-                return found;
-    } else if (node.is_object()) {
-        for (const auto& [key, value] : node.items())
-            if (auto found = firstTooLongText(value, at + "/" + escapeToken(key)))
-                return found;
-    }
-    return std::nullopt;
-}
-
-const json& jsonAt(const json& document, const std::string& pointer) {
-    return document.at(json::json_pointer(pointer));
-}
-
 std::string escapeToken(std::string_view token) {
     std::string out;
     for (char c : token) {
@@ -91,6 +66,32 @@ std::string escapeToken(std::string_view token) {
         }
     }
     return out;
+}
+
+// The first string value longer than model::kMaxTextBytes, in document order, and in
+// *pointer its JSON pointer. Every load walks every value, so the pointer is spelled out
+// only for the one found, on the way back up.
+const std::string* firstTooLongText(const json& node, std::string* pointer) {
+    if (node.is_string()) {
+        const std::string& text = node.get_ref<const std::string&>();
+        return text.size() > model::kMaxTextBytes ? &text : nullptr;
+    }
+    if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i) {
+            if (const std::string* found = firstTooLongText(node[i], pointer)) {
+                pointer->insert(0, cat("/", std::to_string(i)));
+                return found;
+            }
+        }
+    } else if (node.is_object()) {
+        for (const auto& [key, value] : node.items()) {
+            if (const std::string* found = firstTooLongText(value, pointer)) {
+                pointer->insert(0, cat("/", escapeToken(key)));
+                return found;
+            }
+        }
+    }
+    return nullptr;
 }
 
 // Coordinates are kept to one decimal. The reader applies the same rounding as the
@@ -556,11 +557,9 @@ ParsedDesign parseDesign(std::string_view text, const std::string& fileName) {
         }
         return fail(tokenStart(text, end == 0 ? 0 : end - 1), {}, "not valid JSON: " + what);
     }
-    if (const auto pointer = firstTooLongText(document)) {
-        return failAt(
-            *pointer, false,
-            model::textTooLong(jsonAt(document, *pointer).get_ref<const std::string&>().size()));
-    }
+    std::string tooLongAt;
+    if (const std::string* tooLong = firstTooLongText(document, &tooLongAt))
+        return failAt(tooLongAt, false, model::textTooLong(tooLong->size()));
     if (!duplicateKey.empty()) {
         // nlohmann keeps the last of two equal keys without a word; refuse instead, since
         // the value the author sees first would silently be lost.
