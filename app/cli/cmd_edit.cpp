@@ -9,10 +9,7 @@
 // succeeded; on any refusal FILE is left untouched.
 
 #include <QCommandLineOption>
-#include <fstream>
-#include <iostream>
 #include <set>
-#include <sstream>
 
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
