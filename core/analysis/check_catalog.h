@@ -179,6 +179,11 @@ inline constexpr CheckInfo kDsrMemberNotAdjacent{
     "A DSR pool member shares no segment with the load balancer", "R11",
     "R11 step 1: direct server return only rewrites the destination MAC, so the load balancer and "
     "every member must share one L2 segment (DSR_NOT_L2_ADJACENT)."};
+inline constexpr CheckInfo kDsrMemberPort{
+    "dsr-member-port", Warning, "A DSR pool member names a port the VIP cannot give it", "R11",
+    "Direct server return rewrites only the destination MAC address: the member receives the "
+    "VIP's own address and port, and its receive connector is chosen on them (R20). A member port "
+    "other than the VIP's is never used."};
 inline constexpr CheckInfo kDsrVipNotOnLoopback{
     "dsr-vip-not-on-loopback", Warning, "A DSR pool member lacks the VIP on a loopback adapter",
     "R11",
@@ -280,6 +285,7 @@ inline constexpr std::array kAll = {
     kPoolMemberAddressAbsent,
     kPoolMemberOffSegment,
     kDsrMemberNotAdjacent,
+    kDsrMemberPort,
     kDsrVipNotOnLoopback,
     kUnknownZone,
     kInboundNatTargetUnknown,

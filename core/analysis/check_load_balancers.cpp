@@ -200,6 +200,18 @@ void checkMembers(const VipContext& c) {
         }
         if (c.vip.mode == LoadBalancerMode::Dsr) {
             checkDsrMember(c, *host, memberPointer);
+            if (member.port != c.vip.port)
+                c.sink.report(
+                    checks::kDsrMemberPort,
+                    {.message = c.label + ": member " + hostLabel(*host) + " names port " +
+                                std::to_string(member.port) +
+                                ", but direct server return delivers the VIP's port " +
+                                std::to_string(c.vip.port) + " unchanged",
+                     .elements = {c.vip.id, host->id},
+                     .pointer = memberPointer + "/port",
+                     .remediation = "Set the member's port to " + std::to_string(c.vip.port) +
+                                    ", or use SNAT or transparent mode to change the "
+                                    "port (R9, R10)."});
         } else {
             checkRoutedMember(c, member, *host, memberPointer);
         }

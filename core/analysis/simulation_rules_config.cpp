@@ -115,6 +115,26 @@ const std::vector<const SnatSource*>& snatInFrontOf(const SnatByMember& byMember
     return it != byMember.end() ? it->second : none;
 }
 
+// Whether R20 hands connections that `source`'s VIP forwards to connector `c`'s server to
+// `c`: the member sees the SNAT address on its own address and port, which may differ from
+// the VIP's (VIP :25 -> member :2525), so a connector bound elsewhere never gets them.
+bool receivesVipConnections(const sim::Simulator& simulator, const SnatSource& source,
+                            const model::ReceiveConnector& c) {
+    for (const auto& member : source.vip->pool) {
+        if (member.hostId != c.serverId)
+            continue;
+        const auto local =
+            simulator.poolMemberAddress(source.lb->id, member, source.vip->address.family());
+        if (!local)
+            continue;
+        const auto choice =
+            simulator.chooseConnector(c.serverId, *local, member.port, source.address);
+        if (choice.connector != nullptr && choice.connector->id == c.id)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool isRelayCapable(const model::ReceiveConnector& c) {
@@ -230,7 +250,8 @@ void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink
             // R40: a SNAT address of a VIP in front of this server.
             for (const SnatSource* source : snatInFrontOf(snatInFront, c.serverId)) {
                 const SnatSource& s = *source;
-                if (!net::anyContains(c.remoteIpRanges, s.address))
+                if (!net::anyContains(c.remoteIpRanges, s.address) ||
+                    !receivesVipConnections(context.simulator, s, c))
                     continue;
                 sink.report(
                     rules::kRelayViaLbSnat,

@@ -101,6 +101,7 @@ ConnectionResult traceConnection(const Topology& topology, const ReceiveConnecto
     hop.server = server.id;
     hop.seenSource = arrived.packet.source;
     hop.localAddress = arrived.packet.destination;
+    hop.localPort = arrived.packet.destinationPort;
     result.server = arrived.node;
 
     // Listener (R1 step 4, R18, R20).

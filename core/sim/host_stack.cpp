@@ -1,6 +1,9 @@
 #include "core/sim/host_stack.h"
 
+#include <algorithm>
 #include <vector>
+
+#include "core/net/prefix.h"
 
 namespace mailtopo::sim {
 
@@ -17,6 +20,7 @@ namespace {
 struct Candidate {
     net::Address address;
     uint32_t interface;
+    int prefixLength = 0;
 };
 
 std::string cplText(const net::Address& a, const net::Address& b) {
@@ -42,6 +46,80 @@ bool keepBest(std::vector<Candidate>& candidates, Score score) {
     const bool narrowed = kept.size() < candidates.size();
     candidates = std::move(kept);
     return narrowed;
+}
+
+// RFC 6724 §2.1: the label of the default policy table's longest prefix holding `a`.
+int policyLabel(const net::Address& a) {
+    struct Row {
+        const char* prefix;
+        int label;
+    };
+    static const Row table[] = {{"::1/128", 0},   {"::/0", 1},       {"::ffff:0:0/96", 4},
+                                {"2002::/16", 2}, {"2001::/32", 5},  {"fc00::/7", 13},
+                                {"::/96", 3},     {"fec0::/10", 11}, {"3ffe::/16", 12}};
+    int best = -1, label = 1;
+    for (const auto& row : table) {
+        const auto prefix = *net::Prefix::parse(row.prefix);
+        if (prefix.contains(a) && prefix.length() > best) {
+            best = prefix.length();
+            label = row.label;
+        }
+    }
+    return label;
+}
+
+// RFC 6724 §3.1 scopes of unicast addresses: loopback and fe80::/10 are link-local (2),
+// fec0::/10 site-local (5), everything else, unique local addresses included, global (14).
+int scopeOf(const net::Address& a) {
+    if (a.isLoopback() || a.isLinkLocal())
+        return 2;
+    if (net::Prefix::parse("fec0::/10")->contains(a))
+        return 5;
+    return 14;
+}
+
+// RFC 6724 §2.2: CommonPrefixLen counts only up to the source's prefix length; the interface
+// ID is not compared. Settled in core/sim/README.md ("IPv6 source selection").
+int commonPrefixLenV6(const Candidate& c, const net::Address& destination) {
+    return std::min(net::commonPrefixLength(c.address, destination), c.prefixLength);
+}
+
+// R2 for IPv6 on Windows 2008 and later (RFC 6724 rules 1, 2, 5, 6, 8; rules 3, 4 and 7 need
+// address states the design does not hold). Narrows `candidates` and says which rule decided.
+std::string rankIpv6Candidates(std::vector<Candidate>& candidates, const net::Address& destination,
+                               uint32_t outgoing, const Topology& topology) {
+    auto decided = [&](bool narrowed) { return narrowed && candidates.size() == 1; };
+    if (decided(keepBest(candidates,
+                         [&](const Candidate& c) { return c.address == destination ? 1 : 0; })))
+        return "RFC 6724 rule 1: the destination is a local address";
+    const int wanted = scopeOf(destination);
+    if (decided(keepBest(candidates, [&](const Candidate& c) {
+            // Rule 2: the smallest scope that still reaches the destination, else the largest.
+            const int scope = scopeOf(c.address);
+            return scope >= wanted ? 100 - scope : scope - 100;
+        })))
+        return "RFC 6724 rule 2: the only address of appropriate scope for " +
+               destination.toString();
+    if (decided(keepBest(candidates,
+                         [&](const Candidate& c) { return c.interface == outgoing ? 1 : 0; })))
+        return "RFC 6724 rule 5: the only candidate on the outgoing interface " +
+               topology.interface(outgoing).label;
+    const int label = policyLabel(destination);
+    if (decided(keepBest(candidates, [&](const Candidate& c) {
+            return policyLabel(c.address) == label ? 1 : 0;
+        })))
+        return "RFC 6724 rule 6: the only address whose policy label matches " +
+               destination.toString() + "'s (" + std::to_string(label) + ")";
+    std::string cpls;
+    for (const auto& c : candidates)
+        cpls += (cpls.empty() ? "" : ", ") + c.address.toString() + "/" +
+                std::to_string(c.prefixLength) + ": " +
+                std::to_string(commonPrefixLenV6(c, destination));
+    if (decided(keepBest(candidates,
+                         [&](const Candidate& c) { return commonPrefixLenV6(c, destination); })))
+        return "RFC 6724 rule 8: longest matching prefix with " + destination.toString() +
+               ", counted up to each source's prefix length (" + cpls + ")";
+    return {};
 }
 
 }  // namespace
@@ -103,7 +181,7 @@ SourceChoice selectSourceAddress(const Topology& topology, uint32_t hostIndex,
     for (uint32_t ifIndex : node.interfaces)
         for (const auto& assignment : *topology.interface(ifIndex).addresses)
             if (assignment.address.family() == destination.family() && !assignment.skipAsSource) {
-                candidates.push_back({assignment.address, ifIndex});
+                candidates.push_back({assignment.address, ifIndex, assignment.prefixLength});
                 onOutgoing = onOutgoing || ifIndex == outgoing;
             }
     if (!onOutgoing) {
@@ -112,7 +190,7 @@ SourceChoice selectSourceAddress(const Topology& topology, uint32_t hostIndex,
         bool any = false;
         for (const auto& assignment : *topology.interface(outgoing).addresses)
             if (assignment.address.family() == destination.family()) {
-                candidates.push_back({assignment.address, outgoing});
+                candidates.push_back({assignment.address, outgoing, assignment.prefixLength});
                 any = true;
             }
         choice.skipAsSourceFallback = any;
@@ -124,14 +202,17 @@ SourceChoice selectSourceAddress(const Topology& topology, uint32_t hostIndex,
     }
 
     std::string why;
-    if (keepBest(candidates, [&](const Candidate& c) { return c.address == destination ? 1 : 0; }))
+    if (destination.isV6())
+        why = rankIpv6Candidates(candidates, destination, outgoing, topology);
+    else if (keepBest(candidates,
+                      [&](const Candidate& c) { return c.address == destination ? 1 : 0; }))
         why = "step 4a: the destination is a local address";
     else if (keepBest(candidates,
                       [&](const Candidate& c) { return c.interface == outgoing ? 1 : 0; }) &&
              candidates.size() == 1)
         why = "step 4b: the only candidate on the outgoing interface " +
               topology.interface(outgoing).label;
-    if (why.empty() && candidates.size() > 1) {
+    if (why.empty() && candidates.size() > 1 && !destination.isV6()) {
         std::string cpls;
         for (const auto& c : candidates) {
             if (!cpls.empty())
@@ -145,7 +226,7 @@ SourceChoice selectSourceAddress(const Topology& topology, uint32_t hostIndex,
             why = "step 4c: longest common prefix with next hop " + nextHop.toString() + " (" +
                   cpls + ")";
     }
-    if (why.empty() && candidates.size() > 1 && nextHop != destination) {
+    if (why.empty() && candidates.size() > 1 && nextHop != destination && !destination.isV6()) {
         if (keepBest(candidates,
                      [&](const Candidate& c) {
                          return net::commonPrefixLength(c.address, destination);

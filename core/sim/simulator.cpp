@@ -4,6 +4,7 @@
 
 #include "core/dns/zone_data_resolver.h"
 #include "core/model/design_lookup.h"
+#include "core/net/binding.h"
 #include "core/sim/connection.h"
 #include "core/sim/host_stack.h"
 #include "core/sim/receive_connectors.h"
@@ -137,6 +138,15 @@ ConnectorChoice Simulator::chooseConnector(const model::Id& server, const net::A
     const auto match = impl_->connectors.choose(server, local, port, seenSource);
     return {match.connector, match.anyBound, match.ambiguous, match.nondeterministic,
             match.matchedRange};
+}
+
+std::optional<net::Address> Simulator::poolMemberAddress(const model::Id& loadBalancer,
+                                                         const model::PoolMember& member,
+                                                         net::Family family) const {
+    const uint32_t node = impl_->topology.nodeIndex(loadBalancer);
+    if (node == kNone || impl_->topology.node(node).kind != NodeKind::LoadBalancer)
+        return std::nullopt;
+    return impl_->topology.poolMemberEndpoint(node, member, family).address;
 }
 
 std::optional<net::Address> Simulator::selectSource(const model::Id& host,
@@ -298,8 +308,10 @@ Trace Simulator::trace(const TraceRequest& request) const {
         input.resolver = impl.internetDns.get();
         input.explain = request.explain;
         if (server.isExchange()) {
-            const auto match =
-                impl.connectors.choose(server.id, *hop.localAddress, target.port, *hop.seenSource);
+            const auto match = impl.connectors.choose(server.id, *hop.localAddress, hop.localPort,
+                                                      *hop.seenSource);
+            const std::string localEndpoint =
+                net::Binding(*hop.localAddress, hop.localPort).toString();
             Step s;
             s.kind = StepKind::ConnectorSelect;
             s.rule = "R20";
@@ -310,8 +322,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                             "specific connector for " +
                             hop.seenSource->toString();
                 s.inputs = {{"matched range", match.matchedRange->toString()},
-                            {"local endpoint",
-                             hop.localAddress->toString() + ":" + std::to_string(target.port)}};
+                            {"local endpoint", localEndpoint}};
                 if (!match.reason.empty())
                     s.inputs.emplace_back("tie-break", match.reason);
                 if (match.tied.size() > 1) {
@@ -322,8 +333,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                 }
             } else {
                 s.summary = "no enabled connector of " + hostLabel(server) + " on " +
-                            hop.localAddress->toString() + ":" + std::to_string(target.port) +
-                            " accepts " + hop.seenSource->toString();
+                            localEndpoint + " accepts " + hop.seenSource->toString();
             }
             hop.smtp.push_back(std::move(s));
             if (match.nondeterministic)
@@ -332,8 +342,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                      "R19",
                      {server.id},
                      "FrontendTransport and HubTransport connectors of " + hostLabel(server) +
-                         " both bind " + hop.localAddress->toString() + ":" +
-                         std::to_string(target.port) +
+                         " both bind " + localEndpoint +
                          "; the services contend for the port and mail may queue"});
             if (match.ambiguous) {
                 std::vector<model::Id> ids;

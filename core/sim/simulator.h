@@ -71,6 +71,12 @@ public:
     ConnectorChoice chooseConnector(const model::Id& server, const net::Address& local,
                                     uint16_t port, const net::Address& seenSource) const;
 
+    // The address load balancer `loadBalancer` sends `member`'s connections of `family` to
+    // (R9–R11), as the trace would; nothing when the design does not say.
+    std::optional<net::Address> poolMemberAddress(const model::Id& loadBalancer,
+                                                  const model::PoolMember& member,
+                                                  net::Family family) const;
+
     // R2 / R8: the source address `host` uses towards `destination`, or nothing when it has
     // no route. `reason` receives the step that decided ("4c: CPL 25 with next hop 10.0.0.1").
     std::optional<net::Address> selectSource(const model::Id& host, const net::Address& destination,

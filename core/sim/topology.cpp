@@ -354,6 +354,30 @@ const RouteEntry* Topology::lookup(uint32_t node, const net::Address& destinatio
     return nullptr;
 }
 
+Topology::MemberEndpoint Topology::poolMemberEndpoint(uint32_t lbNode,
+                                                      const model::PoolMember& member,
+                                                      net::Family family) const {
+    MemberEndpoint out;
+    out.address = member.address;
+    const uint32_t memberNode = nodeIndex(member.hostId);
+    if (memberNode == kNone)
+        return out;
+    for (uint32_t hostIf : node(memberNode).interfaces)
+        for (uint32_t lbIf : node(lbNode).interfaces) {
+            const auto& hi = interface(hostIf);
+            if (hi.loopback || hi.segmentId.empty() || hi.segmentId != interface(lbIf).segmentId)
+                continue;
+            for (const auto& a : *hi.addresses)
+                if (a.address.family() == family) {
+                    if (!out.address)
+                        out.address = a.address;
+                    if (*out.address == a.address && out.lbInterface == kNone)
+                        out.lbInterface = lbIf;
+                }
+        }
+    return out;
+}
+
 const model::Vip* Topology::vip(const net::Address& address, uint16_t port,
                                 const model::LoadBalancer** owner) const {
     const auto it = vips_.find(address);

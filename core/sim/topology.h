@@ -109,6 +109,16 @@ public:
     const model::Vip* vip(const net::Address& address, uint16_t port,
                           const model::LoadBalancer** owner = nullptr) const;
 
+    // Where load balancer `lbNode` sends a pool member's connections of `family` (R9–R11):
+    // the member's listed address, else its address on a segment the balancer shares; and the
+    // balancer interface on that segment (kNone when they share none, which DSR cannot cross).
+    struct MemberEndpoint {
+        std::optional<net::Address> address;
+        uint32_t lbInterface = kNone;
+    };
+    MemberEndpoint poolMemberEndpoint(uint32_t lbNode, const model::PoolMember& member,
+                                      net::Family family) const;
+
     // Firewall `node`'s first inbound NAT rule for this public address and port (R15), and
     // its first outbound NAT rule whose inside sources hold `source` (R16); null for none.
     const model::InboundNat* inboundNat(uint32_t node, const net::Address& address,

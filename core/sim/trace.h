@@ -140,8 +140,11 @@ struct Hop {
     std::optional<net::Address> chosenSource;  // the client's source address
     std::optional<net::Address> target;        // the address the client connected to
     uint16_t port = 25;
-    std::optional<net::Address> seenSource;     // what the server saw (after every rewrite)
-    std::optional<net::Address> localAddress;   // the server's address the SYN arrived for
+    std::optional<net::Address> seenSource;    // what the server saw (after every rewrite)
+    std::optional<net::Address> localAddress;  // the server's address the SYN arrived for
+    // The server's port the SYN arrived on, after every translation: a VIP :25 may hand the
+    // connection to a member's :2525, and R20 chooses the connector by this port, not `port`.
+    uint16_t localPort = 0;
     model::Id receiveConnector;                 // R20's choice
     std::string principal;                      // R21
     std::vector<std::string> rights;            // R22 short names: Submit, AnyRcpt …

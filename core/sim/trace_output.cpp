@@ -1,5 +1,7 @@
 #include "core/sim/trace_output.h"
 
+#include "core/net/binding.h"
+
 #include <string_view>
 #include <unordered_map>
 
@@ -299,7 +301,7 @@ private:
         if (hop.seenSource)
             field("Seen source", hop.seenSource->toString());
         if (hop.localAddress)
-            field("Local address", hop.localAddress->toString());
+            field("Local endpoint", net::Binding(*hop.localAddress, hop.localPort).toString());
         if (!hop.receiveConnector.empty())
             field("Connector", name_(hop.receiveConnector));
         if (!hop.principal.empty())
@@ -503,6 +505,8 @@ Json hopToJson(const Hop& h) {
     j["port"] = h.port;
     putIfSet(j, "seenSource", h.seenSource);
     putIfSet(j, "localAddress", h.localAddress);
+    if (h.localAddress)
+        j["localPort"] = h.localPort;
     putIfSet(j, "receiveConnector", h.receiveConnector);
     putIfSet(j, "principal", h.principal);
     j["rights"] = h.rights;

@@ -35,26 +35,9 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, P
             if (candidate.hostId == poolMember_)
                 chosen = &candidate;
         const auto& member = *chosen;
-        const uint32_t memberNode = topo_.nodeIndex(member.hostId);
-        // The member's address: as listed, else its address on a segment the balancer is on.
-        std::optional<net::Address> memberAddress = member.address;
-        uint32_t lbInterface = kNone;
-        if (memberNode != kNone) {
-            for (uint32_t hostIf : topo_.node(memberNode).interfaces)
-                for (uint32_t lbIf : node.interfaces) {
-                    const auto& hi = topo_.interface(hostIf);
-                    if (hi.loopback || hi.segmentId.empty() ||
-                        hi.segmentId != topo_.interface(lbIf).segmentId)
-                        continue;
-                    for (const auto& a : *hi.addresses)
-                        if (a.address.family() == p.destination.family()) {
-                            if (!memberAddress)
-                                memberAddress = a.address;
-                            if (*memberAddress == a.address && lbInterface == kNone)
-                                lbInterface = lbIf;
-                        }
-                }
-        }
+        const auto endpoint = topo_.poolMemberEndpoint(nodeIndex, member, p.destination.family());
+        const std::optional<net::Address>& memberAddress = endpoint.address;
+        const uint32_t lbInterface = endpoint.lbInterface;
         if (!memberAddress) {
             fail(DispositionKind::InsufficientInfo,
                  "the address of pool member " + member.hostId + " of VIP " + vipText +

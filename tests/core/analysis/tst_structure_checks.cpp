@@ -663,6 +663,10 @@ const std::vector<Case>& cases() {
              nic(d, "ex17", "nic-ex17").gateways = {ip("10.0.0.1")};
          },
          "DSR_NOT_L2_ADJACENT"},
+        {"dsr-member-port", "dsr-member-port", "/loadBalancers/0/vips/0/pool/1/port",
+         [](Design& d) { vip(d, "vip-smtp").pool[1].port = 2525; },
+         [](Design& d) { vip(d, "vip-smtp").pool[1].port = 25; },
+         "names port 2525, but direct server return delivers the VIP's port 25 unchanged"},
         {"dsr-vip-not-on-loopback/absent", "dsr-vip-not-on-loopback",
          "/loadBalancers/0/vips/0/pool/1/host",
          [](Design& d) { nic(d, "ex17", "lo-ex17").addresses.clear(); },

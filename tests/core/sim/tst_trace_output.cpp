@@ -125,6 +125,7 @@ sim::Trace e6Trace() {
     h.target = ip("10.0.0.50");
     h.seenSource = ip("10.0.0.5");
     h.localAddress = ip("10.0.0.20");
+    h.localPort = 25;
     h.receiveConnector = "rc-ex16-relay";
     h.principal = "NT AUTHORITY\\ANONYMOUS LOGON";
     h.rights = {"Submit", "AnySender", "AuthDom", "HdrR", "AnyRcpt"};
@@ -177,7 +178,7 @@ private slots:
             "  Result\n"
             "    Chosen source: 10.0.3.77\n"
             "    Seen source: 10.0.0.5\n"
-            "    Local address: 10.0.0.20\n"
+            "    Local endpoint: 10.0.0.20:25\n"
             "    Connector: EX16\\Relay\n"
             "    Principal: NT AUTHORITY\\ANONYMOUS LOGON\n"
             "    Rights: Submit, AnySender, AuthDom, HdrR, AnyRcpt\n"
@@ -324,9 +325,10 @@ private slots:
             keys += key;
             keys += ' ';
         }
-        QCOMPARE(keys, std::string("client server setup legs sessions smtp chosenSource target "
-                                   "port seenSource localAddress receiveConnector principal "
-                                   "rights originatingIp "));
+        QCOMPARE(keys,
+                 std::string("client server setup legs sessions smtp chosenSource target "
+                             "port seenSource localAddress localPort receiveConnector principal "
+                             "rights originatingIp "));
         QCOMPARE(hop["setup"][0].dump(),
                  std::string(R"({"kind":"source-select","rule":"R2","element":"ws77",)"
                              R"js("summary":"WS77 uses 10.0.3.77 (only address)",)js"
