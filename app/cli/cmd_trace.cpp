@@ -173,6 +173,10 @@ int runTrace(const QStringList& args) {
                 return inputError(file,
                                   cat("--pool-member: no host with the id or name '", member, "'"));
             }
+            if (!design.inSomePool(memberHost->id)) {
+                return inputError(file, cat("--pool-member: '", member,
+                                            "' is in the pool of no VIP, so it pins nothing"));
+            }
             request.poolMember = memberHost->id;
         }
         request.helo = p.value(helo).toStdString();

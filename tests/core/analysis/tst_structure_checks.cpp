@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/analysis/structure_checks.h"
+#include "core/edit/default_connectors.h"
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
 
@@ -966,7 +967,7 @@ private slots:
         QCOMPARE(f.pointer, std::string("/receiveConnectors/0/bindings/0"));
         QVERIFY2(
             f.message.find(
-                "EX16\\Default Frontend EX16 (FrontendTransport, implicit default connector)") !=
+                "EX16\\Default Frontend EX16 (FrontendTransport, Exchange default connector)") !=
                 std::string::npos,
             f.message.c_str());
         QVERIFY2(
@@ -975,6 +976,21 @@ private slots:
                 "FrontendTransport -Bindings \"0.0.0.0:25\" -RemoteIPRanges \"10.0.5.0/24\"") !=
                 std::string::npos,
             f.remediation.c_str());
+    }
+
+    // The finding names the implicit Default Frontend connector by its id, and says the same
+    // once the defaults are made explicit (format --explicit-defaults).
+    void R19b_E18_sameFindingWithExplicitDefaults() {
+        auto parsed = loadFixture("role-port-conflict.mailtopo");
+        QVERIFY(parsed.ok());
+        const auto before = analysis::checkStructure(*parsed.design);
+        QCOMPARE(before.size(), size_t{1});
+        QCOMPARE(before[0].elements,
+                 (std::vector<std::string>{parsed.design->receiveConnectors[0].id,
+                                           "ex16-default-frontend", "ex16"}));
+        const auto made = edit::makeDefaultConnectorsExplicit(*parsed.design);
+        QVERIFY(made.refused.empty() && !made.changes.inserted.empty());
+        QCOMPARE(analysis::checkStructure(*parsed.design), before);
     }
 
     void R19b_noImplicitDefaultsNoConflict() {
