@@ -48,7 +48,10 @@ void checkFlows(const DesignIndex& index, FindingSink& sink) {
         const auto& flow = flows[i];
         const std::string base = indexed("", "flows", i);
         const std::string label = "flow " + quoted(flow.name.empty() ? flow.id : flow.name);
-        if (flow.destination.empty() && flow.rcptTo.empty()) {
+        // Without a destination the source's routing chooses by the first recipient
+        // (R27/R28, or the recipient's MX), so there must be one.
+        const bool routed = flow.destination.empty();
+        if (routed && flow.rcptTo.empty()) {
             sink.report(
                 checks::kFlowWithoutTarget,
                 {.message = label + " has neither a destination nor a recipient: nothing "
@@ -59,9 +62,8 @@ void checkFlows(const DesignIndex& index, FindingSink& sink) {
                                 "\"mx:<domain>\"), or an rcptTo so that its source's routing "
                                 "chooses: send connectors on an Exchange server (R27/R28), the "
                                 "MX of the recipient's domain elsewhere."});
-        } else if (flow.destination.empty()) {
-            // The source's routing chooses (R27/R28, or the recipient's MX).
-        } else if (const auto problem = destinationProblem(index, flow.destination)) {
+        } else if (const auto problem =
+                       routed ? std::nullopt : destinationProblem(index, flow.destination)) {
             sink.report(
                 checks::kFlowDestinationInvalid,
                 {.message = label + ": destination " + quoted(flow.destination) + " " + *problem,
