@@ -4,6 +4,7 @@
 
 #include "core/analysis/check_catalog.h"
 #include "core/analysis/check_context.h"
+#include "core/model/pool_membership.h"
 #include "core/net/binding.h"
 
 namespace mailtopo::analysis::detail {
@@ -73,7 +74,7 @@ void checkFlows(const DesignIndex& index, FindingSink& sink) {
                                 "id of a host, or \"mx:<domain>\" (\"mx:example.com\")."});
         }
         if (!flow.poolMemberHostId.empty() && index.host(flow.poolMemberHostId) != nullptr &&
-            !index.design().inSomePool(flow.poolMemberHostId)) {
+            !model::inSomePool(index.design(), flow.poolMemberHostId)) {
             sink.report(
                 checks::kFlowPoolMemberNotInPool,
                 {.message = label + ": pool member " + quoted(flow.poolMemberHostId) +

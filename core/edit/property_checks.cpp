@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/edit/value_text.h"
+#include "core/model/pool_membership.h"
 #include "core/model/text_limit.h"
 #include "core/sim/trace_target.h"
 #include "core/util/text_join.h"
@@ -139,7 +140,7 @@ bool poolMemberOrNone(std::string_view text, const Context& context, std::string
         return true;
     if (!host(text, context, problem))
         return false;
-    if (context.design.inSomePool(text))
+    if (model::inSomePool(context.design, text))
         return true;
     say(problem, cat("'", text,
                      "' is in no load balancer's pool: a VIP sends only to a member of its pool"));

@@ -37,15 +37,6 @@ const ReceiveConnector* Design::findReceiveConnector(std::string_view id) const 
     return findById(receiveConnectors, id);
 }
 
-bool Design::inSomePool(std::string_view hostId) const {
-    for (const auto& lb : loadBalancers)
-        for (const auto& vip : lb.vips)
-            for (const auto& member : vip.pool)
-                if (member.hostId == hostId)
-                    return true;
-    return false;
-}
-
 const Host* Design::findHostByName(std::string_view name) const {
     for (const auto& host : hosts) {
         if (equalsIgnoreCase(host.name, name))

@@ -70,8 +70,6 @@ struct Design {
     // Case-insensitive match on the short name, as Exchange compares server names.
     const Host* findHostByName(std::string_view name) const;
     std::vector<const ReceiveConnector*> receiveConnectorsOf(std::string_view serverId) const;
-    // Whether some VIP has host `hostId` in its pool (what a flow's poolMember may name).
-    bool inSomePool(std::string_view hostId) const;
 
     bool operator==(const Design&) const = default;
 };
