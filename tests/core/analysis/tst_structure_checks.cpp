@@ -532,7 +532,7 @@ const std::vector<Case>& cases() {
              d.receiveConnectors.push_back(hub);
          },
          [](Design& d) { rc(d, "rc-hub").transportRole = TransportRole::FrontendTransport; },
-         "EX16\\Hub25 (HubTransport) and EX16\\Default Frontend EX16 (FrontendTransport, implicit "
+         "EX16\\Hub25 (HubTransport) and EX16\\Default Frontend EX16 (FrontendTransport, Exchange "
          "default "
          "connector) have overlapping bindings"},
         {"duplicate-binding-and-range", "duplicate-binding-and-range",
@@ -748,6 +748,17 @@ const std::vector<Case>& cases() {
         {"flow-destination/with-port", "flow-destination-invalid", "/flows/1/destination",
          [](Design& d) { flow(d, "flow-relay").destination = "10.0.0.51:25"; },
          [](Design& d) { flow(d, "flow-relay").destination = "10.0.0.51"; }, "carries a port"},
+        {"flow-without-target", "flow-without-target", "/flows/1",
+         [](Design& d) {
+             flow(d, "flow-relay").destination.clear();
+             flow(d, "flow-relay").rcptTo.clear();
+         },
+         [](Design& d) { flow(d, "flow-relay").rcptTo = {"customer@example.net"}; },
+         "neither a destination nor a recipient"},
+        {"flow-pool-member-not-in-pool", "flow-pool-member-not-in-pool", "/flows/1/poolMember",
+         [](Design& d) { flow(d, "flow-relay").poolMemberHostId = "scan01"; },
+         [](Design& d) { flow(d, "flow-relay").poolMemberHostId = "ex16"; },
+         "is in the pool of no VIP"},
         {"flow-source-address-absent", "flow-source-address-absent", "/flows/1/sourceAddress",
          [](Design& d) { flow(d, "flow-relay").sourceAddress = ip("10.0.0.99"); },
          [](Design& d) { flow(d, "flow-relay").sourceAddress = ip("10.0.0.60"); }},

@@ -278,8 +278,13 @@ private slots:
         // The simulator's implicit R18 connectors ("<host id>-default-frontend") read as
         // SERVER\\name.
         t.hops.front().receiveConnector = "ex16-default-frontend";
-        QVERIFY(sim::traceToText(t, d).find("    Connector: EX16\\Default Frontend EX16\n") !=
-                std::string::npos);
+        model::Design implicit = d;  // EX16 an Exchange 2016 server, its defaults implicit
+        model::ExchangeProperties exchange;
+        exchange.version = model::ExchangeVersion::Ex2016;
+        implicit.findHost("ex16")->exchange = exchange;
+        QVERIFY(
+            sim::traceToText(t, implicit).find("    Connector: EX16\\Default Frontend EX16\n") !=
+            std::string::npos);
         t.hops.front().egress->natRule = "interface-pat";
         QVERIFY(sim::traceToText(t, d).find("via FW (interface PAT)") != std::string::npos);
         t.hops.front().egress->natDevice.clear();
