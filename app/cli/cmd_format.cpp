@@ -1,8 +1,10 @@
-// mailtopo-cli format FILE [-o OUT] [--check]: canonical form, so hand-edited or
-// generated designs diff cleanly in git.
+// mailtopo-cli format FILE [-o OUT] [--check] [--explicit-defaults]: canonical form, so
+// hand-edited or generated designs diff cleanly in git; optionally with Exchange's default
+// receive connectors written out (core/edit/default_connectors.h).
 
 #include "app/cli/command.h"
 #include "app/cli/command_line.h"
+#include "core/edit/default_connectors.h"
 #include "core/io/design_file.h"
 
 namespace mailtopo::cli {
@@ -21,8 +23,14 @@ int runFormat(const QStringList& args) {
     const QCommandLineOption check(
         QStringLiteral("check"),
         QStringLiteral("Only check: exit 1 if the file is not in canonical form."));
+    const QCommandLineOption explicitDefaults(
+        QStringLiteral("explicit-defaults"),
+        QStringLiteral("Also write every Exchange server's implicit default receive connectors "
+                       "(R18) as declared connectors, with the ids traces and findings already "
+                       "use, and set implicitDefaultConnectors to false."));
     p.addOption(output);
     p.addOption(check);
+    p.addOption(explicitDefaults);
     if (auto exit = line.parse(args, 1, 1))
         return *exit;
 
@@ -33,11 +41,18 @@ int runFormat(const QStringList& args) {
         writeErr(io::shownPath(path) + ": " + error + "\n");
         return kExitInput;
     }
-    const io::ParsedDesign parsed = io::parseDesign(current, path);
+    io::ParsedDesign parsed = io::parseDesign(current, path);
     if (!parsed.ok()) {
         for (const auto& d : parsed.diagnostics)
             writeErr(d.toString() + "\n");
         return kExitInput;
+    }
+    if (p.isSet(explicitDefaults)) {
+        const auto made = edit::makeDefaultConnectorsExplicit(*parsed.design);
+        if (!made.refused.empty()) {
+            writeErr(io::shownPath(path) + ": " + made.refused + "\n");
+            return kExitInput;
+        }
     }
     const std::string canonical = io::serializeDesign(*parsed.design);
     if (p.isSet(check)) {

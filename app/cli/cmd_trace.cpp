@@ -14,6 +14,7 @@
 #include "app/cli/command_line.h"
 #include "core/analysis/structure_checks.h"
 #include "core/io/design_file.h"
+#include "core/model/pool_membership.h"
 #include "core/sim/simulator.h"
 #include "core/sim/trace_output.h"
 #include "core/sim/trace_target.h"
@@ -172,6 +173,10 @@ int runTrace(const QStringList& args) {
             if (!memberHost) {
                 return inputError(file,
                                   cat("--pool-member: no host with the id or name '", member, "'"));
+            }
+            if (!model::inSomePool(design, memberHost->id)) {
+                return inputError(file, cat("--pool-member: '", member,
+                                            "' is in the pool of no VIP, so it pins nothing"));
             }
             request.poolMember = memberHost->id;
         }

@@ -248,6 +248,15 @@ inline constexpr CheckInfo kFlowSourceAddressAbsent{
     "R2",
     "An explicitly bound source address (R2 step 1) must be an address of the flow's source "
     "host; the operating system refuses to bind any other."};
+inline constexpr CheckInfo kFlowWithoutTarget{
+    "flow-without-target", Error, "A flow names neither a destination nor a recipient", "R27",
+    "A flow without a destination lets its source's routing choose the next hop: send "
+    "connectors (R27/R28) on an Exchange server, the MX of the first recipient's domain on "
+    "any other host. Both need a recipient, so give the flow a destination or an rcptTo."};
+inline constexpr CheckInfo kFlowPoolMemberNotInPool{
+    "flow-pool-member-not-in-pool", Error, "A flow's pool member is in no VIP's pool", "R9",
+    "A flow's poolMember pins the member a VIP on its path sends it to. A host that no VIP "
+    "has in its pool pins nothing, and the trace would silently take the first member."};
 
 // Catalog order: by area, as above.
 inline constexpr std::array kAll = {
@@ -299,6 +308,8 @@ inline constexpr std::array kAll = {
     kDuplicateDnsZone,
     kFlowDestinationInvalid,
     kFlowSourceAddressAbsent,
+    kFlowWithoutTarget,
+    kFlowPoolMemberNotInPool,
 };
 
 }  // namespace mailtopo::analysis::checks

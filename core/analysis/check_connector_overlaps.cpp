@@ -15,30 +15,48 @@ using model::ExchangeRole;
 using model::ExchangeVersion;
 using model::TransportRole;
 
+constexpr size_t kNotDefault = SIZE_MAX;
+
 // A receive connector as the overlap checks see it: declared in the design or implied by R18.
 struct Listener {
     std::string identity;  // EX16\Relay
+    model::Id id;
     bool implicit = false;
+    // Its place among the server's R18 defaults when it is one, implicit or declared under a
+    // default's name (imported, or made explicit): the checks treat both alike, so making the
+    // defaults explicit (format --explicit-defaults) changes no finding.
+    size_t defaultRank = kNotDefault;
     const model::ReceiveConnector* connector = nullptr;  // null when implicit
     size_t documentIndex = 0;                            // in design.receiveConnectors
     TransportRole role = TransportRole::FrontendTransport;
     std::vector<net::Binding> bindings;
     std::vector<net::IpRange> ranges;
 
+    bool isDefault() const { return defaultRank != kNotDefault; }
     std::string describe() const {
         return identity + " (" + std::string(enumName(role)) +
-               (implicit ? ", implicit default connector" : "") + ")";
+               (isDefault() ? ", Exchange default connector" : "") + ")";
     }
     std::string pointer() const { return indexed("", "receiveConnectors", documentIndex); }
 };
 
+// R18's table lives with the simulator, which runs these connectors; the checks read it.
+size_t defaultRankOf(const std::vector<model::ReceiveConnector>& defaults,
+                     const std::string& name) {
+    for (size_t i = 0; i < defaults.size(); ++i)
+        if (equalsIgnoreCase(defaults[i].name, name))
+            return i;
+    return kNotDefault;
+}
+
 std::vector<Listener> implicitListeners(
-    const model::Host& host, const std::vector<const model::ReceiveConnector*>& declared) {
+    const model::Host& host, const std::vector<model::ReceiveConnector>& defaults,
+    const std::vector<const model::ReceiveConnector*>& declared) {
     std::vector<Listener> out;
     if (!host.exchange || !host.exchange->implicitDefaultConnectors)
         return out;
-    // R18's table lives with the simulator, which runs these connectors; the checks read it.
-    for (auto& implicit : sim::defaultReceiveConnectors(host)) {
+    for (size_t rank = 0; rank < defaults.size(); ++rank) {
+        const auto& implicit = defaults[rank];
         // A declared connector of the same name is that default connector, as imported or edited.
         bool declaredAlready = false;
         for (const auto* connector : declared)
@@ -47,10 +65,12 @@ std::vector<Listener> implicitListeners(
             continue;
         Listener listener;
         listener.identity = hostLabel(host) + "\\" + implicit.name;
+        listener.id = implicit.id;
         listener.implicit = true;
+        listener.defaultRank = rank;
         listener.role = implicit.transportRole;
-        listener.bindings = std::move(implicit.bindings);
-        listener.ranges = std::move(implicit.remoteIpRanges);
+        listener.bindings = implicit.bindings;
+        listener.ranges = implicit.remoteIpRanges;
         out.push_back(std::move(listener));
     }
     return out;
@@ -105,11 +125,7 @@ std::vector<net::IpRange> splitAtEdge(const net::IpRange& b, const net::IpRange&
 
 std::vector<std::string> elementsOf(const Listener& later, const Listener& earlier,
                                     const model::Host& server) {
-    std::vector<std::string> out{later.connector->id};
-    if (earlier.connector)
-        out.push_back(earlier.connector->id);
-    out.push_back(server.id);
-    return out;
+    return {later.id, earlier.id, server.id};
 }
 
 std::string overlapText(const Listener& a, const Listener& b, const BindingOverlap& o) {
@@ -117,12 +133,14 @@ std::string overlapText(const Listener& a, const Listener& b, const BindingOverl
            b.bindings[o.b].toString() + " and " + a.bindings[o.a].toString() + ")";
 }
 
-// Which connector of a role conflict to move: never an implicit default; on port 25 the
+// Which connector of a role conflict to move: never an Exchange default; on port 25 the
 // HubTransport one, because custom port-25 connectors belong in FrontendTransport on 2013+
 // (R19b); otherwise the later one.
 bool blameEarlier(const Listener& a, const Listener& b, const BindingOverlap& o) {
-    if (a.implicit || b.implicit)
+    if (a.implicit || b.implicit)  // only a declared connector can be pointed at
         return b.implicit;
+    if (a.isDefault() || b.isDefault())
+        return b.isDefault();
     return b.bindings[o.b].port() == 25 && a.role == TransportRole::HubTransport;
 }
 
@@ -212,13 +230,16 @@ void reportRangeConflicts(FindingSink& sink, const model::Host& server, const Li
 
 void checkServer(const DesignIndex& index, const model::Host& server, FindingSink& sink) {
     const auto& declared = index.lookup().connectorsOf(server.id);
-    std::vector<Listener> listeners = implicitListeners(server, declared);
+    const auto defaults = sim::defaultReceiveConnectors(server);
+    std::vector<Listener> listeners = implicitListeners(server, defaults, declared);
     for (const model::ReceiveConnector* connector : declared) {
         // A disabled connector opens no listener, so it contends with nothing.
         if (!connector->enabled)
             continue;
         Listener listener;
         listener.identity = connectorIdentity(index, *connector);
+        listener.id = connector->id;
+        listener.defaultRank = defaultRankOf(defaults, connector->name);
         listener.connector = connector;
         listener.documentIndex =
             static_cast<size_t>(connector - index.design().receiveConnectors.data());
@@ -227,31 +248,36 @@ void checkServer(const DesignIndex& index, const model::Host& server, FindingSin
         listener.ranges = connector->remoteIpRanges;
         listeners.push_back(std::move(listener));
     }
-    // Declared connectors in name order (ids break ties), so which of a pair a finding names
-    // first does not depend on the order of connectors in the file.
+    // Exchange's defaults first in R18's order, then declared connectors in name order (ids
+    // break ties), so which of a pair a finding names first does not depend on the order of
+    // connectors in the file, nor on whether the defaults are implicit.
     std::stable_sort(listeners.begin(), listeners.end(), [](const Listener& x, const Listener& y) {
-        if (x.implicit != y.implicit)
-            return x.implicit;
-        if (x.implicit)
+        if (x.defaultRank != y.defaultRank)
+            return x.defaultRank < y.defaultRank;
+        if (x.isDefault())
             return false;
         if (x.identity != y.identity)
             return x.identity < y.identity;
         return x.connector->id < y.connector->id;
     });
     const bool separateServices = hasSeparateTransportServices(server);
-    // Implicit listeners come first, so the later one of a pair is always a declared connector
-    // and the finding can point into the document.
-    for (size_t b = 0; b < listeners.size(); ++b) {
-        if (listeners[b].implicit)
-            continue;
-        for (size_t a = 0; a < b; ++a) {
-            const auto overlap = firstOverlap(listeners[a], listeners[b]);
+    // Two implicit defaults are never checked against each other (Exchange makes them so
+    // that they get along). In every other pair the later one is a declared connector, so
+    // the finding can point into the document.
+    for (size_t j = 0; j < listeners.size(); ++j) {
+        for (size_t i = 0; i < j; ++i) {
+            if (listeners[i].implicit && listeners[j].implicit)
+                continue;
+            const bool swap = listeners[j].implicit;
+            const Listener& a = swap ? listeners[j] : listeners[i];
+            const Listener& b = swap ? listeners[i] : listeners[j];
+            const auto overlap = firstOverlap(a, b);
             if (!overlap)
                 continue;
-            if (separateServices && listeners[a].role != listeners[b].role) {
-                reportRoleConflict(sink, server, listeners[a], listeners[b], *overlap);
+            if (separateServices && a.role != b.role) {
+                reportRoleConflict(sink, server, a, b, *overlap);
             } else {
-                reportRangeConflicts(sink, server, listeners[a], listeners[b], *overlap);
+                reportRangeConflicts(sink, server, a, b, *overlap);
             }
         }
     }

@@ -1,8 +1,10 @@
 // User-defined flows: a destination the simulator can resolve (an IP, a host id or
-// "mx:<domain>") and an explicit source address the source host owns (R2 step 1).
+// "mx:<domain>"), or none and a recipient for the source's routing to choose by (R27/R28);
+// an explicit source address the source host owns (R2 step 1); a pool member some VIP has.
 
 #include "core/analysis/check_catalog.h"
 #include "core/analysis/check_context.h"
+#include "core/model/pool_membership.h"
 #include "core/net/binding.h"
 
 namespace mailtopo::analysis::detail {
@@ -13,8 +15,6 @@ constexpr std::string_view kMxPrefix = "mx:";
 // Why `destination` cannot be resolved, or nothing when it can.
 std::optional<std::string> destinationProblem(const DesignIndex& index,
                                               const std::string& destination) {
-    if (destination.empty())
-        return std::string("is empty");
     if (net::Address::parse(destination) || index.host(destination) != nullptr)
         return std::nullopt;
     if (destination.starts_with(kMxPrefix)) {
@@ -49,7 +49,22 @@ void checkFlows(const DesignIndex& index, FindingSink& sink) {
         const auto& flow = flows[i];
         const std::string base = indexed("", "flows", i);
         const std::string label = "flow " + quoted(flow.name.empty() ? flow.id : flow.name);
-        if (const auto problem = destinationProblem(index, flow.destination)) {
+        // Without a destination the source's routing chooses by the first recipient
+        // (R27/R28, or the recipient's MX), so there must be one.
+        const bool routed = flow.destination.empty();
+        if (routed && flow.rcptTo.empty()) {
+            sink.report(
+                checks::kFlowWithoutTarget,
+                {.message = label + " has neither a destination nor a recipient: nothing "
+                                    "says where it goes",
+                 .elements = {flow.id},
+                 .pointer = base,
+                 .remediation = "Give the flow a destination (an IP address, a host id or "
+                                "\"mx:<domain>\"), or an rcptTo so that its source's routing "
+                                "chooses: send connectors on an Exchange server (R27/R28), the "
+                                "MX of the recipient's domain elsewhere."});
+        } else if (const auto problem =
+                       routed ? std::nullopt : destinationProblem(index, flow.destination)) {
             sink.report(
                 checks::kFlowDestinationInvalid,
                 {.message = label + ": destination " + quoted(flow.destination) + " " + *problem,
@@ -57,6 +72,17 @@ void checkFlows(const DesignIndex& index, FindingSink& sink) {
                  .pointer = base + "/destination",
                  .remediation = "Write the destination as an IP address (\"198.51.100.25\"), the "
                                 "id of a host, or \"mx:<domain>\" (\"mx:example.com\")."});
+        }
+        if (!flow.poolMemberHostId.empty() && index.host(flow.poolMemberHostId) != nullptr &&
+            !model::inSomePool(index.design(), flow.poolMemberHostId)) {
+            sink.report(
+                checks::kFlowPoolMemberNotInPool,
+                {.message = label + ": pool member " + quoted(flow.poolMemberHostId) +
+                            " is in the pool of no VIP, so it pins nothing",
+                 .elements = {flow.id, flow.poolMemberHostId},
+                 .pointer = base + "/poolMember",
+                 .remediation = "Name a host that the VIP on the flow's path has in its pool, or "
+                                "leave \"poolMember\" out to trace the first member."});
         }
         const model::Host* source = index.host(flow.sourceHostId);
         if (source == nullptr || !flow.sourceAddress ||

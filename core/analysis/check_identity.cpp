@@ -7,6 +7,7 @@
 #include "core/analysis/check_catalog.h"
 #include "core/analysis/check_context.h"
 #include "core/net/binding.h"
+#include "core/sim/receive_connectors.h"
 
 namespace mailtopo::analysis::detail {
 namespace {
@@ -43,6 +44,30 @@ void checkIds(const DesignIndex& index, FindingSink& sink) {
                             "Until then every reference to " +
                             quoted(occurrence.id) + " resolves to the " + earlierKind + " at " +
                             earlier.path + "."});
+    }
+    // The default connectors the simulator adds (R18) have ids too, which a trace step or a
+    // finding may name: a declared element must not take one.
+    for (const auto& host : index.design().hosts) {
+        for (const auto& implicit : sim::implicitReceiveConnectors(index.design(), host)) {
+            const auto it = first.find(implicit.id);
+            if (it == first.end())
+                continue;
+            const model::IdOccurrence& taken = *it->second;
+            const std::string kind(model::elementKindName(taken.kind));
+            const std::string identity = hostLabel(host) + "\\" + implicit.name;
+            sink.report(
+                checks::kDuplicateId,
+                {.message = "id " + quoted(implicit.id) + " of the " + kind + " at " + taken.path +
+                            " is also the id of the implicit default receive connector " +
+                            identity + " (R18)",
+                 .elements = {implicit.id, host.id},
+                 .pointer = taken.path + "/id",
+                 .remediation = "Rename the " + kind + ": ids of the form " +
+                                quoted(host.id + "-<default connector>") +
+                                " belong to the default connectors of " + hostLabel(host) +
+                                ". Until then every reference to " + quoted(implicit.id) +
+                                " resolves to the " + kind + "."});
+        }
     }
 }
 

@@ -146,11 +146,12 @@ void visitIds(model::Design& d, const IdVisitor& v) {
         v.define(z.id);
     for (auto& a : d.organization.acceptedDomains)
         v.define(a.id);
-    // A flow needs both ends; a destination that is an address or "mx:domain" is kept.
+    // A flow needs its source and its destination, if it names one (without one the
+    // source's routing chooses); a destination that is an address or "mx:domain" is kept.
     std::erase_if(d.flows, [&](model::Flow& f) {
         v.define(f.id);
         const bool source = v.refer(f.sourceHostId);
-        const bool destination = v.refer(f.destination);
+        const bool destination = f.destination.empty() || v.refer(f.destination);
         optionalRef(f.poolMemberHostId);  // without its member the VIP picks its first
         return !source || !destination;
     });

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/edit/value_text.h"
+#include "core/model/pool_membership.h"
 #include "core/model/text_limit.h"
 #include "core/sim/trace_target.h"
 #include "core/util/text_join.h"
@@ -139,11 +140,8 @@ bool poolMemberOrNone(std::string_view text, const Context& context, std::string
         return true;
     if (!host(text, context, problem))
         return false;
-    for (const auto& lb : context.design.loadBalancers)
-        for (const auto& vip : lb.vips)
-            for (const auto& member : vip.pool)
-                if (member.hostId == text)
-                    return true;
+    if (model::inSomePool(context.design, text))
+        return true;
     say(problem, cat("'", text,
                      "' is in no load balancer's pool: a VIP sends only to a member of its pool"));
     return false;
@@ -158,9 +156,14 @@ bool exchangeServers(std::string_view text, const Context& context, std::string*
     return true;
 }
 // Where a flow connects, as the flow editor and `mailtopo-cli trace --to` read it.
-bool traceTarget(std::string_view text, const Context& context, std::string* problem) {
+// A flow's destination, or none: the source's routing then chooses by the first recipient
+// (R27/R28, or the recipient's MX), and validate reports a flow with no recipient either.
+bool traceTargetOrNone(std::string_view text, const Context& context, std::string* problem) {
+    text = trimmedText(text);
+    if (text.empty())
+        return true;
     sim::TraceTargetError error;
-    if (sim::parseTraceTarget(context.design, trimmedText(text), error))
+    if (sim::parseTraceTarget(context.design, text, error))
         return true;
     say(problem, error.message);
     return false;
@@ -210,7 +213,7 @@ constexpr std::array kRules{
     KeyRule{"DNS zone", "origin", required},
     KeyRule{"flow", "name", required},
     KeyRule{"flow", "source", host},
-    KeyRule{"flow", "destination", traceTarget},
+    KeyRule{"flow", "destination", traceTargetOrNone},
     KeyRule{"flow", "helo", hostName},
     KeyRule{"flow", "mailFrom", mailAddressOrNone},
     KeyRule{"flow", "rcptTo", mailAddresses},

@@ -64,12 +64,9 @@ std::vector<Listener> listenersOf(const model::Design& design, const model::Host
         if (connector.enabled)
             out.push_back({connector.transportRole, connector.bindings, connector.remoteIpRanges});
     }
-    if (host.exchange->implicitDefaultConnectors) {
-        for (const auto& implicit : sim::defaultReceiveConnectors(host)) {
-            // A declared connector of that name is the default itself (imported or edited).
-            if (namesLower.insert(asciiLower(implicit.name)).second)
-                out.push_back({implicit.transportRole, implicit.bindings, implicit.remoteIpRanges});
-        }
+    for (const auto& implicit : sim::implicitReceiveConnectors(design, host)) {
+        namesLower.insert(asciiLower(implicit.name));
+        out.push_back({implicit.transportRole, implicit.bindings, implicit.remoteIpRanges});
     }
     return out;
 }

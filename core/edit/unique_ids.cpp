@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/sim/receive_connectors.h"
+
 namespace mailtopo::edit {
 
 std::string asciiLower(std::string text) {
@@ -13,6 +15,13 @@ std::string asciiLower(std::string text) {
 UniqueIds::UniqueIds(const model::Design& design) {
     for (const auto& occurrence : model::collectIds(design))
         ids_.insert(occurrence.id);
+    // The ids of the default connectors the simulator adds (R18) are taken too, so that
+    // making them explicit later keeps every reference to them.
+    for (const auto& h : design.hosts) {
+        if (h.exchange && h.exchange->implicitDefaultConnectors)
+            for (const auto& implicit : sim::defaultReceiveConnectors(h))
+                ids_.insert(implicit.id);
+    }
     const auto name = [this](const std::string& n) { lowerNames_.insert(asciiLower(n)); };
     for (const auto& h : design.hosts)
         name(h.name);

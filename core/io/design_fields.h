@@ -17,6 +17,8 @@ namespace mailtopo::io {
 // A key added after format version 1 is named in Fields<T>::since(key), which gives the
 // version that brought it: a file of an older version cannot hold it (that version's reader
 // refuses unknown keys), so the reader refuses it there too, saying which version it needs.
+// Likewise a key that was required before it became optional is named in
+// Fields<T>::optionalSince(key): a file of an older version must still give it.
 template <class T>
 struct Fields;
 
@@ -471,7 +473,7 @@ struct Fields<model::Flow> {
         v.optional("name", &T::name);
         v.required("source", &T::sourceHostId);
         v.optional("sourceAddress", &T::sourceAddress);
-        v.required("destination", &T::destination);
+        v.optional("destination", &T::destination);
         v.optional("port", &T::port);
         v.optional("poolMember", &T::poolMemberHostId);
         v.optional("helo", &T::helo);
@@ -482,6 +484,11 @@ struct Fields<model::Flow> {
     }
     static constexpr int since(std::string_view key) {
         return key == "poolMember" || key == "expectedDisposition" ? 2 : 1;
+    }
+    // Version 1 required a destination; from version 2 a flow without one lets its source's
+    // routing choose by the first recipient (R27/R28, or the recipient's MX).
+    static constexpr int optionalSince(std::string_view key) {
+        return key == "destination" ? 2 : 1;
     }
 };
 
@@ -539,6 +546,16 @@ template <class T>
 constexpr int keySince(std::string_view key) {
     if constexpr (requires { Fields<T>::since(key); })
         return Fields<T>::since(key);
+    else
+        return 1;
+}
+
+// The format version from which optional `key` of a T may be left out: 1 unless
+// Fields<T>::optionalSince says.
+template <class T>
+constexpr int keyOptionalSince(std::string_view key) {
+    if constexpr (requires { Fields<T>::optionalSince(key); })
+        return Fields<T>::optionalSince(key);
     else
         return 1;
 }

@@ -211,8 +211,14 @@ struct ObjectReader {
     void optional(std::string_view key, M T::*member) {
         known.emplace(key);
         auto it = object.find(std::string(key));
-        if (it == object.end() || it->is_null())
+        if (it == object.end() || it->is_null()) {
+            if (const int since = keyOptionalSince<T>(key); since > reader.version)
+                reader.error(ptr,
+                             cat("the ", Fields<T>::kName, " has no '", key,
+                                 "' (required in format version ", std::to_string(reader.version),
+                                 "; version ", std::to_string(since), " makes it optional)"));
             return;
+        }
         if (!newEnough(key))
             return;
         reader.read(*it, ptr + "/" + escapeToken(key), out.*member);

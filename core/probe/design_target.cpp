@@ -1,6 +1,7 @@
 #include "core/probe/design_target.h"
 
 #include "core/model/element_walk.h"
+#include "core/sim/receive_connectors.h"
 #include "core/util/text_join.h"
 
 namespace mailtopo::probe {
@@ -78,13 +79,15 @@ bool isInternetSender(const model::Design& design, const model::Host& host) {
 }  // namespace
 
 std::string elementLabel(const model::Design& design, const model::Id& id) {
-    // The simulator's implicit default connectors are "<host id>#<name>": not in the design,
-    // so not in the walk.
-    if (const size_t hash = id.find('#'); hash != std::string::npos) {
-        if (const model::Host* host = design.findHost(id.substr(0, hash)))
-            return cat(named(host->name, host->id), "\\", id.substr(hash + 1));
+    // The simulator's implicit default connectors (R18) are not in the design, so not in
+    // the walk; a declared element of the same id wins.
+    std::string label = model::elementLabel(design, id);
+    if (label == id) {
+        if (const auto implicit = sim::findImplicitReceiveConnector(design, id))
+            label = cat(named(implicit->server->name, implicit->server->id), "\\",
+                        implicit->connector.name);
     }
-    return model::elementLabel(design, id);
+    return label;
 }
 
 std::vector<std::string> acceptedDomainNames(const model::Design& design) {

@@ -15,7 +15,7 @@ using model::PermissionGroup;
 using model::TransportRole;
 
 struct DefaultRow {
-    std::string name;
+    std::string base;  // Exchange's name without the server's: "Default Frontend"
     TransportRole role;
     uint16_t port;
     bool ipv6;
@@ -25,14 +25,13 @@ struct DefaultRow {
 
 std::vector<DefaultRow> defaultRows(const model::Host& host) {
     const auto& exchange = *host.exchange;
-    const std::string name = host.name.empty() ? host.id : host.name;
     const auto& roles = exchange.roles;
     const FlagSet<AuthMechanism> full{AuthMechanism::Tls, AuthMechanism::BasicAuth,
                                       AuthMechanism::BasicAuthRequireTLS,
                                       AuthMechanism::ExchangeServer, AuthMechanism::Integrated};
     std::vector<DefaultRow> rows;
     if (roles.contains(ExchangeRole::Edge)) {
-        rows.push_back({"Default internal receive connector " + name,
+        rows.push_back({"Default internal receive connector",
                         TransportRole::FrontendTransport,
                         25,
                         false,
@@ -45,21 +44,21 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                                   : roles.contains(ExchangeRole::Mailbox);
         const bool mailbox = roles.contains(ExchangeRole::Mailbox);
         if (frontend) {
-            rows.push_back({"Default Frontend " + name,
+            rows.push_back({"Default Frontend",
                             TransportRole::FrontendTransport,
                             25,
                             true,
                             full,
                             {PermissionGroup::AnonymousUsers, PermissionGroup::ExchangeServers,
                              PermissionGroup::ExchangeLegacyServers}});
-            rows.push_back({"Client Frontend " + name,
+            rows.push_back({"Client Frontend",
                             TransportRole::FrontendTransport,
                             587,
                             true,
                             {AuthMechanism::Tls, AuthMechanism::BasicAuth,
                              AuthMechanism::BasicAuthRequireTLS, AuthMechanism::Integrated},
                             {PermissionGroup::ExchangeUsers}});
-            rows.push_back({"Outbound Proxy Frontend " + name,
+            rows.push_back({"Outbound Proxy Frontend",
                             TransportRole::FrontendTransport,
                             717,
                             true,
@@ -67,13 +66,13 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                             {PermissionGroup::ExchangeServers}});
         }
         if (mailbox) {
-            rows.push_back({"Client Proxy " + name,
+            rows.push_back({"Client Proxy",
                             TransportRole::HubTransport,
                             465,
                             true,
                             full,
                             {PermissionGroup::ExchangeServers, PermissionGroup::ExchangeUsers}});
-            rows.push_back({"Default " + name,
+            rows.push_back({"Default",
                             TransportRole::HubTransport,
                             static_cast<uint16_t>(frontend ? 2525 : 25),
                             true,
@@ -83,7 +82,7 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                              PermissionGroup::ExchangeServers, PermissionGroup::ExchangeUsers}});
             // The Mailbox Transport Delivery service's hidden listener (R18). It is a third
             // service; the HubTransport role stands in because no connector shares port 475.
-            rows.push_back({"Mailbox Delivery " + name,
+            rows.push_back({"Mailbox Delivery",
                             TransportRole::HubTransport,
                             475,
                             true,
@@ -94,7 +93,7 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
         // Exchange 2000/2003 have no receive connectors: the IIS SMTP virtual server listens on
         // 25, takes anonymous mail for its domains and relays only for authenticated clients
         // unless an SMTP connector allows relaying to its address space (R29).
-        rows.push_back({"Default SMTP Virtual Server " + name,
+        rows.push_back({"Default SMTP Virtual Server",
                         TransportRole::FrontendTransport,
                         25,
                         false,
@@ -104,14 +103,14 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                          PermissionGroup::ExchangeLegacyServers}});
     } else if (exchange.version >= ExchangeVersion::Ex2007 &&
                roles.contains(ExchangeRole::HubTransport)) {
-        rows.push_back({"Default " + name,
+        rows.push_back({"Default",
                         TransportRole::HubTransport,
                         25,
                         false,
                         full,
                         {PermissionGroup::ExchangeUsers, PermissionGroup::ExchangeServers,
                          PermissionGroup::ExchangeLegacyServers}});
-        rows.push_back({"Client " + name,
+        rows.push_back({"Client",
                         TransportRole::HubTransport,
                         587,
                         false,
@@ -119,6 +118,14 @@ std::vector<DefaultRow> defaultRows(const model::Host& host) {
                         {PermissionGroup::ExchangeUsers}});
     }
     return rows;
+}
+
+// "Default Frontend" -> "default-frontend": the part of the connector's id after the host id.
+std::string idSuffix(const std::string& base) {
+    std::string out;
+    for (char c : base)
+        out += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
 }
 
 bool lessIgnoreCase(const std::string& a, const std::string& b) {
@@ -134,11 +141,12 @@ std::vector<model::ReceiveConnector> defaultReceiveConnectors(const model::Host&
     std::vector<model::ReceiveConnector> out;
     if (!host.exchange)
         return out;
+    const std::string serverName = host.name.empty() ? host.id : host.name;
     for (auto& row : defaultRows(host)) {
         model::ReceiveConnector connector;
-        connector.id = host.id + "#" + row.name;
+        connector.id = host.id + "-" + idSuffix(row.base);
         connector.serverId = host.id;
-        connector.name = row.name;
+        connector.name = row.base + " " + serverName;
         connector.transportRole = row.role;
         connector.bindings.emplace_back(net::Address::lowest(net::Family::V4), row.port);
         connector.remoteIpRanges.push_back(net::IpRange::allV4());
@@ -155,20 +163,58 @@ std::vector<model::ReceiveConnector> defaultReceiveConnectors(const model::Host&
     return out;
 }
 
-ReceiveConnectorTable::ReceiveConnectorTable(const model::Design& design) {
+namespace {
+
+// The defaults of `host` that none of `declared` (its declared connectors) stands for.
+std::vector<model::ReceiveConnector> implicitAmong(
+    const model::Host& host, const std::vector<const model::ReceiveConnector*>& declared) {
+    std::vector<model::ReceiveConnector> out;
+    if (!host.exchange || !host.exchange->implicitDefaultConnectors)
+        return out;
+    for (auto& implicit : defaultReceiveConnectors(host)) {
+        const bool named = std::any_of(declared.begin(), declared.end(), [&](const auto* c) {
+            return dns::equalsIgnoreCase(c->name, implicit.name);
+        });
+        if (!named)
+            out.push_back(std::move(implicit));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<model::ReceiveConnector> implicitReceiveConnectors(const model::Design& design,
+                                                               const model::Host& host) {
+    std::vector<const model::ReceiveConnector*> declared;
     for (const auto& connector : design.receiveConnectors)
-        connectors_[connector.serverId].push_back(connector);
+        if (connector.serverId == host.id)
+            declared.push_back(&connector);
+    return implicitAmong(host, declared);
+}
+
+std::optional<ImplicitConnector> findImplicitReceiveConnector(const model::Design& design,
+                                                              std::string_view id) {
     for (const auto& host : design.hosts) {
-        if (!host.exchange || !host.exchange->implicitDefaultConnectors)
+        // Cheap filter first: an implicit connector's id starts with its host's id and a dash.
+        if (!host.exchange || id.size() <= host.id.size() || !id.starts_with(host.id) ||
+            id[host.id.size()] != '-')
             continue;
-        auto& list = connectors_[host.id];
-        for (auto& implicit : defaultReceiveConnectors(host)) {
-            const bool declared = std::any_of(list.begin(), list.end(), [&](const auto& c) {
-                return dns::equalsIgnoreCase(c.name, implicit.name);
-            });
-            if (!declared)
-                list.push_back(std::move(implicit));
-        }
+        for (auto& implicit : implicitReceiveConnectors(design, host))
+            if (implicit.id == id)
+                return ImplicitConnector{&host, std::move(implicit)};
+    }
+    return std::nullopt;
+}
+
+ReceiveConnectorTable::ReceiveConnectorTable(const model::Design& design) {
+    std::map<model::Id, std::vector<const model::ReceiveConnector*>> declared;
+    for (const auto& connector : design.receiveConnectors) {
+        connectors_[connector.serverId].push_back(connector);
+        declared[connector.serverId].push_back(&connector);
+    }
+    for (const auto& host : design.hosts) {
+        for (auto& implicit : implicitAmong(host, declared[host.id]))
+            connectors_[host.id].push_back(std::move(implicit));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -17,9 +18,28 @@
 namespace mailtopo::sim {
 
 // R18: the default receive connectors Exchange creates on `host`, with their bindings,
-// ranges, auth mechanisms and permission groups. Ids are "<host id>#<name>" so they never
-// collide with a design id.
+// ranges, auth mechanisms and permission groups. A connector's name is Exchange's ("Default
+// Frontend EX01"); its id is the host's id, a dash, and Exchange's name without the server
+// in lower case with dashes ("ex01-default-frontend"): a valid design id that depends on
+// nothing but the host's id and version, so it stays put when the design around it
+// changes, and that `format --explicit-defaults` writes unchanged (docs/file-format.md).
 std::vector<model::ReceiveConnector> defaultReceiveConnectors(const model::Host& host);
+
+// The defaults the simulator adds to `host`: none unless its implicitDefaultConnectors is
+// set, and none that a declared connector of `host` stands for by having its name (the
+// default itself, as imported or edited).
+std::vector<model::ReceiveConnector> implicitReceiveConnectors(const model::Design& design,
+                                                               const model::Host& host);
+
+struct ImplicitConnector {
+    const model::Host* server = nullptr;
+    model::ReceiveConnector connector;
+};
+// The implicit default connector that has this id, with its server; none when no server
+// of the design adds one of that id (a declared element of the same id is validate's
+// business: duplicate-id).
+std::optional<ImplicitConnector> findImplicitReceiveConnector(const model::Design& design,
+                                                              std::string_view id);
 
 struct ConnectorMatch {
     const model::ReceiveConnector* connector = nullptr;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/sim/receive_connectors.h"
+
 namespace mailtopo::sim {
 namespace {
 
@@ -53,7 +55,6 @@ public:
     explicit Names(const model::Design& design) {
         for (const auto& host : design.hosts) {
             add(host.id, host.name);
-            hosts_.emplace(host.id, label(host));
             for (const auto& nic : host.nics)
                 add(nic.id, nic.alias.empty() ? std::string() : label(host) + " " + nic.alias);
         }
@@ -91,25 +92,17 @@ public:
             text += rc.name.empty() ? rc.id : rc.name;
             add(rc.id, text);
         }
+        // The R18 defaults the simulator adds (receive_connectors.h), after the declared
+        // elements: an id taken twice names the declared one.
+        for (const auto& host : design.hosts) {
+            for (const auto& rc : implicitReceiveConnectors(design, host))
+                add(rc.id, label(host) + '\\' + rc.name);
+        }
     }
 
     std::string operator()(const model::Id& id) const {
         const auto it = names_.find(id);
-        if (it != names_.end())
-            return it->second;
-        // The simulator names the R18 default connectors it adds "<host id>#<name>"
-        // (receive_connectors.h); print them as Exchange does, "SERVER\name".
-        const size_t hash = id.find('#');
-        if (hash != std::string::npos) {
-            const auto host = hosts_.find(id.substr(0, hash));
-            if (host != hosts_.end()) {
-                std::string text = host->second;
-                text += '\\';
-                text += id.substr(hash + 1);
-                return text;
-            }
-        }
-        return id;
+        return it != names_.end() ? it->second : id;
     }
 
 private:
@@ -131,7 +124,6 @@ private:
     }
 
     std::unordered_map<std::string, std::string> names_;
-    std::unordered_map<std::string, std::string> hosts_;  // id -> name, for "<host>#<name>"
 };
 
 class TextWriter {

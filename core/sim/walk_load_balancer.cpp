@@ -30,10 +30,20 @@ ConnectionWalk::DeviceVerdict ConnectionWalk::loadBalancer(uint32_t nodeIndex, P
             v.stop = true;
             return v;
         }
-        const model::PoolMember* chosen = &vip->pool.front();
+        const model::PoolMember* chosen = nullptr;
         for (const auto& candidate : vip->pool)
-            if (candidate.hostId == poolMember_)
+            if (chosen == nullptr && candidate.hostId == poolMember_)
                 chosen = &candidate;
+        if (chosen == nullptr) {
+            chosen = &vip->pool.front();
+            // A pinned member this pool lacks is said, never taken silently (A23: the first).
+            if (p.flag == Packet::Flag::Syn && !poolMember_.empty())
+                step(leg, StepKind::Note, "R9", vip->id,
+                     "the requested pool member " + poolMember_ + " is not in the pool of VIP " +
+                         vipText + ": its first member " + chosen->hostId +
+                         " takes the connection (ASSUMPTION A23)",
+                     p);
+        }
         const auto& member = *chosen;
         const auto endpoint = topo_.poolMemberEndpoint(nodeIndex, member, p.destination.family());
         const std::optional<net::Address>& memberAddress = endpoint.address;

@@ -549,6 +549,48 @@ private slots:
 )"));
     }
 
+    // R18: format --explicit-defaults writes the implicit default connectors with the ids
+    // traces already name them by; validate and every flow's trace say the same after.
+    // R18: format --explicit-defaults writes the implicit default connectors with the ids
+    // traces already name them by; every flow's trace and validate's verdict stay the same
+    // (tst_default_connectors compares the findings themselves).
+    void R18_formatExplicitDefaultsKeepsTraces() {
+        QTemporaryDir dir;
+        // A fixture whose Exchange servers leave their defaults implicit (the examples list
+        // theirs).
+        const QString design = dir.filePath(QStringLiteral("implicit.mailtopo"));
+        QVERIFY(
+            QFile::copy(source(QStringLiteral("tests/data/migration/version-1.mailtopo")), design));
+        QFile::setPermissions(design, QFile::ReadOwner | QFile::WriteOwner);
+        const auto traces = [&](const char* format) {
+            return runCli({QStringLiteral("trace"), design, QStringLiteral("--all-flows"),
+                           QStringLiteral("--format"), QString::fromLatin1(format)})
+                .out;
+        };
+        const auto json = traces("json");
+        const auto text = traces("text");
+        const int verdict = runCli({QStringLiteral("validate"), design}).exitCode;
+        QVERIFY(json.contains("\"receiveConnector\": \"ex1-default-frontend\""));
+        QVERIFY(text.contains("\\Default Frontend "));
+        QVERIFY(!json.contains("#Default"));
+        QCOMPARE(runCli({QStringLiteral("format"), design, QStringLiteral("--explicit-defaults")})
+                     .exitCode,
+                 0);
+        QFile written(design);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray file = written.readAll();
+        QVERIFY(file.contains("\"id\": \"ex1-default-frontend\""));
+        QVERIFY(file.contains("\"implicitDefaultConnectors\": false"));
+        QCOMPARE(traces("json"), json);
+        QCOMPARE(traces("text"), text);
+        QCOMPARE(runCli({QStringLiteral("validate"), design}).exitCode, verdict);
+        // Already explicit: canonical as it is.
+        QCOMPARE(runCli({QStringLiteral("format"), design, QStringLiteral("--explicit-defaults"),
+                         QStringLiteral("--check")})
+                     .exitCode,
+                 0);
+    }
+
     void traceGoldens_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("golden");

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QtTest>
 
 #include "core/analysis/simulation_checks.h"
@@ -210,6 +211,70 @@ private slots:
         QCOMPARE(flow().expectedDisposition, std::optional(model::DispositionKind::Relayed));
         ui::testing::choose(expected, QString());
         QVERIFY(!flow().expectedDisposition);
+    }
+
+    // R18: an Exchange server's inspector makes its default connectors explicit, with the ids
+    // traces name them by, in one undoable step.
+    void R18_makeDefaultConnectorsExplicit() {
+        MainWindow window(MainWindowOptions::unattended());
+        // A fixture whose two Exchange servers leave their defaults implicit (contoso lists its).
+        QVERIFY(
+            window.openFile(QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/data/ui/small.mailtopo")));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("h-ex01"));
+        auto* button = qobject_cast<QPushButton*>(
+            inspector->editor(QStringLiteral("makeDefaultConnectorsExplicit")));
+        QVERIFY(button != nullptr);
+        const int steps = window.document()->undoStack()->count();
+        button->click();
+        const auto& design = window.document()->design();
+        QVERIFY(design.findReceiveConnector("h-ex01-client-frontend") != nullptr);
+        QVERIFY(!design.findHost("h-ex01")->exchange->implicitDefaultConnectors);
+        QVERIFY(design.findHost("h-ex02")->exchange->implicitDefaultConnectors);
+        QCOMPARE(window.document()->undoStack()->count(), steps + 1);
+        window.undoAction()->trigger();
+        QVERIFY(window.document()->design().findReceiveConnector("h-ex01-client-frontend") ==
+                nullptr);
+        QVERIFY(
+            window.document()->design().findHost("h-ex01")->exchange->implicitDefaultConnectors);
+    }
+
+    // R27: a flow's To may be emptied; its source's routing then chooses by the recipient.
+    void R27_flowDestinationMayBeEmpty() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("flow-outbound-a"));
+        auto* to = qobject_cast<QLineEdit*>(inspector->editor(QStringLiteral("destination")));
+        QVERIFY(to != nullptr);
+        to->setText(QString());
+        emit to->textEdited(QString());
+        QVERIFY2(inspector->problem().isEmpty(), qPrintable(inspector->problem()));
+        for (const auto& f : window.document()->design().flows)
+            if (f.id == "flow-outbound-a")
+                QVERIFY(f.destination.empty());
+    }
+
+    // RemoteIPRanges takes every form Exchange does, the whole of each family included.
+    void remoteIpRangesInEveryExchangeForm() {
+        MainWindow window(MainWindowOptions::unattended());
+        QVERIFY(window.openFile(kContoso));
+        InspectorDock* inspector = window.inspectorDock();
+        inspector->inspect(QStringLiteral("rc-ex2016a-relay"));
+        auto* ranges =
+            qobject_cast<QPlainTextEdit*>(inspector->editor(QStringLiteral("remoteIpRanges")));
+        QVERIFY(ranges != nullptr);
+        const QString every = QStringLiteral(
+            "192.0.2.7\n192.0.2.10-192.0.2.20\n10.0.0.0/8\n0.0.0.0/0\n"
+            "198.51.100.0(255.255.255.0)\n2001:db8::cd3\n2001:db8::cd3-2001:db8::cd4\n"
+            "2001:db8::/60\n::/0");
+        ranges->setPlainText(every);
+        QVERIFY2(inspector->problem().isEmpty(), qPrintable(inspector->problem()));
+        QCOMPARE(relay(window).remoteIpRanges.size(), size_t(9));
+        QCOMPARE(relay(window).remoteIpRanges.back().toString(), std::string("::/0"));
+        ranges->setPlainText(QStringLiteral("2001:db8::(ffff::)"));
+        QVERIFY(inspector->problem().contains(QStringLiteral("line 1")));
+        QCOMPARE(relay(window).remoteIpRanges.size(), size_t(9));
     }
 
     void bothFacesRefuseInTheSameWords() {

@@ -201,12 +201,17 @@ void forEachListed(const model::Design& design, Visit&& visit) {
             std::nullopt};
     });
     // Both ends by name: a destination that is a host is written as its id in the file
-    // ("ex01"), which need not be the name it is drawn with ("EX13").
+    // ("ex01"), which need not be the name it is drawn with ("EX13"). A flow without one
+    // goes where its source's routing sends its first recipient (R27/R28).
     each(Flows, design.flows, [&](const model::Flow& flow) {
-        return RowText{
-            fromStd(flow.name),
-            QStringLiteral("%1 → %2").arg(hostName(flow.sourceHostId), hostName(flow.destination)),
-            std::nullopt};
+        const QString to =
+            !flow.destination.empty() ? hostName(flow.destination)
+            : flow.rcptTo.empty()
+                ? DesignTreeDock::tr("?")
+                : DesignTreeDock::tr("%1 (routed)").arg(fromStd(flow.rcptTo.front()));
+        return RowText{fromStd(flow.name),
+                       QStringLiteral("%1 → %2").arg(hostName(flow.sourceHostId), to),
+                       std::nullopt};
     });
 }
 

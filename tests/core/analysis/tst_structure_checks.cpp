@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/analysis/structure_checks.h"
+#include "core/edit/default_connectors.h"
 #include "core/io/design_file.h"
 #include "core/io/design_json.h"
 
@@ -531,7 +532,7 @@ const std::vector<Case>& cases() {
              d.receiveConnectors.push_back(hub);
          },
          [](Design& d) { rc(d, "rc-hub").transportRole = TransportRole::FrontendTransport; },
-         "EX16\\Hub25 (HubTransport) and EX16\\Default Frontend EX16 (FrontendTransport, implicit "
+         "EX16\\Hub25 (HubTransport) and EX16\\Default Frontend EX16 (FrontendTransport, Exchange "
          "default "
          "connector) have overlapping bindings"},
         {"duplicate-binding-and-range", "duplicate-binding-and-range",
@@ -751,6 +752,17 @@ const std::vector<Case>& cases() {
         {"flow-destination/with-port", "flow-destination-invalid", "/flows/1/destination",
          [](Design& d) { flow(d, "flow-relay").destination = "10.0.0.51:25"; },
          [](Design& d) { flow(d, "flow-relay").destination = "10.0.0.51"; }, "carries a port"},
+        {"flow-without-target", "flow-without-target", "/flows/1",
+         [](Design& d) {
+             flow(d, "flow-relay").destination.clear();
+             flow(d, "flow-relay").rcptTo.clear();
+         },
+         [](Design& d) { flow(d, "flow-relay").rcptTo = {"customer@example.net"}; },
+         "neither a destination nor a recipient"},
+        {"flow-pool-member-not-in-pool", "flow-pool-member-not-in-pool", "/flows/1/poolMember",
+         [](Design& d) { flow(d, "flow-relay").poolMemberHostId = "scan01"; },
+         [](Design& d) { flow(d, "flow-relay").poolMemberHostId = "ex16"; },
+         "is in the pool of no VIP"},
         {"flow-source-address-absent", "flow-source-address-absent", "/flows/1/sourceAddress",
          [](Design& d) { flow(d, "flow-relay").sourceAddress = ip("10.0.0.99"); },
          [](Design& d) { flow(d, "flow-relay").sourceAddress = ip("10.0.0.60"); }},
@@ -970,7 +982,7 @@ private slots:
         QCOMPARE(f.pointer, std::string("/receiveConnectors/0/bindings/0"));
         QVERIFY2(
             f.message.find(
-                "EX16\\Default Frontend EX16 (FrontendTransport, implicit default connector)") !=
+                "EX16\\Default Frontend EX16 (FrontendTransport, Exchange default connector)") !=
                 std::string::npos,
             f.message.c_str());
         QVERIFY2(
@@ -979,6 +991,21 @@ private slots:
                 "FrontendTransport -Bindings \"0.0.0.0:25\" -RemoteIPRanges \"10.0.5.0/24\"") !=
                 std::string::npos,
             f.remediation.c_str());
+    }
+
+    // The finding names the implicit Default Frontend connector by its id, and says the same
+    // once the defaults are made explicit (format --explicit-defaults).
+    void R19b_E18_sameFindingWithExplicitDefaults() {
+        auto parsed = loadFixture("role-port-conflict.mailtopo");
+        QVERIFY(parsed.ok());
+        const auto before = analysis::checkStructure(*parsed.design);
+        QCOMPARE(before.size(), size_t{1});
+        QCOMPARE(before[0].elements,
+                 (std::vector<std::string>{parsed.design->receiveConnectors[0].id,
+                                           "ex16-default-frontend", "ex16"}));
+        const auto made = edit::makeDefaultConnectorsExplicit(*parsed.design);
+        QVERIFY(made.refused.empty() && !made.changes.inserted.empty());
+        QCOMPARE(analysis::checkStructure(*parsed.design), before);
     }
 
     void R19b_noImplicitDefaultsNoConflict() {

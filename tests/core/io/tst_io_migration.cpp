@@ -169,6 +169,34 @@ private slots:
         QCOMPARE(pool.column, 7);
         QCOMPARE(parsed.diagnostics[1].pointer, std::string("/flows/0/expectedDisposition"));
     }
+    // Version 2 lets a flow leave out its destination (its source's routing chooses by the
+    // first recipient, R27/R28); version 1 required it, so a version 1 file without one is
+    // refused at the flow, saying which version makes it optional.
+    void R27_destinationIsOptionalFromVersion2() {
+        std::string v2 = kVersion2Flows;
+        const std::string line = "      \"destination\": \"10.0.0.50\",\n";
+        QVERIFY(v2.find(line) != std::string::npos);
+        v2.erase(v2.find(line), line.size());
+        const io::ParsedDesign parsed = io::parseDesign(v2, "v2.mailtopo");
+        QVERIFY2(parsed.ok(), qPrintable(describe(parsed)));
+        QVERIFY(parsed.design->flows.front().destination.empty());
+        QCOMPARE(io::serializeDesign(*parsed.design), v2);  // written without it, as version 2
+
+        std::string v1 = v2;
+        v1.replace(v1.find("\"version\": 2"), 12, "\"version\": 1");
+        for (const char* key :
+             {"      \"poolMember\": \"ex2\",\n", "      \"expectedDisposition\": \"delivered\"\n"})
+            v1.erase(v1.find(key), std::string(key).size());
+        const std::string comma = "      ],\n    }";
+        v1.replace(v1.find(comma), comma.size(), "      ]\n    }");
+        const io::ParsedDesign old = io::parseDesign(v1, "old.mailtopo");
+        QVERIFY(!old.ok());
+        QCOMPARE(old.diagnostics.size(), size_t{1});
+        QCOMPARE(old.diagnostics[0].pointer, std::string("/flows/0"));
+        QCOMPARE(old.diagnostics[0].message,
+                 std::string("the flow has no 'destination' (required in format version 1; "
+                             "version 2 makes it optional)"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestIoMigration)

@@ -227,13 +227,16 @@ private:
         }
     }
 
-    // A flow's destination is an IP address, a host id or "mx:<domain>" (model/flow.h).
+    // A flow's destination is an IP address, a host id or "mx:<domain>" (model/flow.h), or
+    // none when it has a recipient for its source's routing to choose by.
     void checkFlows() {
         for (const auto& flow : d_.flows) {
             if (!d_.findHost(flow.sourceHostId))
                 problem("flow '" + flow.id + "' starts at unknown host '" + flow.sourceHostId +
                         "'");
             const std::string& to = flow.destination;
+            if (to.empty() && !flow.rcptTo.empty())
+                continue;
             const bool isMx = to.starts_with("mx:") && to.size() > 3;
             if (!isMx && !mailtopo::net::Address::parse(to) && !d_.findHost(to))
                 problem("flow '" + flow.id + "' goes to '" + to +
@@ -327,6 +330,47 @@ private slots:
         for (const auto& p : problems)
             lines << QString::fromStdString(p);
         QVERIFY2(problems.empty(), qPrintable(lines.join('\n')));
+    }
+    // RemoteIPRanges entries in every form Exchange accepts load and are written back as
+    // given, the whole of each family (0.0.0.0/0, ::/0) included; the forms Exchange refuses
+    // are refused at the entry, saying why.
+    void remoteIpRangesInEveryExchangeForm() {
+        const std::vector<std::string> accepted{
+            "192.0.2.7",     "192.0.2.10-192.0.2.20",       "10.0.0.0/8",
+            "0.0.0.0/0",     "0.0.0.0-255.255.255.255",     "198.51.100.0(255.255.255.0)",
+            "2001:db8::cd3", "2001:db8::cd3-2001:db8::cd4", "2001:db8::/60",
+            "::/0"};
+        std::string list;
+        for (const auto& entry : accepted)
+            list += (list.empty() ? "\"" : ", \"") + entry + "\"";
+        const auto document = [](const std::string& ranges) {
+            return "{\"format\": \"mailtopo\", \"version\": 2, \"design\": {\"name\": \"R\"}, "
+                   "\"hosts\": [{\"id\": \"ex\", \"name\": \"EX\", \"kind\": \"exchange-server\", "
+                   "\"exchange\": {\"version\": \"2019\"}}], \"receiveConnectors\": [{\"id\": "
+                   "\"rc\", \"server\": \"ex\", \"name\": \"R\", \"bindings\": [\"0.0.0.0:25\"], "
+                   "\"remoteIpRanges\": [" +
+                   ranges + "]}]}";
+        };
+        const auto parsed = mailtopo::io::parseDesign(document(list));
+        QVERIFY2(parsed.ok(), qPrintable(joined(parsed.diagnostics)));
+        std::vector<std::string> read;
+        for (const auto& range : parsed.design->receiveConnectors.front().remoteIpRanges)
+            read.push_back(range.toString());
+        QCOMPARE(read, accepted);
+        const auto again = mailtopo::io::parseDesign(mailtopo::io::serializeDesign(*parsed.design));
+        QVERIFY(again.ok() && *again.design == *parsed.design);
+
+        for (const char* refused : {"2001:db8::(ffff::)", "10.0.0.1-2001:db8::1", "10.0.0.0/33",
+                                    "10.0.0.9-10.0.0.1", "10.0.0.0(255.0.255.0)", "10.0.0.*"}) {
+            const auto bad =
+                mailtopo::io::parseDesign(document("\"" + std::string(refused) + "\""));
+            QVERIFY2(!bad.ok(), refused);
+            QCOMPARE(bad.diagnostics.front().pointer,
+                     std::string("/receiveConnectors/0/remoteIpRanges/0"));
+            QVERIFY2(
+                bad.diagnostics.front().message.find("is not an IP range") != std::string::npos,
+                bad.diagnostics.front().message.c_str());
+        }
     }
 };
 

@@ -124,6 +124,17 @@ private:
         }
         expect(forbiddenKeys == newer,
                "(root): then must forbid in version 1 flows exactly the keys version 2 added");
+        // A key required in version 1 that version 2 made optional: required in the then part.
+        std::vector<std::string> requiredThen, madeOptional;
+        for (const auto& key :
+             schema_.value("/then/properties/flows/items/required"_json_pointer, ordered_json()))
+            requiredThen.push_back(key.get<std::string>());
+        for (const auto& key : keys)
+            if (io::keyOptionalSince<model::Flow>(key) > 1)
+                madeOptional.push_back(key);
+        expect(requiredThen == madeOptional,
+               "(root): then must require in version 1 flows exactly the keys version 2 made "
+               "optional");
     }
 
     template <class T>

@@ -6,11 +6,14 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "core/analysis/simulation_checks.h"
 #include "core/io/design_file.h"
+#include "core/io/design_json.h"
 #include "core/sim/receive_connectors.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/simulator.h"
 #include "core/sim/topology.h"
+#include "core/sim/trace_output.h"
 #include "tests/support/scenario.h"
 
 using namespace mailtopo;
@@ -256,6 +259,96 @@ private slots:
             for (uint32_t only : filters)
                 QCOMPARE(topology.lookup(node, destination, only), scan(destination, only));
         }
+    }
+
+    // R9: a flow's poolMember sends it to that member of the VIP's pool, from the file to the
+    // trace and its text and JSON; a member the pool lacks is said in the trace and reported
+    // by validate, never taken silently as the first.
+    void R9_flowPoolMemberPicksThatMember() {
+        auto d = testing::loadExample("contoso");
+        model::Flow* relay = nullptr;
+        for (auto& f : d.flows)
+            if (f.id == "flow-erp-relay")
+                relay = &f;
+        QVERIFY(relay != nullptr);
+        const auto traced = [&] {
+            // Through the file format, so the key is read as a user writes it.
+            const auto reread = io::parseDesign(io::serializeDesign(d), "contoso");
+            if (!reread.ok())
+                qFatal("%s", reread.diagnostics.front().toString().c_str());
+            for (const auto& f : reread.design->flows)
+                if (f.id == "flow-erp-relay")
+                    return sim::Simulator(*reread.design).trace(sim::requestFromFlow(f));
+            qFatal("no flow");
+        };
+        relay->poolMemberHostId = "ex2016b";
+        auto t = traced();
+        QCOMPARE(t.lastHop()->server, std::string("ex2016b"));
+        QVERIFY(sim::traceToText(t, d).find("-> member ex2016b") != std::string::npos);
+        QVERIFY(sim::traceToJsonText(t).find("\"server\": \"ex2016b\"") != std::string::npos);
+        relay->poolMemberHostId = "ex2016a";
+        QCOMPARE(traced().lastHop()->server, std::string("ex2016a"));
+
+        relay->poolMemberHostId = "ex2010";  // a host, in no pool
+        t = traced();
+        QCOMPARE(t.lastHop()->server, std::string("ex2016a"));
+        const std::string text = sim::traceToText(t, d);
+        QVERIFY2(text.find("the requested pool member ex2010 is not in the pool of VIP "
+                           "10.10.20.60:25: its first member ex2016a takes the connection") !=
+                     std::string::npos,
+                 text.c_str());
+        bool reported = false;
+        for (const auto& f : analysis::validateDesign(d))
+            reported = reported || (f.id == "flow-pool-member-not-in-pool" &&
+                                    f.pointer == "/flows/2/poolMember");
+        QVERIFY(reported);
+    }
+
+    // R27/R28: a flow with recipients and no destination goes where its source's routing
+    // sends the first recipient: an Exchange server's send connectors, as `trace --from X
+    // --rcpt` does; another host's MX lookup of the recipient's domain.
+    void R27_flowWithoutDestinationIsRoutedBySource() {
+        const auto d = testing::loadExample("contoso");
+        const sim::Simulator simulator(d);
+        const auto byId = [&](std::string_view id) {
+            for (const auto& f : d.flows)
+                if (f.id == id)
+                    return f;
+            qFatal("no flow");
+        };
+        for (const char* id : {"flow-outbound-a", "flow-fabrikam", "flow-internet-mx"}) {
+            model::Flow pinned = byId(id);
+            model::Flow routed = pinned;
+            routed.destination.clear();
+            const auto a = simulator.trace(sim::requestFromFlow(pinned));
+            const auto b = simulator.trace(sim::requestFromFlow(routed));
+            QVERIFY2(b.lastHop() != nullptr, id);
+            QCOMPARE(b.disposition.kind, a.disposition.kind);
+            QCOMPARE(b.lastHop()->target, a.lastHop()->target);
+            QCOMPARE(b.lastHop()->server, a.lastHop()->server);
+        }
+        // The Exchange one chose by its send connectors (R27) on the way.
+        model::Flow routed = byId("flow-fabrikam");
+        routed.destination.clear();
+        const auto t = simulator.trace(sim::requestFromFlow(routed));
+        const bool sendConnector =
+            std::any_of(t.hops.front().setup.begin(), t.hops.front().setup.end(),
+                        [](const sim::Step& s) { return s.kind == sim::StepKind::SendConnector; });
+        QVERIFY(sendConnector);
+        QCOMPARE(t.hops.front().target, net::Address::parse("10.20.0.25"));
+    }
+
+    // A flow needs a destination or a recipient: validate says so when it has neither.
+    void R27_flowWithNeitherDestinationNorRecipientIsReported() {
+        auto d = testing::loadExample("contoso");
+        d.flows.at(0).destination.clear();
+        d.flows.at(0).rcptTo.clear();
+        d.flows.at(1).destination.clear();  // has a recipient: fine
+        std::vector<std::string> pointers;
+        for (const auto& f : analysis::validateDesign(d))
+            if (f.id == "flow-without-target" || f.id == "flow-destination-invalid")
+                pointers.push_back(f.id + " " + f.pointer);
+        QCOMPARE(pointers, std::vector<std::string>{"flow-without-target /flows/0"});
     }
 
     // The same design with its elements in another order traces identically.

@@ -239,8 +239,8 @@ private slots:
     }
 
     void unknownIdsAndIpv6AndEgress() {
-        // Ids the design does not hold (implicit default connectors, a deleted host) print as
-        // ids; IPv6 endpoints get brackets; the egress line says who translated.
+        // Ids the design does not hold (a deleted host or connector) print as ids; IPv6 endpoints
+        // get brackets; the egress line says who translated.
         sim::Trace t;
         t.flowName = "Outbound";
         t.sourceHost = "ex16";
@@ -276,10 +276,16 @@ private slots:
                                    "\n"
                                    "Disposition: timeout (R14)\n"));
 
-        // The simulator's implicit R18 connectors ("<host id>#<name>") read as SERVER\\name.
-        t.hops.front().receiveConnector = "ex16#Default Frontend EX16";
-        QVERIFY(sim::traceToText(t, d).find("    Connector: EX16\\Default Frontend EX16\n") !=
-                std::string::npos);
+        // The simulator's implicit R18 connectors ("<host id>-default-frontend") read as
+        // SERVER\\name.
+        t.hops.front().receiveConnector = "ex16-default-frontend";
+        model::Design implicit = d;  // EX16 an Exchange 2016 server, its defaults implicit
+        model::ExchangeProperties exchange;
+        exchange.version = model::ExchangeVersion::Ex2016;
+        implicit.findHost("ex16")->exchange = exchange;
+        QVERIFY(
+            sim::traceToText(t, implicit).find("    Connector: EX16\\Default Frontend EX16\n") !=
+            std::string::npos);
         t.hops.front().egress->natRule = "interface-pat";
         QVERIFY(sim::traceToText(t, d).find("via FW (interface PAT)") != std::string::npos);
         t.hops.front().egress->natDevice.clear();

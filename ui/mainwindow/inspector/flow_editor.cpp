@@ -99,25 +99,29 @@ void buildFlowEditor(InspectorForm& form, const Flow& flow) {
         sourceAddressChoices(form.design(), flow),
         readVia(at, [](const Flow& f) { return optionalAddressText(f.sourceAddress); }),
         writeVia(at, [](Flow& f, const QString& v) { return assignAddress(f.sourceAddress, v); }));
-    form.text(
-        QStringLiteral("destination"), tr("To"),
-        tr("An IP address (with an optional :PORT, which then sets the port), a host of the "
-           "design by name or id, or mx:DOMAIN for an MX lookup."),
-        readVia(at, [](const Flow& f) { return fromStd(f.destination); }),
-        [at](model::Design& d, const QString& v) -> QString {
-            Flow* f = at(d);
-            if (f == nullptr)
-                return QObject::tr("The element is no longer there.");
-            sim::TraceTargetError error;
-            const auto target = sim::parseTraceTarget(d, v.trimmed().toStdString(), error);
-            if (!target)
-                return fromStd(error.message);
-            f->destination = target->destination;
-            if (target->port)
-                f->port = *target->port;
-            return QString();
-        },
-        true);
+    form.text(QStringLiteral("destination"), tr("To"),
+              tr("An IP address (with an optional :PORT, which then sets the port), a host of the "
+                 "design by name or id, or mx:DOMAIN for an MX lookup. Empty: the source's routing "
+                 "chooses by the first recipient (send connectors on an Exchange server, R27/R28; "
+                 "the recipient domain's MX elsewhere)."),
+              readVia(at, [](const Flow& f) { return fromStd(f.destination); }),
+              [at](model::Design& d, const QString& v) -> QString {
+                  Flow* f = at(d);
+                  if (f == nullptr)
+                      return QObject::tr("The element is no longer there.");
+                  if (v.trimmed().isEmpty()) {
+                      f->destination.clear();
+                      return QString();
+                  }
+                  sim::TraceTargetError error;
+                  const auto target = sim::parseTraceTarget(d, v.trimmed().toStdString(), error);
+                  if (!target)
+                      return fromStd(error.message);
+                  f->destination = target->destination;
+                  if (target->port)
+                      f->port = *target->port;
+                  return QString();
+              });
     form.text(QStringLiteral("port"), tr("Port"), tr("The TCP port it connects to."),
               readVia(at, [](const Flow& f) { return QString::number(f.port); }),
               writeVia(at,

@@ -3,6 +3,7 @@
 
 #include <QObject>
 
+#include "core/edit/default_connectors.h"
 #include "ui/document/element_text.h"
 #include "ui/mainwindow/inspector/choices.h"
 #include "ui/mainwindow/inspector/element_editors.h"
@@ -125,6 +126,18 @@ void buildExchangeSettings(InspectorForm& form, const model::Host& host) {
               tr("Exchange creates its default receive connectors at setup; when checked they "
                  "are assumed present even if the design does not list them."),
               at, &model::ExchangeProperties::implicitDefaultConnectors);
+    if (host.exchange->implicitDefaultConnectors) {
+        // The same change as `mailtopo-cli format --explicit-defaults`, for this server.
+        form.button(QStringLiteral("makeDefaultConnectorsExplicit"),
+                    tr("Make default connectors explicit"),
+                    tr("Adds the default receive connectors Exchange creates on this server to "
+                       "the design, with the ids traces and findings already name them by, so "
+                       "they can be edited; the server then no longer assumes them."),
+                    [id](model::Design& d) {
+                        const auto made = edit::makeDefaultConnectorsExplicit(d, {id});
+                        return fromStd(made.refused);
+                    });
+    }
     buildAntiSpam(form, id);
 }
 

@@ -359,6 +359,34 @@ private slots:
         QCOMPARE(r.design->organization.name, std::string("Fabrikam"));
     }
 
+    // RemoteIPRanges in every form Exchange accepts (single address, span, CIDR including
+    // the whole of each family, IPv4 netmask; IPv6 single, span and CIDR) is imported as
+    // written; what Exchange refuses (an IPv6 netmask, a span across families, /33) is
+    // reported, not guessed.
+    void remoteIpRangesInEveryExchangeForm() {
+        const std::string text =
+            "{\"Name\": \"R\", \"Server\": \"EX09\", \"Bindings\": [\"0.0.0.0:25\"], "
+            "\"RemoteIPRanges\": [\"192.0.2.7\", \"192.0.2.10-192.0.2.20\", \"10.0.0.0/8\", "
+            "\"0.0.0.0/0\", \"0.0.0.0-255.255.255.255\", \"198.51.100.0(255.255.255.0)\", "
+            "\"2001:db8::cd3\", \"2001:db8::cd3-2001:db8::cd4\", \"2001:db8::/60\", "
+            "\"::/0\", \"::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff\", "
+            "\"2001:db8::(ffff::)\", \"10.0.0.1-2001:db8::1\", \"10.0.0.0/33\"], "
+            "\"PermissionGroups\": \"AnonymousUsers\", \"AuthMechanism\": \"Tls\", "
+            "\"TransportRole\": \"FrontendTransport\"}";
+        const auto r = importText("ranges.json", text);
+        QVERIFY(r.ok());
+        Strings imported;
+        for (const auto& range : r.design->receiveConnectors.at(0).remoteIpRanges)
+            imported.push_back(range.toString());
+        QCOMPARE(imported, (Strings{"192.0.2.7", "192.0.2.10-192.0.2.20", "10.0.0.0/8", "0.0.0.0/0",
+                                    "0.0.0.0-255.255.255.255", "198.51.100.0(255.255.255.0)",
+                                    "2001:db8::cd3", "2001:db8::cd3-2001:db8::cd4", "2001:db8::/60",
+                                    "::/0", "::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}));
+        QCOMPARE(r.log.fields.size(), size_t(3));
+        for (const auto& issue : r.log.fields)
+            QCOMPARE(issue.field, std::string("RemoteIPRanges"));
+    }
+
     void unknownEnumValuesAreReportedNotGuessed() {
         const std::string text =
             "{\"Name\": \"R\", \"Server\": \"EX09\", \"Bindings\": [\"0.0.0.0:25\"], "
