@@ -1,10 +1,11 @@
 // resources/schema/trace.schema.json must describe exactly what traceToJson writes: its
-// version const is kTraceFormatVersion, its enumerations are the C++ tables (step kinds,
-// dispositions, packet flags and leg names, R22 right names), every key a fully populated
-// trace writes is a property of the matching $defs entry and every property is written,
-// and the keys an empty trace still writes are exactly the required ones. Adding a field to
-// the trace without the schema (or the other way round) fails here, naming the $defs entry.
-// tests/app/validate_trace_schema.py validates real CLI output against the same schema.
+// version const is kTraceFormatVersion; its enumerations are the C++ tables (step kinds,
+// dispositions, packet flags and leg names, R22 right names); every key a fully populated
+// trace writes is a property of the matching $defs entry, listed in the same order, and
+// every property is written; the keys an empty trace still writes are exactly the required
+// ones. Adding a field to the trace without the schema (or the other way round) fails here,
+// naming the $defs entry. tests/app/validate_trace_schema.py validates real CLI output
+// against the same schema.
 
 #include <QtTest>
 #include <fstream>
@@ -135,6 +136,16 @@ public:
             }
             descend(member, properties[key], at + "/" + key, full);
         }
+        // The schema lists the keys in the order the writer writes them (the docs' order).
+        std::vector<std::string> order, schemaOrder;
+        for (const auto& [key, member] : value.items())
+            order.push_back(key);
+        for (const auto& [key, property] : properties.items())
+            schemaOrder.push_back(key);
+        if (full && order != schemaOrder)
+            problems.push_back(at + ": $defs/" + def +
+                               " lists its properties in another order "
+                               "than traceToJson writes them");
         for (const auto& [key, property] : properties.items()) {
             if (full && !written.contains(key))
                 problems.push_back(at + ": $defs/" + def + " lists '" + key +
