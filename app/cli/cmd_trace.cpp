@@ -86,7 +86,11 @@ int runTrace(const QStringList& args) {
                                       QStringLiteral("Trace every flow of the design."));
     const QCommandLineOption format(
         QStringLiteral("format"),
-        QStringLiteral("Output format: text (default) or json (--all-flows: an array)."),
+        QString::fromStdString(
+            cat("Output format: text (default) or json (--all-flows: an array), each trace "
+                "object led by \"version\": ",
+                std::to_string(sim::kTraceFormatVersion),
+                "; docs/trace-format.md and resources/schema/trace.schema.json describe it.")),
         QStringLiteral("format"), QStringLiteral("text"));
     const QCommandLineOption expect(
         QStringLiteral("expect"),

@@ -62,7 +62,7 @@ struct Step {
 
 // One leg of the handshake walking through the topology.
 struct Leg {
-    std::string name;  // "SYN", "SYN-ACK", "ACK"
+    std::string name;  // the enumName of its packets' Packet::Flag: "SYN", "SYN-ACK", "ACK"
     std::vector<Step> steps;
 
     bool operator==(const Leg&) const = default;
@@ -179,6 +179,16 @@ struct Trace {
 }  // namespace mailtopo::sim
 
 namespace mailtopo {
+// A packet's flag, as the trace JSON writes it; a Leg's name is the flag of its packets.
+template <>
+struct EnumTraits<sim::Packet::Flag> {
+    static constexpr std::pair<sim::Packet::Flag, std::string_view> list[] = {
+        {sim::Packet::Flag::Syn, "SYN"},
+        {sim::Packet::Flag::SynAck, "SYN-ACK"},
+        {sim::Packet::Flag::Ack, "ACK"}};
+    static constexpr auto items = std::to_array(list);
+};
+
 template <>
 struct EnumTraits<sim::StepKind> {
     static constexpr std::pair<sim::StepKind, std::string_view> list[] = {

@@ -14,18 +14,6 @@ using Json = nlohmann::ordered_json;
 
 // ---- shared -------------------------------------------------------------------------------
 
-std::string_view packetFlagName(Packet::Flag flag) {
-    switch (flag) {
-        case Packet::Flag::Syn:
-            return "SYN";
-        case Packet::Flag::SynAck:
-            return "SYN-ACK";
-        case Packet::Flag::Ack:
-            return "ACK";
-    }
-    return "?";
-}
-
 // "10.0.0.5:25", "[2001:db8::5]:25": the bracket keeps an IPv6 port readable.
 std::string endpoint(const net::Address& address, uint16_t port) {
     std::string out;
@@ -423,7 +411,7 @@ void putIfSet(Json& j, const char* key, const std::optional<net::Address>& value
 
 Json packetToJson(const Packet& p) {
     Json j;
-    j["flag"] = std::string(packetFlagName(p.flag));
+    j["flag"] = std::string(enumName(p.flag));
     j["source"] = p.source.toString();
     j["sourcePort"] = p.sourcePort;
     j["destination"] = p.destination.toString();
@@ -537,6 +525,7 @@ std::string traceToText(const Trace& trace, const model::Design& design) {
 
 nlohmann::ordered_json traceToJson(const Trace& trace) {
     Json j;
+    j["version"] = kTraceFormatVersion;
     j["flowName"] = trace.flowName;
     putIfSet(j, "flowId", trace.flowId);
     j["sourceHost"] = trace.sourceHost;

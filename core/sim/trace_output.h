@@ -13,6 +13,15 @@
 
 namespace mailtopo::sim {
 
+// The version of the trace JSON (docs/trace-format.md, resources/schema/trace.schema.json),
+// written as "version" at the top of every trace object. It goes up when a program reading
+// the previous version would misread a trace: a key renamed, removed or made optional, a
+// value's form or meaning changed, an enumeration value removed or renamed. Adding a key or
+// an enumeration value also goes up, because the schema is closed (additionalProperties
+// false) and a strict reader refuses what it does not know; the schema's "version" const and
+// this number change together (tests/core/sim/tst_trace_schema.cpp checks they agree).
+inline constexpr int kTraceFormatVersion = 1;
+
 // The write-up: a header (flow, source, destination, envelope), then for each hop its setup
 // steps, the SYN / SYN-ACK / ACK legs with numbered "[rule] summary" steps and the packet
 // before -> after, the SMTP dialogue, the stateful devices met and what the hop established
@@ -22,9 +31,9 @@ namespace mailtopo::sim {
 // hold is printed as is.
 std::string traceToText(const Trace& trace, const model::Design& design);
 
-// Every field of the trace, ids as ids, enums by their enumName, addresses as text. Absent
-// optionals and empty optional strings are left out; lists are always present; key order is
-// fixed.
+// Every field of the trace, "version" (kTraceFormatVersion) first, ids as ids, enums by their
+// enumName, addresses as text. Absent optionals and empty optional strings are left out; lists are
+// always present; key order is fixed.
 nlohmann::ordered_json traceToJson(const Trace& trace);
 
 // The JSON as text: 2-space indent, trailing newline. Bytes that are not UTF-8 (names come

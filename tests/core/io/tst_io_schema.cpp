@@ -343,10 +343,13 @@ void TestIoSchema::documentedExampleIsCanonical() {
     std::ifstream in(path);
     QVERIFY2(in, path.c_str());
     const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string marker = "<!-- example: canonical -->\n```json\n";
-    const size_t start = doc.find(marker);
+    // The marker of tests/docs/check_doc_examples.py, which also validates and traces it.
+    const size_t start = doc.find("<!-- example: design canonical");
     QVERIFY2(start != std::string::npos, "example marker not found in docs/file-format.md");
-    const size_t begin = start + marker.size();
+    const std::string fence = "-->\n```json\n";
+    const size_t fenceAt = doc.find(fence, start);
+    QVERIFY(fenceAt != std::string::npos && doc.find('\n', start) > fenceAt);
+    const size_t begin = fenceAt + fence.size();
     const size_t end = doc.find("```\n", begin);
     QVERIFY(end != std::string::npos);
     const std::string example = doc.substr(begin, end - begin);

@@ -303,6 +303,7 @@ private slots:
         t.disposition.text = "ws77 has no address";
         t.disposition.element = "ws77";
         QCOMPARE(sim::traceToJsonText(t), std::string(R"({
+  "version": 1,
   "flowName": "Nothing",
   "sourceHost": "ws77",
   "destination": "10.0.0.50:2525",
