@@ -163,16 +163,20 @@ void checkHostReferences(const DesignIndex& index, FindingSink& sink) {
         const auto& nextHops = host.smtp->nextHops;
         for (size_t k = 0; k < nextHops.size(); ++k) {
             const std::string& hop = nextHops[k];
-            if (isAddressWithOptionalPort(hop) || index.host(hop) != nullptr)
+            // "mx:" / "mx:domain": the relay delivers by MX (of the recipient's domain).
+            if (isAddressWithOptionalPort(hop) || index.host(hop) != nullptr ||
+                hop.starts_with("mx:"))
                 continue;
             sink.report(checks::kDanglingReference,
                         {.message = "host " + hostLabel(host) + ": next hop " + quoted(hop) +
-                                    " is neither an IP address[:port] nor the id of a host",
+                                    " is neither an IP address[:port], the id of a host nor "
+                                    "mx:[domain]",
                          .elements = {host.id},
                          .pointer = indexed(base + "/smtp", "nextHops", k),
                          .remediation = "Write the next hop as an address (\"10.0.0.20\", "
-                                        "\"10.0.0.20:2525\", \"[2001:db8::20]:25\") or as the id "
-                                        "of a host in the design."});
+                                        "\"10.0.0.20:2525\", \"[2001:db8::20]:25\"), as the id "
+                                        "of a host in the design, or as \"mx:\" to deliver by "
+                                        "the recipient domain's MX."});
         }
     }
 }

@@ -31,7 +31,9 @@ inline constexpr CheckInfo kSpfEgressNotAuthorized{
     "the HELO name and the MAIL FROM domain of a connection that leaves for the internet), "
     "RFC 7208 check_host() runs against the design's external DNS zones (R33, R34). Any result "
     "but pass (fail, softfail, neutral, none, permerror) means receivers cannot authenticate "
-    "the mail. Hops to a smart host are not checked: the final receiver sees the smart host. "
+    "the mail. Every hop of every traced flow counts, along chains of relays. A hop to a smart "
+    "host is not checked itself: the final receiver sees the smart host, so its onward "
+    "connection is checked, or, when the trace stops at it, its own address (R29). "
     "Domains the design has no external zone for are not checked."};
 inline constexpr CheckInfo kSpfMultipleRecords{
     "spf-multiple-records", Error, "A domain publishes more than one SPF record", "R33",

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -35,19 +36,67 @@ public:
         for (const auto& connector : lookup.design().sendConnectors)
             for (const auto& name : connector.smartHosts)
                 if (auto address = sim::resolveHostName(lookup, name, &resolver))
-                    addresses_.insert(*address);
+                    names_.try_emplace(*address, name);
     }
     bool isRelay(const sim::Hop& hop) const {
         if (const auto* server = lookup_.host(hop.server);
             server != nullptr && server->kind == model::HostKind::SmartHost)
             return true;
-        return hop.target && addresses_.count(*hop.target) > 0;
+        return hop.target && names_.count(*hop.target) > 0;
+    }
+    // The name a send connector lists for the smart host at `address`, else its text.
+    std::string nameOf(const net::Address& address) const {
+        const auto it = names_.find(address);
+        return it != names_.end() ? it->second : address.toString();
     }
 
 private:
     const model::DesignLookup& lookup_;
-    std::set<net::Address> addresses_;
+    std::map<net::Address, std::string> names_;
 };
+
+// R29: a smart host that takes the message and whose own onward connection the trace does
+// not show — a relay outside the design, or one in it without next hops — still sends as
+// itself: receivers judge its address. Known when it is outside the design (the hop left
+// for it) or holds an address on an internet segment; a relay behind NAT needs next hops
+// ("mx:") to be traced instead.
+struct RelayIdentity {
+    net::Address address;
+    std::string helo;
+    std::string name;  // how findings name the smart host
+    model::Id host;    // empty when the relay is outside the design
+};
+
+std::optional<RelayIdentity> relayOnwardIdentity(const model::DesignLookup& lookup,
+                                                 const RelayTargets& relays,
+                                                 const sim::Trace& trace, const sim::Hop& hop) {
+    const auto kind = trace.disposition.kind;
+    if (!hop.target ||
+        (kind != model::DispositionKind::Delivered && kind != model::DispositionKind::Relayed))
+        return std::nullopt;
+    const auto* server = lookup.host(hop.server);
+    if (server == nullptr) {
+        if (!hop.egress)
+            return std::nullopt;  // ended inside the design without a server
+        const std::string name = relays.nameOf(*hop.target);
+        return RelayIdentity{*hop.target, name, name, {}};
+    }
+    if (!hop.localAddress)
+        return std::nullopt;
+    const bool onInternet =
+        std::any_of(server->nics.begin(), server->nics.end(), [&](const model::Nic& nic) {
+            return detail::isInternetSegment(lookup, nic.segmentId) &&
+                   std::any_of(nic.addresses.begin(), nic.addresses.end(),
+                               [&](const auto& a) { return a.address == *hop.localAddress; });
+        });
+    if (!onInternet)
+        return std::nullopt;
+    const std::string helo = server->smtp && !server->smtp->heloName.empty()
+                                 ? server->smtp->heloName
+                             : !server->fqdn.empty() ? server->fqdn
+                                                     : detail::hostLabel(*server);
+    return RelayIdentity{*hop.localAddress, helo, detail::hostLabel(*server), server->id};
+}
 
 // The senders in the order first seen, each one what a receiver tells apart, with each flow
 // listed once: an estate sends thousands of flows through a handful of egress identities,
@@ -95,22 +144,48 @@ std::vector<SpfSender> collectSenders(const model::DesignLookup& lookup,
         const auto& trace = simulation.traces[i];
         const std::string label = flowLabel(flow);
         const std::string pointer = detail::flowPointer(lookup, trace);
-        for (const auto& hop : trace.hops) {
-            if (!hop.egress || hop.egress->mailFromDomain.empty() || relays.isRelay(hop))
-                continue;
-            const std::string domain = detail::lower(hop.egress->mailFromDomain);
-            if (!zones.covers(domain))
-                continue;
+        const std::string domain = domainOf(trace.mailFrom);
+        auto record = [&](const std::string& egressDomain, const sim::EgressIdentity& identity,
+                          const model::Id& client, const std::optional<net::Address>& source,
+                          const std::string& smartHost) {
             SpfSender& s =
-                senders.senderFor(true, domain, hop.egress->publicAddress, hop.egress->heloName);
+                senders.senderFor(true, egressDomain, identity.publicAddress, identity.heloName);
             if (s.flows.empty()) {
-                s.identity = *hop.egress;
-                s.client = hop.client;
-                s.source = hop.chosenSource;
-                s.mailFrom =
-                    domainOf(trace.mailFrom) == domain ? trace.mailFrom : "postmaster@" + domain;
+                s.identity = identity;
+                s.client = client;
+                s.source = source;
+                s.smartHost = smartHost;
+                s.mailFrom = domain == egressDomain ? trace.mailFrom : "postmaster@" + egressDomain;
             }
             senders.addFlow(s, label, pointer);
+        };
+        // Every hop that leaves the design, all along a chain of relays.
+        for (size_t h = 0; h < trace.hops.size(); ++h) {
+            const auto& hop = trace.hops[h];
+            if (relays.isRelay(hop)) {
+                // The last hop hands the message to a smart host that sends it on unseen.
+                const auto relay = h + 1 == trace.hops.size()
+                                       ? relayOnwardIdentity(lookup, relays, trace, hop)
+                                       : std::nullopt;
+                if (!relay || domain.empty() || !zones.covers(domain))
+                    continue;
+                sim::EgressIdentity identity;
+                identity.publicAddress = relay->address;
+                identity.heloName = relay->helo;
+                identity.mailFromDomain = domain;
+                record(domain, identity, relay->host, relay->address, relay->name);
+                continue;
+            }
+            if (!hop.egress || hop.egress->mailFromDomain.empty())
+                continue;
+            const std::string hopDomain = detail::lower(hop.egress->mailFromDomain);
+            if (!zones.covers(hopDomain))
+                continue;
+            // A hop that starts at a smart host the previous hop handed the message to.
+            const bool fromSmartHost = h > 0 && relays.isRelay(trace.hops[h - 1]);
+            const auto* client = lookup.host(hop.client);
+            record(hopDomain, *hop.egress, hop.client, hop.chosenSource,
+                   fromSmartHost && client != nullptr ? detail::hostLabel(*client) : "");
         }
         // An internet sender of a design flow: receivers judge its own address.
         const auto* client = lookup.host(trace.sourceHost);
@@ -119,7 +194,6 @@ std::vector<SpfSender> collectSenders(const model::DesignLookup& lookup,
             client->kind != model::HostKind::InternetSender || first == nullptr ||
             !first->chosenSource)
             continue;
-        const std::string domain = domainOf(trace.mailFrom);
         if (domain.empty() || !zones.covers(domain))
             continue;
         const std::string helo = !flow.request.helo.empty() ? flow.request.helo

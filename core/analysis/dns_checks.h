@@ -26,7 +26,8 @@ struct SpfSender {
     std::string mailFrom;          // the full address, for the %{l} and %{s} macros
     net::Address address;          // what the receiver sees
     std::string helo;
-    model::Id client;                    // the host that opened the connection
+    model::Id client;       // the host that opened the connection
+    std::string smartHost;  // the smart host's name when the sender is one (R29), else ""
     std::optional<net::Address> source;  // the client's own address, before any NAT
     std::vector<std::string> flows;      // "flow 'EX16 to 203.0.113.25'", in flow order
     std::string flowPointer;             // the first design flow's pointer, or ""

@@ -151,6 +151,16 @@ std::string egressText(const model::Design& design, const sim::EgressIdentity& i
     return out;
 }
 
+std::string egressText(const model::Design& design, const SpfSender& sender) {
+    std::string out = egressText(design, sender.identity);
+    if (!sender.smartHost.empty()) {
+        out += " (smart host ";
+        out += sender.smartHost;
+        out += ')';
+    }
+    return out;
+}
+
 std::string ip4or6(const net::Address& address) {
     std::string out(address.isV4() ? "ip4:" : "ip6:");
     out += address.toString();

@@ -83,6 +83,8 @@ struct DnsContext {
 std::string flowsText(const std::vector<std::string>& flows);
 // "198.51.100.1 via FW (interface PAT)", "198.51.100.25 via FW (outbound NAT 'EX16 egress')".
 std::string egressText(const model::Design& design, const sim::EgressIdentity& identity);
+// egressText of a sender, naming the smart host it is (R29): "192.0.2.10 (smart host ISP-RELAY)".
+std::string egressText(const model::Design& design, const SpfSender& sender);
 std::string ip4or6(const net::Address& address);  // "ip4:198.51.100.1" / "ip6:2001:db8::1"
 // TXT data in zone-file form: quoted, split into strings of at most 255 bytes.
 std::string txtData(std::string_view text);

@@ -2,7 +2,7 @@
 // (the PTR names a host whose address records give the address back), and the SORBS-DUHL
 // static-sender policy of S1 (MX, A and PTR consistent, TTLs of at least 43200 s).
 // Hops to a smart host are not egress for these rules (see dns_checks.cpp): the final
-// receiver sees the smart host.
+// receiver sees the smart host, whose own address is judged instead (R29).
 
 #include <algorithm>
 #include <set>
@@ -96,7 +96,7 @@ void fcrdns(const DnsContext& context, const SpfSender& sender, FindingSink& sin
 
     std::string message = flowsText(sender.flows);
     message += ": mail leaves as ";
-    message += egressText(context.design, sender.identity);
+    message += egressText(context.design, sender);
     message += "; ";
     std::string fix;
     const auto ptrs = answer.ofType(dns::RRType::PTR);
@@ -256,7 +256,7 @@ void duhl(const DnsContext& context, const SpfSender& sender, FindingSink& sink)
     message += ": mail from ";
     message += domain;
     message += " leaves as ";
-    message += egressText(context.design, sender.identity);
+    message += egressText(context.design, sender);
     message +=
         "; the static-sender policy (TTL >= 43200 s, PTR naming an MX host of that "
         "address) misses: ";

@@ -1,7 +1,8 @@
 // R33/R34 for the design's own mail: SPF of the MAIL FROM domain, evaluated for the address
 // each egress identity leaves as, must pass. The remediation gives the record to publish:
 // the one in the zone with every egress address it misses added (and repaired when it is
-// broken), so one change fixes every finding of the domain.
+// broken), so one change fixes every finding of the domain. A smart host that relays the
+// mail on is such an egress too (R29): receivers judge its address.
 
 #include <algorithm>
 #include <map>
@@ -51,7 +52,8 @@ void checkSpfEgress(const DnsContext& context, FindingSink& sink) {
 
         std::string message = flowsText(sender.flows);
         message += ": ";
-        message += hostName(context, sender.client);
+        message += sender.smartHost.empty() ? hostName(context, sender.client)
+                                            : "smart host " + sender.smartHost;
         if (sender.source) {
             message += " (";
             message += sender.source->toString();
@@ -85,6 +87,13 @@ void checkSpfEgress(const DnsContext& context, FindingSink& sink) {
         fix += context.zones.recordLine(sender.domain, ttl, "TXT", txtData(corrected));
         if (records.size() > 1)
             fix += ", and delete the other v=spf1 records";
+        if (!sender.smartHost.empty()) {
+            fix += "\nA smart host that sends for ";
+            fix += sender.domain;
+            fix += " must be authorized by its SPF (R29): add ";
+            fix += ip4or6(sender.address);
+            fix += " as above, or the include: its operator publishes for its relays";
+        }
         if (sender.identity.natRule == "interface-pat" && sender.source) {
             fix += "\nor keep the mail on an authorized address: ";
             fix += sender.source->toString();

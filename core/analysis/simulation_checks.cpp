@@ -230,6 +230,8 @@ std::vector<AnalysisFlow> standardFlows(const model::DesignLookup& lookup) {
             out.destination = connector.dnsRoutingEnabled && connector.smartHosts.empty()
                                   ? kInternetReceiver
                                   : "";
+            // A smart host in the design that delivers by MX ("mx:") reaches the same one.
+            out.internetReceiver = net::Address::parse(kInternetReceiver);
             out.mailFrom = "postmaster@" + domain;
             out.rcptTo = {"someone@mailtopo-probe.invalid"};
             flows.push_back({FlowPurpose::Outbound, out});

@@ -101,8 +101,8 @@ bool mailAddressOrNone(std::string_view text, const Context&, std::string* probl
 bool domains(std::string_view text, const Context&, std::string* problem) {
     return parseCheckedList(text, checkDomainNameOnly, problem).has_value();
 }
-bool mailTargets(std::string_view text, const Context&, std::string* problem) {
-    return parseCheckedList(text, checkMailTarget, problem).has_value();
+bool nextHops(std::string_view text, const Context&, std::string* problem) {
+    return parseCheckedList(text, checkNextHop, problem).has_value();
 }
 bool smartHosts(std::string_view text, const Context&, std::string* problem) {
     return parseCheckedList(text, checkSmartHost, problem).has_value();
@@ -185,7 +185,7 @@ constexpr std::array kRules{
     KeyRule{"Exchange properties", "site", required},
     KeyRule{"anti-spam settings", "blockListProviders", domains},
     KeyRule{"SMTP properties", "localDomains", domains},
-    KeyRule{"SMTP properties", "nextHops", mailTargets},
+    KeyRule{"SMTP properties", "nextHops", nextHops},
     KeyRule{"SMTP properties", "submitTo", mailTargetOrNone},
     KeyRule{"SMTP properties", "heloName", hostName},
     KeyRule{"SMTP properties", "mailFrom", mailAddressOrNone},

@@ -220,6 +220,13 @@ bool checkMailTarget(std::string_view text, std::string* problem) {
     return checkDomainNameOnly(name, problem);
 }
 
+bool checkNextHop(std::string_view text, std::string* problem) {
+    const std::string_view target = trimmedText(text);
+    if (target.starts_with("mx:"))
+        return target.size() == 3 || checkDomainNameOnly(target.substr(3), problem);
+    return checkMailTarget(target, problem);
+}
+
 bool checkMailAddress(std::string_view text, std::string* problem) {
     const std::string_view address = trimmedText(text);
     const size_t at = address.rfind('@');

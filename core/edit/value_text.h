@@ -57,6 +57,9 @@ bool checkSmartHost(std::string_view text, std::string* problem);
 // optional port ("10.0.0.20", "10.0.0.20:2525", "[2001:db8::20]:25") or a host id or DNS
 // name with an optional port ("mailgw", "smtp.contoso.com:587").
 bool checkMailTarget(std::string_view text, std::string* problem);
+// A relay's next hop: a mail target as above, or "mx:" (the recipient domain's MX) or
+// "mx:domain".
+bool checkNextHop(std::string_view text, std::string* problem);
 // An envelope address "local@domain"; the domain is checked, the local part only for being
 // there and without spaces.
 bool checkMailAddress(std::string_view text, std::string* problem);

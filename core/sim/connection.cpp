@@ -24,6 +24,24 @@ std::string packetText(const Packet& p) {
     return endpoint(p.source, p.sourcePort) + " -> " + endpoint(p.destination, p.destinationPort);
 }
 
+namespace {
+
+bool isInternetSide(const model::Host& host) {
+    return host.kind == model::HostKind::InternetSender || host.kind == model::HostKind::Partner;
+}
+
+// A receiver of the design that stands for the outside world (an internet or partner MTA),
+// reached from an internet segment by a sender of the organisation: the connection leaves
+// the design there even though the receiver is drawn, and without a NAT device on the way
+// (a host with its own public address) the receiver sees the client's own source (R16).
+bool isOutsideReceiver(const Topology& topology, const model::Host& client,
+                       const model::Host& server, uint32_t ingress) {
+    return !isInternetSide(client) && isInternetSide(server) && ingress != kNone &&
+           topology.isInternetSegment(topology.interface(ingress).segmentId);
+}
+
+}  // namespace
+
 ConnectionResult traceConnection(const Topology& topology, const ReceiveConnectorTable& connectors,
                                  const ConnectionRequest& request) {
     ConnectionResult result;
@@ -189,6 +207,11 @@ ConnectionResult traceConnection(const Topology& topology, const ReceiveConnecto
             walk.fail(DispositionKind::Timeout, "the client's ACK never reaches " + server.name,
                       server.id, "R13");
         return result;
+    }
+    if (!hop.egress && isOutsideReceiver(topology, *client.host, host, arrived.ingress)) {
+        EgressIdentity id;
+        id.publicAddress = arrived.packet.source;
+        hop.egress = id;
     }
     result.outcome = ConnectionResult::Outcome::Established;
     return result;

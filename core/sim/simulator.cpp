@@ -104,6 +104,18 @@ Disposition insufficient(std::string what, const model::Id& element, std::string
     return d;
 }
 
+// An MX lookup the design's DNS cannot answer, standing in for a receiver on the internet.
+Step standInReceiverStep(const model::Id& client, const std::string& domain,
+                         const net::Address& receiver) {
+    Step s;
+    s.kind = StepKind::Resolve;
+    s.rule = "R28";
+    s.element = client;
+    s.summary = "MX of " + domain + " is not in the design's DNS: " + receiver.toString() +
+                " stands in for its receiver on the internet";
+    return s;
+}
+
 }  // namespace
 
 TraceRequest requestFromFlow(const model::Flow& flow) {
@@ -192,7 +204,8 @@ Trace Simulator::trace(const TraceRequest& request) const {
         const std::string firstDomain =
             request.rcptTo.empty() ? std::string() : domainOf(request.rcptTo.front());
         if (destination.empty() || destination.starts_with("mx:")) {
-            const std::string domain = destination.empty() ? firstDomain : destination.substr(3);
+            // "mx:" alone (a relay's next hop) looks up the first recipient's domain.
+            const std::string domain = destination.size() > 3 ? destination.substr(3) : firstDomain;
             if (client->isExchange() && destination.empty()) {
                 // R27/R28: the send connectors decide.
                 auto next = routeOutbound(impl.lookup, *client, domain, impl.resolverFor(*client));
@@ -240,6 +253,10 @@ Trace Simulator::trace(const TraceRequest& request) const {
                         setup.push_back(std::move(s));
                         break;
                     }
+                if (!target.address && request.internetReceiver) {
+                    target.address = request.internetReceiver;
+                    setup.push_back(standInReceiverStep(client->id, domain, *target.address));
+                }
                 if (!target.address) {
                     trace.disposition = insufficient(
                         "an MX record of " + domain + " that resolves in the design's DNS zones",

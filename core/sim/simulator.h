@@ -25,8 +25,9 @@ struct TraceRequest {
     model::Id flowId;  // the design flow this request comes from, if any
     model::Id sourceHost;
     std::optional<net::Address> sourceAddress;  // explicit bind (R2 step 1)
-    // An IP address, "IP:port", a host id, or "mx:domain". Empty: an Exchange server sends
-    // through its send connectors to the first recipient's domain (R27, R28).
+    // An IP address, "IP:port", a host id, "mx:domain", or "mx:" (the first recipient's
+    // domain). Empty: an Exchange server sends through its send connectors to the first
+    // recipient's domain (R27, R28).
     std::string destination;
     uint16_t port = 25;  // used unless `destination` carries a port
     std::string helo;    // empty: the source host's FQDN
@@ -34,6 +35,10 @@ struct TraceRequest {
     std::vector<std::string> rcptTo;
     bool followOnward = true;  // continue when a gateway accepts and forwards the message
     model::Id poolMember;      // a VIP with this host in its pool sends to it (else the first)
+    // Where an MX lookup (a relay's "mx:" next hop) goes when the design's DNS has no MX for
+    // the recipient's domain: the standard outbound flows' stand-in internet receiver. Unset:
+    // the missing MX ends the trace insufficient-info.
+    std::optional<net::Address> internetReceiver;
     // Off: the trace keeps its decisions (addresses, translations, connector, principal,
     // disposition, flags) but leaves out the route and SMTP dialogue lines, which is what
     // bulk analysis needs; a face that shows the trace re-runs it with explain on.

@@ -42,6 +42,8 @@ expect_story1-two-ip-skipassource() {
 expect_story2-smart-host() {
     check story2-smart-host.mailtopo "duhl-policy" \
         "EX01 to example.net=delivered hops=1"
+    check story2-smart-host-spf-missing.mailtopo "duhl-policy spf-egress-not-authorized" \
+        "EX01 to example.net=relayed hops=1"
     check story2-smart-host-fixed.mailtopo "duhl-policy" \
         "EX01 to example.net=delivered hops=2"
 }

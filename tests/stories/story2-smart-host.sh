@@ -11,8 +11,9 @@
 # accept relaying from 198.51.100.1 (R29).
 #
 # Usage: story2-smart-host.sh MAILTOPO_CLI OUTDIR
-# Writes OUTDIR/story2-smart-host.mailtopo (direct delivery) and
-#        OUTDIR/story2-smart-host-fixed.mailtopo (through the smart host).
+# Writes OUTDIR/story2-smart-host.mailtopo (direct delivery),
+#        OUTDIR/story2-smart-host-spf-missing.mailtopo (through the smart host, SPF unchanged)
+#        and OUTDIR/story2-smart-host-fixed.mailtopo (through the smart host, SPF updated).
 set -eu
 cli=${1:?usage: $0 MAILTOPO_CLI OUTDIR}
 out=${2:?usage: $0 MAILTOPO_CLI OUTDIR}
@@ -73,3 +74,10 @@ records='[{"name": "@", "type": "MX", "ttl": 86400, "data": "10 mail.example.com
 "$cli" edit "$design" -o "$fixed" \
     --set "$sc:dnsRoutingEnabled=false" --set "$sc:smartHosts=192.0.2.10" \
     --set "$flow:destination=$isp" --set "$zone:records=$records"
+
+# Half the fix, as the seed tells it: the route changes and the SPF record does not. The relay
+# is drawn as the ISP runs it, a receiving host whose onward delivery the design does not
+# show; receivers judge its address all the same (R29), so spf=fail is reported.
+"$cli" edit "$design" -o "$out/story2-smart-host-spf-missing.mailtopo" \
+    --set "$sc:dnsRoutingEnabled=false" --set "$sc:smartHosts=192.0.2.10" \
+    --set "$flow:destination=$isp" --set "$isp:smtp.nextHops="

@@ -73,6 +73,12 @@ Design e17Fixed() {
     return d;
 }
 
+// A design of tests/data/egress (written by its make-fixtures.sh).
+Design egressFixture(const char* name) {
+    return testing::loadDesignOrStop(std::string(MAILTOPO_SOURCE_DIR "/tests/data/egress/") + name +
+                                     ".mailtopo");
+}
+
 // The TXT data of the first record line a remediation gives: the text between its quotes.
 std::string quotedRecord(const std::string& remediation) {
     const size_t open = remediation.find('"');
@@ -172,6 +178,79 @@ private slots:
         QVERIFY(std::none_of(findings.begin(), findings.end(), [](const analysis::Finding& f) {
             return f.id == "spf-egress-not-authorized";
         }));
+    }
+
+    // R34, R16: an Edge server with its own public address leaves without NAT; the egress
+    // identity is its own source address, its FQDN as HELO and the MAIL FROM domain.
+    void r34EgressOwnPublicAddress() {
+        auto d = egressFixture("r34-egress-own-public-address");
+        const auto found = dnsFindings(d, "spf-egress-not-authorized");
+        QCOMPARE(found.size(), size_t(1));
+        const auto& f = found.front();
+        QVERIFY(mentions(f,
+                         "EDGE01 (198.51.100.30) sends as 198.51.100.30, HELO "
+                         "edge01.example.com, MAIL FROM domain example.com"));
+        QVERIFY(mentions(f, "gives fail"));
+        QVERIFY(hasElement(f, "edge01"));
+        record(d, "example.com.", "@", "TXT").data = quotedRecord(f.remediation);
+        QVERIFY(dnsFindings(d, "spf-egress-not-authorized").empty());
+    }
+
+    // R29, seed S1: EX01 sends through the ISP relay, drawn as a receiving host without next
+    // hops. The trace stops at the relay, but receivers see the relay: its address is judged,
+    // not EX01's hop to it, and the finding names the smart host and the record to publish.
+    void r29SeedSmartHostNotInSpf() {
+        auto d = egressFixture("r29-seed-001-smart-host-spf");
+        const auto found = dnsFindings(d, "spf-egress-not-authorized");
+        QCOMPARE(found.size(), size_t(1));
+        const auto& f = found.front();
+        QVERIFY(mentions(f,
+                         "smart host ISP-RELAY (192.0.2.10) sends as 192.0.2.10, HELO "
+                         "smtp.isp.example, MAIL FROM domain example.com"));
+        QVERIFY(mentions(f, "SPF of example.com ('v=spf1 mx -all') gives fail"));
+        QVERIFY(mentions(f, "\"v=spf1 ip4:192.0.2.10 mx -all\""));
+        QVERIFY(mentions(f, "(R29)"));
+        QVERIFY(!mentions(f, "198.51.100.1"));  // the hop to the relay is not the egress
+        QVERIFY(hasElement(f, "zone-example.com") && hasElement(f, "relay01"));
+        QCOMPARE(f.flow, std::string("flow 'EX01 to example.net'"));
+        // The static-sender policy judges the same address (R38).
+        const auto duhl = dnsFindings(d, "duhl-policy");
+        QCOMPARE(duhl.size(), size_t(1));
+        QVERIFY(mentions(duhl.front(), "leaves as 192.0.2.10 (smart host ISP-RELAY)"));
+        record(d, "example.com.", "@", "TXT").data = quotedRecord(f.remediation);
+        QVERIFY(dnsFindings(d, "spf-egress-not-authorized").empty());
+    }
+
+    // R29: the relay's next hop "mx:" delivers by the recipient domain's MX, so the trace
+    // goes on from it to the internet and that connection's identity is judged; the standard
+    // outbound flow reaches the stand-in receiver the same way.
+    void r29SmartHostDeliversByMx() {
+        auto d = egressFixture("r29-smart-host-delivers-by-mx");
+        const auto simulation = analysis::simulateDesign(d);
+        size_t chains = 0;
+        for (size_t i = 0; i < simulation.traces.size(); ++i) {
+            const auto& trace = simulation.traces[i];
+            const auto purpose = simulation.flows[i].purpose;
+            if (purpose != analysis::FlowPurpose::DesignFlow &&
+                purpose != analysis::FlowPurpose::Outbound)
+                continue;
+            QCOMPARE(trace.hops.size(), size_t(2));
+            QCOMPARE(trace.disposition.kind, model::DispositionKind::Delivered);
+            const auto& onward = trace.hops.back();
+            QCOMPARE(onward.client, std::string("relay01"));
+            QVERIFY(onward.egress.has_value());
+            QCOMPARE(onward.egress->publicAddress.toString(), std::string("192.0.2.10"));
+            QCOMPARE(onward.egress->heloName, std::string("smtp.isp.example"));
+            QCOMPARE(onward.egress->mailFromDomain, std::string("example.com"));
+            ++chains;
+        }
+        QCOMPARE(chains, size_t(2));
+        const auto found = dnsFindings(d, "spf-egress-not-authorized");
+        QCOMPARE(found.size(), size_t(1));  // one identity, shown by both flows
+        QVERIFY(mentions(found.front(), "smart host ISP-RELAY (192.0.2.10) sends as 192.0.2.10"));
+        QVERIFY(mentions(found.front(), "(and 1 more flow)"));
+        record(d, "example.com.", "@", "TXT").data = quotedRecord(found.front().remediation);
+        QVERIFY(dnsFindings(d, "spf-egress-not-authorized").empty());
     }
 
     // R33, E15: two v=spf1 records; the merged record from the remediation fixes it.

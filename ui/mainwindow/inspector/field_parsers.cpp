@@ -158,9 +158,9 @@ QString assignDomains(std::vector<std::string>& target, const QString& text) {
     });
 }
 
-QString assignMailTargets(std::vector<std::string>& target, const QString& text) {
+QString assignNextHops(std::vector<std::string>& target, const QString& text) {
     return assignViaCore(target, text, [](std::string_view t, std::string* why) {
-        return checkedList(t, edit::checkMailTarget, why);
+        return checkedList(t, edit::checkNextHop, why);
     });
 }
 

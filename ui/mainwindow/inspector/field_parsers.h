@@ -61,9 +61,9 @@ QString assignAddress(std::optional<net::Address>& target, const QString& text);
 QString assignAddresses(std::vector<net::Address>& target, const QString& text);
 QString assignRanges(std::vector<net::IpRange>& target, const QString& text);
 QString assignPorts(std::vector<uint16_t>& target, const QString& text);
-// Lists of domain names (no wildcards), of checkMailTarget's targets, of smart hosts.
+// Lists of domain names (no wildcards), of next hops (edit::checkNextHop), of smart hosts.
 QString assignDomains(std::vector<std::string>& target, const QString& text);
-QString assignMailTargets(std::vector<std::string>& target, const QString& text);
+QString assignNextHops(std::vector<std::string>& target, const QString& text);
 QString assignSmartHosts(std::vector<std::string>& target, const QString& text);
 // Any list of words, kept as typed ("zen.spamhaus.org, bl.spamcop.net").
 QString wordListText(const std::vector<std::string>& words);

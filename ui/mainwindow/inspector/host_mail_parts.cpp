@@ -73,10 +73,11 @@ void buildSmtpSending(InspectorForm& form, const std::string& id) {
     form.text(
         QStringLiteral("nextHops"), tr("Forwards to"),
         tr("Where accepted mail goes next, in order: addresses with an optional port or hosts "
-           "of the design (10.0.0.50:25, ex2016a), comma-separated."),
+           "of the design (10.0.0.50:25, ex2016a), or mx: to deliver by the recipient domain's "
+           "MX; comma-separated."),
         readVia(at, [](const model::SmtpProperties& s) { return wordListText(s.nextHops); }),
         writeVia(at, [](model::SmtpProperties& s, const QString& v) {
-            return assignMailTargets(s.nextHops, v);
+            return assignNextHops(s.nextHops, v);
         }));
     form.text(QStringLiteral("submitTo"), tr("Submits to"),
               tr("The SMTP server an application is configured with: an address or name, "
