@@ -27,8 +27,7 @@ std::vector<std::filesystem::path> repositoryDesigns() {
                                "/tests/data/ui", "/tests/data/migration"}) {
         for (const auto& entry :
              std::filesystem::directory_iterator(std::string(MAILTOPO_SOURCE_DIR) + folder))
-            if (entry.path().extension() == ".mailtopo" &&
-                io::loadDesignFile(entry.path()).ok())
+            if (entry.path().extension() == ".mailtopo" && io::loadDesignFile(entry.path()).ok())
                 out.push_back(entry.path());
     }
     std::sort(out.begin(), out.end());
@@ -230,7 +229,8 @@ private slots:
         const std::string doc((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
         const auto block = [&](const std::string& name) {
-            const std::string marker = "<!-- example: " + name + " -->\n```json\n";
+            const std::string marker =
+                "<!-- example: design canonical name=" + name + " -->\n```json\n";
             const size_t start = doc.find(marker);
             if (start == std::string::npos)
                 return std::string();

@@ -338,25 +338,29 @@ void TestIoSchema::schemaMatchesDesignFields() {
 }
 
 void TestIoSchema::documentedExampleIsCanonical() {
-    // docs/file-format.md promises its example loads and is byte-for-byte canonical.
+    // docs/file-format.md promises its canonical examples load and are byte-for-byte canonical.
     const std::string path = MAILTOPO_SOURCE_DIR "/docs/file-format.md";
     std::ifstream in(path);
     QVERIFY2(in, path.c_str());
     const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    // The marker of tests/docs/check_doc_examples.py, which also validates and traces it.
-    const size_t start = doc.find("<!-- example: design canonical");
-    QVERIFY2(start != std::string::npos, "example marker not found in docs/file-format.md");
-    const std::string fence = "-->\n```json\n";
-    const size_t fenceAt = doc.find(fence, start);
-    QVERIFY(fenceAt != std::string::npos && doc.find('\n', start) > fenceAt);
-    const size_t begin = fenceAt + fence.size();
-    const size_t end = doc.find("```\n", begin);
-    QVERIFY(end != std::string::npos);
-    const std::string example = doc.substr(begin, end - begin);
-
-    const io::ParsedDesign parsed = io::parseDesign(example, "docs/file-format.md example");
-    QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.diagnostics.front().toString().c_str());
-    QCOMPARE(io::serializeDesign(*parsed.design), example);
+    // The marker of tests/docs/check_doc_examples.py, which also validates and traces them.
+    const std::string marker = "<!-- example: design canonical";
+    int examples = 0;
+    for (size_t start = doc.find(marker); start != std::string::npos;
+         start = doc.find(marker, start + 1)) {
+        const std::string fence = "-->\n```json\n";
+        const size_t fenceAt = doc.find(fence, start);
+        QVERIFY(fenceAt != std::string::npos && doc.find('\n', start) > fenceAt);
+        const size_t begin = fenceAt + fence.size();
+        const size_t end = doc.find("```\n", begin);
+        QVERIFY(end != std::string::npos);
+        const std::string example = doc.substr(begin, end - begin);
+        const io::ParsedDesign parsed = io::parseDesign(example, "docs/file-format.md example");
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.diagnostics.front().toString().c_str());
+        QCOMPARE(io::serializeDesign(*parsed.design), example);
+        ++examples;
+    }
+    QVERIFY2(examples >= 3, "canonical example markers not found in docs/file-format.md");
 }
 
 QTEST_GUILESS_MAIN(TestIoSchema)

@@ -66,6 +66,7 @@ sim::Trace fullTrace() {
     hop.target = ip("203.0.113.25");
     hop.seenSource = ip("198.51.100.1");
     hop.localAddress = ip("203.0.113.25");
+    hop.localPort = 2525;
     hop.receiveConnector = "rc";
     hop.principal = "anonymous";
     hop.rights = {"Submit"};
