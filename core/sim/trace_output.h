@@ -16,9 +16,9 @@ namespace mailtopo::sim {
 // The write-up: a header (flow, source, destination, envelope), then for each hop its setup
 // steps, the SYN / SYN-ACK / ACK legs with numbered "[rule] summary" steps and the packet
 // before -> after, the SMTP dialogue, the stateful devices met and what the hop established
-// (sources, connector, principal, rights, originating IP, egress identity); then the
-// disposition and the flags. `design` turns ids into the names people know ("EX16\Relay");
-// an id the design does not hold (an implicit default connector) is printed as is.
+// (its own result, sources, connector, principal, rights, originating IP, egress identity);
+// then the chain's disposition and the flags. `design` turns ids into the names people know
+// ("EX16\Relay"); an id the design does not hold (an implicit default connector) is printed as is.
 std::string traceToText(const Trace& trace, const model::Design& design);
 
 // Every field of the trace, ids as ids, enums by their enumName, addresses as text. Absent
