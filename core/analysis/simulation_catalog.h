@@ -85,6 +85,21 @@ inline constexpr CheckInfo kDsrMisconfigured{
     "WeakHostReceive on the LAN NIC, WeakHostSend on the loopback, loopback metric 254, the "
     "host firewall open for the VIP and an SMTP listener covering it."};
 
+inline constexpr CheckInfo kMailLoop{
+    "mail-loop", Error, "A message comes back to a host it already passed", "R1",
+    "Each host on the way hands the message to the next, and the last hands it back: it goes "
+    "round until a receiver counts more Received headers than it allows (Exchange: "
+    "Set-ReceiveConnector -MaxHopCount, 30) and rejects it with 554 5.4.14 Hop count exceeded. "
+    "Typical causes: an InternalRelay or subdomain that no send connector covers, so the "
+    "\"*\" connector sends it to the MX, which is the organisation itself; a gateway whose next "
+    "hop is the host that sent to it."};
+inline constexpr CheckInfo kRoutingLoop{
+    "routing-loop", Error, "Packets circle between routers", "R6",
+    "Each router on the cycle routes the destination to the next one and the last routes it "
+    "back: the packets go round until their TTL runs out and the connection never opens. One "
+    "of them needs a route that leads towards the destination (a more specific route, or a "
+    "default gateway that does not point back)."};
+
 // ---- addresses (R3, R30, R46) -----------------------------------------------------------
 
 inline constexpr CheckInfo kSourceIpDrift{
@@ -142,6 +157,8 @@ inline constexpr auto kAll = std::to_array<CheckInfo>({
     kSmtpVerbsStripped,
     kConnectorBindingConflict,
     kDsrMisconfigured,
+    kMailLoop,
+    kRoutingLoop,
     kSourceIpDrift,
     kMultiARegistration,
     kDnsRegistrationDisabled,

@@ -80,7 +80,7 @@ SimulationResult simulateDesign(const DesignIndex& index);
 void checkRelayConfiguration(const SimulationContext& context, FindingSink& sink);  // R40–R43
 void checkHostConfiguration(const SimulationContext& context, FindingSink& sink);   // R3, R11, R46
 void checkTraces(const SimulationContext& context,
-                 FindingSink& sink);  // R7, R14, R17, R20, R30, R39, R46
+                 FindingSink& sink);  // R1, R6, R7, R14, R17, R20, R30, R39, R46
 // R1: design flows that end otherwise than their expectedDisposition says.
 void checkExpectedDispositions(const SimulationContext& context, FindingSink& sink);
 

@@ -1,13 +1,14 @@
 // Simulation rules that read traces: what the design flows and the standard flows showed
 // (open relay, asymmetric paths, handshake mismatches, strong host drops, missing listeners,
-// stripped verbs, undecidable connectors, hidden clients, gateways missing from
-// InternalSMTPServers, source drift).
+// stripped verbs, undecidable connectors, mail and routing loops, hidden clients, gateways
+// missing from InternalSMTPServers, source drift).
 
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "core/analysis/simulation_rules.h"
+#include "core/model/element_walk.h"
 
 namespace mailtopo::analysis::detail {
 namespace {
@@ -89,6 +90,32 @@ std::string interfaceAlias(const DesignIndex& index, const model::Id& id) {
     if (nic == nullptr)
         return id;
     return nic->alias.empty() ? nic->id : nic->alias;
+}
+
+// "EX16 -> GW -> EX16": the names of a loop's elements in order, back to the first.
+std::string loopPath(const DesignIndex& index, const std::vector<model::Id>& elements) {
+    std::vector<std::string> names;
+    for (const auto& id : elements)
+        names.push_back(model::elementLabel(index.design(), id));
+    if (!names.empty())
+        names.push_back(names.front());
+    return joined(names, " -> ");
+}
+
+std::string mailLoopFix(const DesignIndex& index, const sim::TraceFlag& flag) {
+    return "Make one host on " + loopPath(index, flag.elements) +
+           " deliver the domain instead of handing it on: point a gateway's next hop at the "
+           "server that holds the recipient, give an InternalRelay domain its own send "
+           "connector (New-SendConnector -AddressSpaces <domain> -SmartHosts <its server>), "
+           "or make the domain Authoritative where its mailboxes are "
+           "(Set-AcceptedDomain <domain> -DomainType Authoritative).";
+}
+
+std::string routingLoopFix(const DesignIndex& index, const sim::TraceFlag& flag) {
+    return "Correct the routes on " + loopPath(index, flag.elements) +
+           ": one of them must route the destination towards it rather than back to the "
+           "previous hop (a more specific static route, or a default gateway that leads out "
+           "of the cycle).";
 }
 
 }  // namespace
@@ -221,6 +248,18 @@ void checkTraces(const SimulationContext& context, FindingSink& rawSink) {
                                        "-TransportRole FrontendTransport -Bindings 0.0.0.0:25 …"
                                      : "Make one connector strictly more specific: narrow its "
                                        "RemoteIPRanges or bind it to a specific address."});
+            } else if (flag.name == "MAIL_LOOP") {
+                sink.report(rules::kMailLoop,
+                            {.message = where + ": " + flag.detail + "; " + outcome,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation = mailLoopFix(context.index, flag)});
+            } else if (flag.name == "ROUTING_LOOP") {
+                sink.report(rules::kRoutingLoop,
+                            {.message = where + ": " + flag.detail,
+                             .elements = flag.elements,
+                             .pointer = pointer,
+                             .remediation = routingLoopFix(context.index, flag)});
             } else if (flag.name == "EXCHANGE_AUTH_FAILED" && last != nullptr) {
                 sink.report(rules::kCoexistenceAuthBreak,
                             {.message = where + ": " + flag.detail + " -> " + outcome,

@@ -23,13 +23,57 @@ bool isInternetRoutable(const net::Address& a) {
 
 }  // namespace
 
+// The packet came back to a node in the state it had before: every router on the cycle keeps
+// forwarding it round until its TTL runs out (RFC 791) at the node the count reaches. The
+// sender sets 128 on Windows and 64 elsewhere (Linux and most appliances); each forwarding
+// node takes one off and drops the packet instead of forwarding a TTL of 0.
+void ConnectionWalk::routingLoop(const std::vector<ArrivalState>& arrivals, size_t loopStart,
+                                 Leg& leg) {
+    const model::Host* sender = topo_.node(arrivals.front().node).host;
+    const size_t ttl = sender != nullptr && sender->isWindows() ? 128 : 64;
+    const size_t cycle = arrivals.size() - loopStart;
+    // arrivals[k] is the k-th node the packet reached; the cycle repeats from loopStart on.
+    const size_t expiresAt = ttl < arrivals.size() ? ttl : loopStart + (ttl - loopStart) % cycle;
+    const Node& where = topo_.node(arrivals[expiresAt].node);
+    std::vector<model::Id> nodes;
+    std::string path;
+    for (size_t k = loopStart; k <= arrivals.size(); ++k) {
+        const Node& n = topo_.node(arrivals[k < arrivals.size() ? k : loopStart].node);
+        path += (path.empty() ? "" : " -> ") + n.name;
+        if (k < arrivals.size())
+            nodes.push_back(n.id);
+    }
+    const std::string destination = arrivals.back().packet.destination.toString();
+    step(leg, StepKind::Route, "R6", where.id,
+         "packets for " + destination + " circle " + path + "; the TTL of " + std::to_string(ttl) +
+             " runs out at " + where.name,
+         arrivals.back().packet);
+    fail(DispositionKind::Dropped,
+         "ROUTING_LOOP: packets for " + destination + " circle " + path + " until the TTL runs out",
+         where.id, "R6");
+    flag("ROUTING_LOOP", "R6", std::move(nodes),
+         "packets for " + destination + " circle " + path + " (TTL " + std::to_string(ttl) +
+             " runs out at " + where.name + ")");
+}
+
 WalkResult ConnectionWalk::walk(Packet p, uint32_t from, Leg& leg) {
     WalkResult result;
     uint32_t current = from;
     uint32_t ingress = kNone;
     bool originating = true;
+    // Every (node, ingress, packet) the walk arrived with: meeting one again is a routing loop.
+    std::vector<ArrivalState> arrivals{{current, kNone, p}};
     for (int hops = 0; hops < kMaxHops; ++hops) {
         const Node& node = topo_.node(current);
+        if (!originating) {
+            const ArrivalState state{current, ingress, p};
+            const auto again = std::find(arrivals.begin(), arrivals.end(), state);
+            if (again != arrivals.end()) {
+                routingLoop(arrivals, static_cast<size_t>(again - arrivals.begin()), leg);
+                return result;
+            }
+            arrivals.push_back(state);
+        }
         DeviceVerdict verdict;
         DeviceSession* fwSession = nullptr;
         const Packet arrived = p;

@@ -16,7 +16,7 @@
 namespace mailtopo::sim::detail {
 
 inline constexpr uint16_t kClientPort = 49152;  // the client's ephemeral port; kept by every NAT
-inline constexpr int kMaxHops = 32;             // a longer walk is a routing loop
+inline constexpr int kMaxHops = 32;             // a longer walk without a repeat: ROUTING_LOOP
 
 struct DeviceSession {
     uint32_t node = kNone;
@@ -50,6 +50,15 @@ inline bool sameTuple(const Packet& a, const Packet& b) {
 }
 
 enum class WalkEnd : uint8_t { Arrived, LeftDesign, Failed };
+
+// Where a packet arrived and as what: the walk's memory for finding routing loops.
+struct ArrivalState {
+    uint32_t node = kNone;
+    uint32_t ingress = kNone;
+    Packet packet;
+
+    bool operator==(const ArrivalState&) const = default;
+};
 
 struct WalkResult {
     WalkEnd end = WalkEnd::Failed;
@@ -87,6 +96,7 @@ private:
         std::optional<net::Address> forcedNextHop;
         uint32_t forcedInterface = kNone;
     };
+    void routingLoop(const std::vector<ArrivalState>& arrivals, size_t loopStart, Leg& leg);
     DeviceVerdict loadBalancer(uint32_t node, Packet& p, Leg& leg);
     DeviceVerdict firewallIngress(uint32_t node, Packet& p, Leg& leg, DeviceSession*& session);
     bool firewallEgress(uint32_t node, uint32_t ingress, uint32_t egress, Packet& p, Leg& leg,

@@ -53,6 +53,10 @@ uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to) {
     return frontendOnBox ? 2525 : 25;
 }
 
+std::string hostLabel(const model::Host& host) {
+    return host.name.empty() ? host.id : host.name;
+}
+
 std::optional<net::Address> primaryAddress(const model::Host& host) {
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& nic : host.nics) {

@@ -37,6 +37,9 @@ NextHop routeOutbound(const model::Design& design, const model::Host& server,
 // (Edge, legacy 2007/2010 senders or targets — ASSUMPTION A16 — and 2013 Mailbox-only).
 uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to);
 
+// A host's name as traces show it: its name, else its id.
+std::string hostLabel(const model::Host& host);
+
 // A host's address to connect to: its first address on a segment (loopback adapters last).
 std::optional<net::Address> primaryAddress(const model::Host& host);
 

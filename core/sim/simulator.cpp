@@ -1,12 +1,15 @@
 #include "core/sim/simulator.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/dns/zone_data_resolver.h"
 #include "core/model/design_lookup.h"
 #include "core/net/binding.h"
 #include "core/sim/connection.h"
 #include "core/sim/host_stack.h"
+#include "core/sim/mail_loop.h"
+#include "core/sim/onward_routing.h"
 #include "core/sim/receive_connectors.h"
 #include "core/sim/send_routing.h"
 #include "core/sim/smtp_session.h"
@@ -42,7 +45,9 @@ public:
 
 namespace {
 
-constexpr int kMaxMessageHops = 6;  // gateway chains longer than this are a mail loop
+// Hops a trace follows. A chain that sends the same way twice is a mail loop and ends before
+// (mail_loop.h); this only bounds a chain of distinct hops, far longer than real ones.
+constexpr int kMaxMessageHops = 16;
 
 struct Target {
     std::optional<net::Address> address;
@@ -78,10 +83,6 @@ Target parseTarget(const model::DesignLookup& lookup, const std::string& text, u
     if (!t.address)
         t.missing = "an address for destination '" + host + "'";
     return t;
-}
-
-std::string hostLabel(const model::Host& host) {
-    return host.name.empty() ? host.id : host.name;
 }
 
 void sortFlags(std::vector<TraceFlag>& flags) {
@@ -197,13 +198,32 @@ Trace Simulator::trace(const TraceRequest& request) const {
     std::optional<net::Address> bound = request.sourceAddress;
     std::string destination = request.destination;
     uint16_t port = request.port;
+    const std::string firstDomain =
+        request.rcptTo.empty() ? std::string() : domainOf(request.rcptTo.front());
+    // A hop keeps the disposition it ended with as its own result; the trace's disposition
+    // is overwritten by each later hop, so it is the chain's.
+    auto keepHop = [&](Hop&& hop) {
+        hop.result = trace.disposition;
+        trace.hops.push_back(std::move(hop));
+    };
+    // Where an Exchange server that accepted the message sends it on (R26–R28), decided at
+    // the end of its hop.
+    std::optional<NextHop> onward;
+    // Each hop's client and the address:port it connects to, in hop order: a message that is
+    // sent the same way twice goes round a mail loop.
+    std::vector<std::tuple<model::Id, net::Address, uint16_t>> sentTo;
 
+    bool forwarding = false;  // the last hop handed the message on
     for (int hopIndex = 0; hopIndex < kMaxMessageHops; ++hopIndex) {
+        forwarding = false;
         std::vector<Step> setup;
         Target target;
-        const std::string firstDomain =
-            request.rcptTo.empty() ? std::string() : domainOf(request.rcptTo.front());
-        if (destination.empty() || destination.starts_with("mx:")) {
+        if (onward) {
+            setup = std::move(onward->steps);
+            target.address = onward->address;
+            target.port = onward->port;
+            onward.reset();
+        } else if (destination.empty() || destination.starts_with("mx:")) {
             // "mx:" alone (a relay's next hop) looks up the first recipient's domain.
             const std::string domain = destination.size() > 3 ? destination.substr(3) : firstDomain;
             if (client->isExchange() && destination.empty()) {
@@ -215,7 +235,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
                     Hop hop;
                     hop.client = client->id;
                     hop.setup = std::move(setup);
-                    trace.hops.push_back(std::move(hop));
+                    keepHop(std::move(hop));
                     break;
                 }
                 if (next.sendingServer != client->id)
@@ -281,6 +301,18 @@ Trace Simulator::trace(const TraceRequest& request) const {
             }
         }
 
+        const std::tuple<model::Id, net::Address, uint16_t> sending{client->id, *target.address,
+                                                                    target.port};
+        if (const auto again = std::find(sentTo.begin(), sentTo.end(), sending);
+            again != sentTo.end()) {
+            auto loop =
+                endMailLoop(impl.lookup, trace.hops, static_cast<size_t>(again - sentTo.begin()));
+            trace.disposition = std::move(loop.disposition);
+            trace.flags.push_back(std::move(loop.flag));
+            break;
+        }
+        sentTo.push_back(sending);
+
         const uint32_t clientNode = impl.topology.nodeIndex(client->id);
         ConnectionRequest connection{
             clientNode, bound, *target.address, target.port, request.poolMember, request.explain};
@@ -292,7 +324,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
 
         if (result.outcome == ConnectionResult::Outcome::Failed) {
             trace.disposition = result.failure;
-            trace.hops.push_back(std::move(hop));
+            keepHop(std::move(hop));
             break;
         }
         if (hop.egress) {
@@ -306,7 +338,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
             trace.disposition.text = "handed to " + target.address->toString() +
                                      " on the internet as " + hop.egress->publicAddress.toString() +
                                      "; the receiver is outside the design";
-            trace.hops.push_back(std::move(hop));
+            keepHop(std::move(hop));
             break;
         }
 
@@ -375,14 +407,14 @@ Trace Simulator::trace(const TraceRequest& request) const {
                                          " closes the connection without a banner";
                 trace.disposition.element = server.id;
                 trace.disposition.rule = "R20";
-                trace.hops.push_back(std::move(hop));
+                keepHop(std::move(hop));
                 break;
             }
             hop.receiveConnector = match.connector->id;
             input.connector = match.connector;
         } else if (!server.smtp) {
             trace.disposition = insufficient("SMTP properties of " + hostLabel(server), server.id);
-            trace.hops.push_back(std::move(hop));
+            keepHop(std::move(hop));
             break;
         }
         auto session = runSmtpSession(input);
@@ -415,11 +447,40 @@ Trace Simulator::trace(const TraceRequest& request) const {
                                            hop.seenSource->toString()});
         }
         const net::Address seen = *hop.seenSource;
-        trace.hops.push_back(std::move(hop));
+        keepHop(std::move(hop));
 
+        if (!session.accepted || !request.followOnward)
+            break;
+        if (server.isExchange()) {
+            // An Exchange server that accepted mail for an accepted domain delivers it or
+            // hands it on (R26–R28); a relay to a non-accepted domain ends where the relay
+            // right was used, which is what the relay rules (R39, R40) judge.
+            if (session.disposition.kind != DispositionKind::Delivered)
+                break;
+            auto route = routeAccepted(impl.lookup, server, firstDomain, impl.resolverFor(server));
+            if (route.holdsRecipient)
+                break;
+            if (!route.next.missing.empty()) {
+                trace.disposition = insufficient(route.next.missing, server.id, route.rule);
+                Hop stuck;
+                stuck.client = server.id;
+                stuck.setup = std::move(route.next.steps);
+                keepHop(std::move(stuck));
+                break;
+            }
+            // Exchange stamps a Received header on every message it accepts.
+            receivedChain.insert(receivedChain.begin(), seen);
+            client = impl.lookup.host(route.next.sendingServer);
+            helo = route.next.connector && !route.next.connector->fqdn.empty()
+                       ? route.next.connector->fqdn
+                       : (client->fqdn.empty() ? hostLabel(*client) : client->fqdn);
+            bound = route.next.boundSource;
+            onward = std::move(route.next);
+            forwarding = true;
+            continue;
+        }
         // A gateway that accepted the message forwards it (R30's Received chain grows).
-        if (!session.accepted || !request.followOnward || server.isExchange() || !server.smtp ||
-            server.smtp->nextHops.empty())
+        if (!server.smtp || server.smtp->nextHops.empty())
             break;
         if (server.smtp->addsReceivedHeader)
             receivedChain.insert(receivedChain.begin(), seen);
@@ -430,7 +491,12 @@ Trace Simulator::trace(const TraceRequest& request) const {
         destination = server.smtp->nextHops.front();
         port = 25;
         bound.reset();
+        forwarding = true;
     }
+    if (forwarding)
+        trace.disposition = insufficient("the rest of the chain: a trace follows at most " +
+                                             std::to_string(kMaxMessageHops) + " hops",
+                                         client->id);
     sortFlags(trace.flags);
     return trace;
 }

@@ -136,22 +136,34 @@ std::string domainOf(std::string_view address) {
     return dns::toLowerAscii(domain);
 }
 
-bool isAcceptedDomain(const model::Organization& org, std::string_view domain,
-                      bool authoritativeOnly) {
+const model::AcceptedDomain* findAcceptedDomain(const model::Organization& org,
+                                                std::string_view domain, bool authoritativeOnly) {
     const std::string d = dns::toLowerAscii(domain);
+    const model::AcceptedDomain* best = nullptr;
+    size_t bestLength = 0;  // an exact name beats every wildcard, a longer wildcard a shorter one
     for (const auto& accepted : org.acceptedDomains) {
         if (authoritativeOnly && accepted.type != model::AcceptedDomainType::Authoritative)
             continue;
         const std::string name = dns::toLowerAscii(accepted.domainName);
+        size_t length = 0;
         if (name.starts_with("*.")) {
             const std::string base = name.substr(2);
             if (d == base || (d.size() > base.size() && d.ends_with("." + base)))
-                return true;
+                length = base.size();
         } else if (name == d) {
-            return true;
+            length = std::string::npos;
+        }
+        if (length > bestLength) {
+            best = &accepted;
+            bestLength = length;
         }
     }
-    return false;
+    return best;
+}
+
+bool isAcceptedDomain(const model::Organization& org, std::string_view domain,
+                      bool authoritativeOnly) {
+    return findAcceptedDomain(org, domain, authoritativeOnly) != nullptr;
 }
 
 SessionOutcome runSmtpSession(const SessionInput& in) {

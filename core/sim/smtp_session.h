@@ -46,6 +46,11 @@ SessionOutcome runSmtpSession(const SessionInput& input);
 // subdomains). `authoritativeOnly` restricts to authoritative domains.
 bool isAcceptedDomain(const model::Organization& org, std::string_view domain,
                       bool authoritativeOnly = false);
+// The accepted domain that covers `domain`, the most specific when several do (an exact name,
+// then the longest "*.d"); null when none does.
+const model::AcceptedDomain* findAcceptedDomain(const model::Organization& org,
+                                                std::string_view domain,
+                                                bool authoritativeOnly = false);
 
 std::string domainOf(std::string_view address);
 

@@ -150,6 +150,10 @@ struct Hop {
     std::vector<std::string> rights;            // R22 short names: Submit, AnyRcpt …
     std::optional<net::Address> originatingIp;  // R30: what anti-spam judges
     std::optional<EgressIdentity> egress;       // when the connection left for the internet
+    // How this hop ended on its own: the server's reply (250 for a hop that accepted and
+    // forwards), or the drop, reset, missing piece … that stopped it. The trace's disposition
+    // is the chain's: the last hop's result, or a mail loop's rejection.
+    Disposition result;
 
     bool operator==(const Hop&) const = default;
 };

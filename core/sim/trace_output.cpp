@@ -270,12 +270,11 @@ private:
     }
 
     void outcome(const Hop& hop) {
-        const bool any = hop.chosenSource || hop.seenSource || hop.localAddress ||
-                         !hop.receiveConnector.empty() || !hop.principal.empty() ||
-                         !hop.rights.empty() || hop.originatingIp || hop.egress;
-        if (!any)
-            return;
         line("  ", "Result");
+        std::string result = dispositionSummary(hop.result);
+        if (isSmtpReply(hop.result) && !hop.result.text.empty())
+            result += ": " + hop.result.text;
+        field("Hop result", result);
         if (hop.chosenSource)
             field("Chosen source", hop.chosenSource->toString());
         if (hop.seenSource)
@@ -330,13 +329,16 @@ private:
         field("Egress", text);
     }
 
-    void disposition(const Disposition& d) {
-        out_ += '\n';
-        std::string text = "Disposition: ";
-        text += enumName(d.kind);
-        const bool smtp =
-            d.kind == DispositionKind::Delivered || d.kind == DispositionKind::Relayed ||
-            d.kind == DispositionKind::Rejected || d.kind == DispositionKind::QueuedRetry;
+    // A reply or queue text is a sentence: the trace's disposition gives it a line of its
+    // own, a hop's result puts it after a colon.
+    static bool isSmtpReply(const Disposition& d) {
+        return d.kind == DispositionKind::Delivered || d.kind == DispositionKind::Relayed ||
+               d.kind == DispositionKind::Rejected || d.kind == DispositionKind::QueuedRetry;
+    }
+
+    // "rejected 550 5.7.54 by EX16\Default Frontend EX16 (R23)"; without the reply text.
+    std::string dispositionSummary(const Disposition& d) {
+        std::string text(enumName(d.kind));
         if (d.smtpCode != 0) {
             text += ' ';
             text += std::to_string(d.smtpCode);
@@ -345,9 +347,8 @@ private:
             text += ' ';
             text += d.enhancedStatus;
         }
-        // A drop reason or the missing piece is short and belongs on the line; a reply or
-        // queue text is a sentence and gets its own.
-        if (!smtp && !d.text.empty()) {
+        // A drop reason or the missing piece is short and belongs on the line.
+        if (!isSmtpReply(d) && !d.text.empty()) {
             text += " (";
             text += d.text;
             text += ')';
@@ -364,8 +365,13 @@ private:
             text += d.rule;
             text += ')';
         }
-        line("", text);
-        if (smtp && !d.text.empty())
+        return text;
+    }
+
+    void disposition(const Disposition& d) {
+        out_ += '\n';
+        line("", "Disposition: " + dispositionSummary(d));
+        if (isSmtpReply(d) && !d.text.empty())
             line("  ", d.text);
     }
 
@@ -456,6 +462,18 @@ Json egressToJson(const EgressIdentity& e) {
     return j;
 }
 
+Json dispositionToJson(const Disposition& d) {
+    Json j;
+    j["kind"] = std::string(enumName(d.kind));
+    if (d.smtpCode != 0)
+        j["smtpCode"] = d.smtpCode;
+    putIfSet(j, "enhancedStatus", d.enhancedStatus);
+    putIfSet(j, "text", d.text);
+    putIfSet(j, "element", d.element);
+    j["rule"] = d.rule;
+    return j;
+}
+
 Json hopToJson(const Hop& h) {
     Json j;
     j["client"] = h.client;
@@ -493,18 +511,7 @@ Json hopToJson(const Hop& h) {
     putIfSet(j, "originatingIp", h.originatingIp);
     if (h.egress)
         j["egress"] = egressToJson(*h.egress);
-    return j;
-}
-
-Json dispositionToJson(const Disposition& d) {
-    Json j;
-    j["kind"] = std::string(enumName(d.kind));
-    if (d.smtpCode != 0)
-        j["smtpCode"] = d.smtpCode;
-    putIfSet(j, "enhancedStatus", d.enhancedStatus);
-    putIfSet(j, "text", d.text);
-    putIfSet(j, "element", d.element);
-    j["rule"] = d.rule;
+    j["result"] = dispositionToJson(h.result);
     return j;
 }
 

@@ -25,10 +25,10 @@ inline constexpr int kTraceFormatVersion = 1;
 // The write-up: a header (flow, source, destination, envelope), then for each hop its setup
 // steps, the SYN / SYN-ACK / ACK legs with numbered "[rule] summary" steps and the packet
 // before -> after, the SMTP dialogue, the stateful devices met and what the hop established
-// (sources, connector, principal, rights, originating IP, egress identity); then the
-// disposition and the flags. `design` turns ids into the names people know ("EX16\Relay",
-// an implicit default connector "EX16\Default Frontend EX16"); an id the design does not
-// hold is printed as is.
+// (its own result, sources, connector, principal, rights, originating IP, egress identity);
+// then the chain's disposition and the flags. `design` turns ids into the names people know
+// ("EX16\Relay", an implicit default connector "EX16\Default Frontend EX16"); an id the
+// design does not hold is printed as is.
 std::string traceToText(const Trace& trace, const model::Design& design);
 
 // Every field of the trace, "version" (kTraceFormatVersion) first, ids as ids, enums by their

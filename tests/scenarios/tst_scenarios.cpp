@@ -454,6 +454,101 @@ private slots:
         QVERIFY(hasFinding(analysis::validateDesign(d), "spoof-internal"));
     }
 
+    // R26, R27: a flow continues past the Edge that accepted it to the Mailbox server, and
+    // ends the way the last hop does: the Edge's 250 does not hide EX16's 451 5.7.3.
+    void r26_edgeHandsOnToTheMailboxServer() {
+        auto d = load(QStringLiteral("r26-edge-to-mailbox.mailtopo"));
+        const auto t = traceFlow(d, d.flows.front().id);
+        QCOMPARE(t.hops.size(), size_t(2));
+        QCOMPARE(t.hops[0].server, std::string("edge"));
+        QCOMPARE(t.hops[0].result.kind, sim::DispositionKind::Delivered);
+        QCOMPARE(t.hops[0].result.smtpCode, 250);
+        QCOMPARE(t.hops[1].client, std::string("edge"));
+        QCOMPARE(t.hops[1].server, std::string("ex16"));
+        QCOMPARE(t.hops[1].port, uint16_t(25));
+        QCOMPARE(t.hops[1].receiveConnector, std::string("rc-ex16-from-edge"));
+        QCOMPARE(t.hops[1].result, t.disposition);
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::QueuedRetry);
+        QCOMPARE(t.disposition.smtpCode, 451);
+        QCOMPARE(t.disposition.enhancedStatus, std::string("5.7.3"));
+        // Each hop's own result is in both renderings.
+        const auto json = sim::traceToJson(t);
+        QCOMPARE(json["hops"][0]["result"]["kind"].get<std::string>(), std::string("delivered"));
+        QCOMPARE(json["hops"][1]["result"]["kind"].get<std::string>(), std::string("queued-retry"));
+        const auto text = sim::traceToText(t, d);
+        QVERIFY(text.find("Hop result: delivered 250 2.6.0 by") != std::string::npos);
+        QVERIFY(text.find("Hop result: queued-retry 451 5.7.3") != std::string::npos);
+
+        // Without the anonymous connector the Edge lands on Default Frontend EX16, which
+        // holds the recipient.
+        std::erase_if(d.receiveConnectors,
+                      [](const auto& c) { return c.id == "rc-ex16-from-edge"; });
+        const auto fixed = traceFlow(d, d.flows.front().id);
+        QCOMPARE(fixed.hops.size(), size_t(2));
+        QCOMPARE(fixed.hops[1].receiveConnector, std::string("rc-ex16-default-frontend"));
+        QCOMPARE(fixed.disposition.kind, sim::DispositionKind::Delivered);
+        QCOMPARE(fixed.disposition.element, std::string("rc-ex16-default-frontend"));
+
+        // An Edge subscribed to a site without a Mailbox server: the chain says what is missing.
+        for (auto& h : d.hosts)
+            if (h.id == "edge")
+                h.exchange->site = "Perimeter";
+        const auto lost = traceFlow(d, d.flows.front().id);
+        QCOMPARE(lost.disposition.kind, sim::DispositionKind::InsufficientInfo);
+        QCOMPARE(lost.disposition.rule, std::string("R26"));
+        QVERIFY(lost.disposition.text.find("'Perimeter'") != std::string::npos);
+    }
+
+    // A message that comes back to a host it passed ends as Exchange ends it, 554 5.4.14 where
+    // the Received count runs out, and validate reports the loop.
+    void loop_mailLoopIsRejectedAndReported() {
+        auto d = load(QStringLiteral("loop-mail.mailtopo"));
+        const auto t = traceFlow(d, d.flows.front().id);
+        QCOMPARE(t.hops.size(), size_t(3));  // sender -> FILTER -> EX16 -> FILTER, once
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::Rejected);
+        QCOMPARE(t.disposition.smtpCode, 554);
+        QCOMPARE(t.disposition.enhancedStatus, std::string("5.4.14"));
+        QCOMPARE(t.disposition.element, std::string("ex16"));
+        QVERIFY(t.hasFlag("MAIL_LOOP"));
+        for (const auto& f : t.flags)
+            if (f.name == "MAIL_LOOP") {
+                QCOMPARE(f.elements, (std::vector<model::Id>{"filter", "ex16"}));
+                QVERIFY(f.detail.find("with 31") != std::string::npos);
+            }
+        const auto findings = analysis::validateDesign(d);
+        QVERIFY(hasFinding(findings, "mail-loop"));
+        for (const auto& f : findings)
+            if (f.id == "mail-loop") {
+                QCOMPARE(f.severity, analysis::Severity::Error);
+                QVERIFY(f.message.find("FILTER -> EX16 -> FILTER") != std::string::npos);
+                QVERIFY(!f.remediation.empty());
+            }
+        // The fix: the mailboxes are on EX16, so example.com is Authoritative there.
+        d.organization.acceptedDomains.front().type = model::AcceptedDomainType::Authoritative;
+        const auto fixed = traceFlow(d, d.flows.front().id);
+        QCOMPARE(fixed.disposition.kind, sim::DispositionKind::Delivered);
+        QVERIFY(!hasFinding(analysis::validateDesign(d), "mail-loop"));
+    }
+
+    // Packets that circle routers are dropped where the TTL runs out, and validate says so.
+    void loop_routingLoopIsReported() {
+        auto d = load(QStringLiteral("loop-routing.mailtopo"));
+        const auto t = traceFlow(d, d.flows.front().id);
+        QCOMPARE(t.disposition.kind, sim::DispositionKind::Dropped);
+        QVERIFY(t.disposition.text.starts_with("ROUTING_LOOP"));
+        QVERIFY(t.hasFlag("ROUTING_LOOP"));
+        for (const auto& f : t.flags)
+            if (f.name == "ROUTING_LOOP")
+                QCOMPARE(f.elements, (std::vector<model::Id>{"r1", "fw"}));
+        const auto findings = analysis::validateDesign(d);
+        QVERIFY(hasFinding(findings, "routing-loop"));
+        for (const auto& f : findings)
+            if (f.id == "routing-loop") {
+                QCOMPARE(f.severity, analysis::Severity::Error);
+                QVERIFY(f.message.find("R1 -> FW -> R1") != std::string::npos);
+            }
+    }
+
     // Determinism: the same design with its elements in another order in the file gives
     // byte-identical trace JSON and the same findings (only JSON pointers, which name
     // positions in the file, may differ). Orders that carry meaning stay: firewall rules,

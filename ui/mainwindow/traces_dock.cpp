@@ -205,6 +205,19 @@ void TracesDock::traceChosenFlow() {
             return;
         (reply ? reply_ : forward_) << element;
     };
+    // How a hop, or the whole chain, ended: one row after its steps.
+    const auto ending = [this](const QString& leg, int hop, const sim::Disposition& d) {
+        steps_.push_back(
+            {leg,
+             hop,
+             fromStd(d.rule),
+             fromStd(d.element),
+             fromStd(probe::elementLabel(design_, d.element)),
+             {},
+             {},
+             fromStd(std::string(enumName(d.kind))) +
+                 (d.text.empty() ? QString() : QStringLiteral(": ") + fromStd(d.text))});
+    };
     for (size_t h = 0; h < trace_.hops.size(); ++h) {
         const sim::Hop& hop = trace_.hops[h];
         const int n = static_cast<int>(h) + 1;
@@ -218,20 +231,13 @@ void TracesDock::traceChosenFlow() {
                 add(n, fromStd(leg.name), step, leg.name == "SYN-ACK");
         for (const auto& step : hop.smtp)
             add(n, QStringLiteral("SMTP"), step, false);
+        // A hop the message went on from: what that server answered (the chain's outcome
+        // follows the last hop).
+        if (h + 1 < trace_.hops.size())
+            ending(tr("hop result"), n, hop.result);
     }
-    if (!trace_.hops.empty()) {
-        const auto& d = trace_.disposition;
-        steps_.push_back(
-            {tr("outcome"),
-             static_cast<int>(trace_.hops.size()),
-             fromStd(d.rule),
-             fromStd(d.element),
-             fromStd(probe::elementLabel(design_, d.element)),
-             {},
-             {},
-             fromStd(std::string(enumName(d.kind))) +
-                 (d.text.empty() ? QString() : QStringLiteral(": ") + fromStd(d.text))});
-    }
+    if (!trace_.hops.empty())
+        ending(tr("outcome"), static_cast<int>(trace_.hops.size()), trace_.disposition);
     fillTable();
     current_ = -1;
     setStep(steps_.empty() ? -1 : 0);

@@ -138,6 +138,7 @@ sim::Trace e6Trace() {
     t.disposition.text = "Recipient OK";
     t.disposition.element = "rc-ex16-relay";
     t.disposition.rule = "R23";
+    t.hops.back().result = t.disposition;  // one hop: its result is the trace's
     t.flags.push_back({"RELAY_VIA_LB",
                        "R40",
                        {"rc-ex16-relay", "vip-smtp"},
@@ -176,6 +177,7 @@ private slots:
             "  Stateful devices\n"
             "    FW: SYN seen, SYN-ACK seen, ACK seen\n"
             "  Result\n"
+            "    Hop result: relayed 250 2.1.5 by EX16\\Relay (R23): Recipient OK\n"
             "    Chosen source: 10.0.3.77\n"
             "    Seen source: 10.0.0.5\n"
             "    Local endpoint: 10.0.0.20:25\n"
@@ -257,8 +259,9 @@ private slots:
         h.legs.push_back(syn);
         h.egress = sim::EgressIdentity{ip("198.51.100.25"), "mail.example.com", "example.com", "fw",
                                        "nat-out"};
-        t.hops.push_back(h);
         t.disposition = {DispositionKind::Timeout, 0, "", "", "", "R14"};
+        h.result = t.disposition;
+        t.hops.push_back(h);
         const model::Design d = e6Design();
         const std::string text = sim::traceToText(t, d);
         QCOMPARE(text, std::string("Trace: Outbound\n"
@@ -270,6 +273,7 @@ private slots:
                                    "    1. route\n"
                                    "         packet: [2001:db8::20]:50000 -> [2001:db8::25]:25\n"
                                    "  Result\n"
+                                   "    Hop result: timeout (R14)\n"
                                    "    Connector: ex99:implicit:default-frontend\n"
                                    "    Egress: 198.51.100.25 via FW (NAT Mail out), HELO "
                                    "mail.example.com, MAIL FROM domain example.com\n"
@@ -335,7 +339,10 @@ private slots:
         QCOMPARE(keys,
                  std::string("client server setup legs sessions smtp chosenSource target "
                              "port seenSource localAddress localPort receiveConnector principal "
-                             "rights originatingIp "));
+                             "rights originatingIp result "));
+        QCOMPARE(hop["result"].dump(),
+                 std::string(R"({"kind":"relayed","smtpCode":250,"enhancedStatus":"2.1.5",)"
+                             R"("text":"Recipient OK","element":"rc-ex16-relay","rule":"R23"})"));
         QCOMPARE(hop["setup"][0].dump(),
                  std::string(R"({"kind":"source-select","rule":"R2","element":"ws77",)"
                              R"js("summary":"WS77 uses 10.0.3.77 (only address)",)js"
