@@ -164,8 +164,8 @@ def refusals(check, root):
         return "/color: unknown property 'color' (add it to $defs/Trace"
 
     def unknown_in_hop(t):
-        t["hops"][0]["result"] = "ok"
-        return "/hops/0/result: unknown property 'result' (add it to $defs/Hop"
+        t["hops"][0]["verdict"] = "ok"
+        return "/hops/0/verdict: unknown property 'verdict' (add it to $defs/Hop"
 
     def unknown_in_step(t):
         at, step = first_step(t)

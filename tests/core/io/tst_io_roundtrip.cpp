@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/io/design_file.h"
+#include "core/util/text_join.h"
 #include "core/io/design_json.h"
 #include "core/model/design.h"
 #include "core/net/address.h"
@@ -363,7 +364,7 @@ private slots:
         for (const char* refused : {"2001:db8::(ffff::)", "10.0.0.1-2001:db8::1", "10.0.0.0/33",
                                     "10.0.0.9-10.0.0.1", "10.0.0.0(255.0.255.0)", "10.0.0.*"}) {
             const auto bad =
-                mailtopo::io::parseDesign(document("\"" + std::string(refused) + "\""));
+                mailtopo::io::parseDesign(document(mailtopo::cat("\"", refused, "\"")));
             QVERIFY2(!bad.ok(), refused);
             QCOMPARE(bad.diagnostics.front().pointer,
                      std::string("/receiveConnectors/0/remoteIpRanges/0"));
