@@ -16,10 +16,10 @@
 #include <vector>
 
 #include "core/io/design_file.h"
-#include "core/util/text_join.h"
 #include "core/io/design_json.h"
 #include "core/model/design.h"
 #include "core/net/address.h"
+#include "core/util/text_join.h"
 
 namespace fs = std::filesystem;
 using mailtopo::model::Design;

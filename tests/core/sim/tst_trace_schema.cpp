@@ -73,8 +73,8 @@ sim::Trace fullTrace() {
     hop.originatingIp = ip("198.51.100.1");
     hop.egress = sim::EgressIdentity{ip("198.51.100.1"), "ex1.contoso.example", "contoso.example",
                                      "fw", "nat-out"};
-    hop.result = sim::rejection(554, "5.4.14", "Hop count exceeded - possible mail loop", "ex1",
-                                "R1");
+    hop.result =
+        sim::rejection(554, "5.4.14", "Hop count exceeded - possible mail loop", "ex1", "R1");
 
     sim::Trace trace;
     trace.flowName = "Out";
