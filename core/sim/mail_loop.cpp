@@ -22,6 +22,10 @@ std::string nameOf(const model::DesignLookup& lookup, const model::Id& id) {
 
 }  // namespace
 
+int exchangeMaxHopCount(model::ExchangeVersion version) {
+    return version >= model::ExchangeVersion::Ex2013 ? 60 : 30;
+}
+
 MailLoopEnd endMailLoop(const model::DesignLookup& lookup, const std::vector<Hop>& hops,
                         size_t loopStart) {
     MailLoopEnd end;
@@ -57,7 +61,8 @@ MailLoopEnd endMailLoop(const model::DesignLookup& lookup, const std::vector<Hop
         const Hop& hop = hops[h < hops.size() ? h : loopStart + (h - loopStart) % cycle];
         const model::Host* server = lookup.host(hop.server);
         const bool exchange = server != nullptr && server->isExchange();
-        const int limit = exchange ? kExchangeMaxHopCount : kMtaMaxHopCount;
+        const int limit =
+            exchange ? exchangeMaxHopCount(server->exchange->version) : kMtaMaxHopCount;
         if (received > limit) {
             const std::string who = nameOf(lookup, hop.server);
             end.disposition =

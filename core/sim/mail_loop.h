@@ -12,9 +12,10 @@
 
 namespace mailtopo::sim {
 
-// Set-ReceiveConnector -MaxHopCount default: Received headers an Exchange receive connector
-// lets a message carry.
-inline constexpr int kExchangeMaxHopCount = 30;
+// Received headers an Exchange receive connector lets a message carry (MaxHopCount): 60 on
+// Exchange 2013 and later, as real Get-ReceiveConnector recordings of Exchange 2019 show for
+// every default connector (../shared/formats/clixml); 30, the documented default, before.
+int exchangeMaxHopCount(model::ExchangeVersion version);
 // Postfix's hopcount_limit default, for the other MTAs (the model names no product).
 inline constexpr int kMtaMaxHopCount = 50;
 
