@@ -53,9 +53,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
     // An accepted list is stored as its entries and reads back as the same list.
     std::vector<std::string> targets;
-    if (assignMailTargets(targets, text).isEmpty()) {
+    if (assignNextHops(targets, text).isEmpty()) {
         std::vector<std::string> again;
-        check(assignMailTargets(again, wordListText(targets)).isEmpty() && again == targets);
+        check(assignNextHops(again, wordListText(targets)).isEmpty() && again == targets);
     }
 
     // A name taken for a zone file names a zone: not empty, and never longer than the file.
