@@ -232,11 +232,15 @@ private slots:
         QVERIFY(!design.findHost("h-ex01")->exchange->implicitDefaultConnectors);
         QVERIFY(design.findHost("h-ex02")->exchange->implicitDefaultConnectors);
         QCOMPARE(window.document()->undoStack()->count(), steps + 1);
+        // The form follows: nothing is left to make explicit, so the button goes (the dock
+        // rebuilds on the queued designChanged) and comes back with undo.
+        QTRY_VERIFY(inspector->editor(QStringLiteral("makeDefaultConnectorsExplicit")) == nullptr);
         window.undoAction()->trigger();
         QVERIFY(window.document()->design().findReceiveConnector("h-ex01-client-frontend") ==
                 nullptr);
         QVERIFY(
             window.document()->design().findHost("h-ex01")->exchange->implicitDefaultConnectors);
+        QTRY_VERIFY(inspector->editor(QStringLiteral("makeDefaultConnectorsExplicit")) != nullptr);
     }
 
     // R27: a flow's To may be emptied; its source's routing then chooses by the recipient.

@@ -28,6 +28,9 @@ QString formShape(const DesignDocument& document, const QString& elementId) {
     if (const model::Host* host = document.design().findHost(elementId.toStdString())) {
         for (const auto& nic : host->nics)
             shape += QString::fromStdString(nic.id) + QLatin1Char('\n');
+        // "Make default connectors explicit" is offered only while they are implicit.
+        if (host->exchange && host->exchange->implicitDefaultConnectors)
+            shape += QStringLiteral("(implicit default connectors)\n");
     }
     // A flow's source addresses are its source host's.
     if (const model::Flow* flow = byId(document.design().flows, elementId.toStdString()))
