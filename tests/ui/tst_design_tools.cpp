@@ -96,6 +96,27 @@ class TstDesignTools : public QObject {
     Q_OBJECT
 
 private slots:
+    // R18: the card menu of an Exchange server whose default connectors are implicit makes
+    // them explicit in one undoable step, as the inspector and `format --explicit-defaults` do;
+    // then the entry is gone.
+    void cardMenuMakesDefaultConnectorsExplicit() {
+        Window w;
+        QVERIFY(
+            w.window.openFile(QStringLiteral(MAILTOPO_SOURCE_DIR "/tests/data/ui/small.mailtopo")));
+        const int before = w.steps();
+        const QString entry = QStringLiteral("Make Default Connectors Explicit");
+        std::unique_ptr<QMenu> menu(w.window.createCanvasMenu(w.centreOf("h-ex01")));
+        QAction* make = findAction(menu.get(), entry);
+        QVERIFY(make != nullptr);
+        make->trigger();
+        QCOMPARE(w.steps(), before + 1);
+        QVERIFY(w.design().findReceiveConnector("h-ex01-client-frontend") != nullptr);
+        QVERIFY(!w.design().findHost("h-ex01")->exchange->implicitDefaultConnectors);
+        QVERIFY(w.design().findHost("h-ex02")->exchange->implicitDefaultConnectors);
+        std::unique_ptr<QMenu> again(w.window.createCanvasMenu(w.centreOf("h-ex01")));
+        QVERIFY(findAction(again.get(), entry) == nullptr);
+    }
+
     // Right-click on an Exchange server: Add ▸ Receive connector ▸ Application relay
     // (anonymous) adds the connector in one step; undo takes it away.
     void cardMenuAddsAReceiveConnectorFromATemplate() {

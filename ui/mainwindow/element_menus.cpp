@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/edit/default_connectors.h"
 #include "core/edit/element_palette.h"
 #include "core/edit/sub_elements.h"
 #include "ui/diagram/diagram_editor.h"
@@ -268,6 +269,24 @@ void ElementMenus::addPaletteMenu(QMenu* into, const QPointF& scenePos) {
     }
 }
 
+void ElementMenus::addMakeDefaultsExplicit(QMenu* into, const QString& elementId) {
+    const model::Host* host = document_->design().findHost(elementId.toStdString());
+    if (host == nullptr || !host->exchange || !host->exchange->implicitDefaultConnectors)
+        return;
+    connect(into->addAction(tr("Make Default Connectors &Explicit")), &QAction::triggered, this,
+            [this, elementId] {
+                model::Design after = document_->design();
+                const auto made =
+                    edit::makeDefaultConnectorsExplicit(after, {elementId.toStdString()});
+                if (!made.refused.empty()) {
+                    emit message(fromStd(made.refused));
+                    return;
+                }
+                document_->applyChange(tr("Make default connectors of %1 explicit").arg(elementId),
+                                       std::move(after));
+            });
+}
+
 void ElementMenus::fillCardMenu(QMenu* menu, const QString& elementId) {
     const model::Design& design = document_->design();
     addAddMenu(menu, elementId, tr("&Add"));
@@ -276,6 +295,7 @@ void ElementMenus::fillCardMenu(QMenu* menu, const QString& elementId) {
         connect(menu->addAction(tr("&Trace from Here…")), &QAction::triggered, this,
                 [this, elementId] { emit traceRequested(elementId); });
     }
+    addMakeDefaultsExplicit(menu, elementId);
     menu->addSeparator();
     menu->addAction(edits_->action(QStringLiteral("actionRename")));
     menu->addAction(edits_->action(QStringLiteral("actionDelete")));
@@ -328,6 +348,7 @@ void ElementMenus::fillTreeMenu(QMenu* menu, const QString& elementId, const QSt
             connect(menu->addAction(tr("&Trace from Here…")), &QAction::triggered, this,
                     [this, elementId] { emit traceRequested(elementId); });
         }
+        addMakeDefaultsExplicit(menu, elementId);
         if (std::any_of(design.flows.begin(), design.flows.end(),
                         [&](const model::Flow& f) { return f.id == id; })) {
             connect(menu->addAction(tr("&Trace")), &QAction::triggered, this,

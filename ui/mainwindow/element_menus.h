@@ -46,6 +46,9 @@ public:
     void addConnectHereMenu(QMenu* into, const QString& segmentId);
     // "Add Element ▸" the palette by group; drawn elements land at `scenePos`.
     void addPaletteMenu(QMenu* into, const QPointF& scenePos);
+    // R18: the inspector's "Make default connectors explicit", for a server whose default
+    // receive connectors are still implicit.
+    void addMakeDefaultsExplicit(QMenu* into, const QString& elementId);
 
     // Whole menus.
     void fillCardMenu(QMenu* menu, const QString& elementId);
