@@ -157,9 +157,8 @@ NextHop routeOutbound(const model::DesignLookup& lookup, const model::Host& serv
             sender = first;
             hop.steps.push_back(sendStep(
                 chosen.id, "R28",
-                (server.name.empty() ? server.id : server.name) + " is not a source server of '" +
-                    chosen.name + "': the message moves to " +
-                    (first->name.empty() ? first->id : first->name) +
+                hostLabel(server) + " is not a source server of '" + chosen.name +
+                    "': the message moves to " + hostLabel(*first) +
                     " (first listed source server, ASSUMPTION A17), which opens the connection"));
         }
     }

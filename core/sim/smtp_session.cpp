@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/sim/anti_spam.h"
+#include "core/sim/send_routing.h"
 #include "core/sim/session_rights.h"
 #include "core/util/enum_text.h"
 
@@ -63,10 +64,6 @@ std::string flagText(const FlagSet<E>& flags) {
     return out;
 }
 
-std::string serverLabel(const model::Host& host) {
-    return host.name.empty() ? host.id : host.name;
-}
-
 // ---- non-Exchange MTA -----------------------------------------------------------------
 
 SessionOutcome runPlainMta(const SessionInput& in) {
@@ -77,7 +74,7 @@ SessionOutcome runPlainMta(const SessionInput& in) {
     };
     const auto& server = *in.server;
     const auto& smtp = *server.smtp;
-    const std::string fqdn = server.fqdn.empty() ? serverLabel(server) : server.fqdn;
+    const std::string fqdn = server.fqdn.empty() ? hostLabel(server) : server.fqdn;
     out.principal = "anonymous";
     say([&] { return smtpStep(server.id, "S: 220 " + fqdn + " ESMTP"); });
     say([&] { return smtpStep(server.id, "C: EHLO " + in.helo + "  S: 250 " + fqdn); });
@@ -120,8 +117,8 @@ SessionOutcome runPlainMta(const SessionInput& in) {
     out.disposition.smtpCode = 250;
     out.disposition.enhancedStatus = "2.0.0";
     out.disposition.element = server.id;
-    out.disposition.text = relayed ? "accepted by " + serverLabel(server) + " for relay"
-                                   : "accepted by " + serverLabel(server);
+    out.disposition.text = relayed ? "accepted by " + hostLabel(server) + " for relay"
+                                   : "accepted by " + hostLabel(server);
     out.disposition.rule = "R23";
     return out;
 }
@@ -183,7 +180,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     const auto version = server.exchange ? server.exchange->version : ExchangeVersion::Ex2019;
     const std::string fqdn = !connector.fqdn.empty()
                                  ? connector.fqdn
-                                 : (server.fqdn.empty() ? serverLabel(server) : server.fqdn);
+                                 : (server.fqdn.empty() ? hostLabel(server) : server.fqdn);
     const auto& auth = connector.authMechanism;
 
     say([&] { return smtpStep(cid, "S: 220 " + fqdn + " Microsoft ESMTP MAIL Service ready"); });
@@ -220,7 +217,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
                              "R17",
                              {device, cid},
                              "a device on the path removes " + verb + " from the EHLO reply of " +
-                                 serverLabel(server)});
+                                 hostLabel(server)});
     }
     std::string ehlo;
     for (const auto& v : verbs)
@@ -254,7 +251,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     } else if (clientIsExchange && xexps) {
         principal = legacyClient ? Principal::LegacyInterop : Principal::ExchangeServers;
         why = "Exchange Server authentication (X-ANONYMOUSTLS, X-EXPS GSSAPI) with " +
-              serverLabel(*in.client);
+              hostLabel(*in.client);
     } else if (in.client != nullptr && in.client->kind == model::HostKind::Partner &&
                auth.contains(AuthMechanism::Tls) &&
                connector.permissionGroups.contains(PermissionGroup::Partners)) {
@@ -293,7 +290,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         say([&] {
             return smtpStep(cid,
                             "S: 451 5.7.3 Cannot achieve Exchange Server authentication; " +
-                                serverLabel(*in.client) + " keeps the message queued",
+                                hostLabel(*in.client) + " keeps the message queued",
                             {{"cause", cause}}, "R26");
         });
         out.disposition.kind = DispositionKind::QueuedRetry;
@@ -308,7 +305,7 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
         out.flags.push_back({"EXCHANGE_AUTH_FAILED",
                              "R26",
                              {cid, in.client->id, server.id},
-                             serverLabel(*in.client) + " lands on " + connector.name +
+                             hostLabel(*in.client) + " lands on " + connector.name +
                                  " and cannot authenticate as an Exchange server: " + cause});
         return out;
     }
@@ -448,9 +445,9 @@ SessionOutcome runSmtpSession(const SessionInput& in) {
     out.disposition.enhancedStatus = "2.6.0";
     out.disposition.element = cid;
     out.disposition.rule = relayed ? "R25" : "R23";
-    out.disposition.text = relayed ? "accepted by " + serverLabel(server) + "\\" + connector.name +
+    out.disposition.text = relayed ? "accepted by " + hostLabel(server) + "\\" + connector.name +
                                          " for relay to a non-accepted domain"
-                                   : "accepted by " + serverLabel(server) + "\\" + connector.name;
+                                   : "accepted by " + hostLabel(server) + "\\" + connector.name;
     return out;
 }
 
