@@ -91,11 +91,9 @@ std::optional<RelayIdentity> relayOnwardIdentity(const model::DesignLookup& look
         });
     if (!onInternet)
         return std::nullopt;
-    const std::string helo = server->smtp && !server->smtp->heloName.empty()
-                                 ? server->smtp->heloName
-                             : !server->fqdn.empty() ? server->fqdn
-                                                     : detail::hostLabel(*server);
-    return RelayIdentity{*hop.localAddress, helo, detail::hostLabel(*server), server->id};
+    // The name it would say EHLO with, as the simulator has a relay do.
+    return RelayIdentity{*hop.localAddress, sim::relayHeloName(*server), detail::hostLabel(*server),
+                         server->id};
 }
 
 // The senders in the order first seen, each one what a receiver tells apart, with each flow

@@ -57,6 +57,12 @@ std::string hostLabel(const model::Host& host) {
     return host.name.empty() ? host.id : host.name;
 }
 
+std::string relayHeloName(const model::Host& host) {
+    if (host.smtp && !host.smtp->heloName.empty())
+        return host.smtp->heloName;
+    return host.fqdn.empty() ? hostLabel(host) : host.fqdn;
+}
+
 std::optional<net::Address> primaryAddress(const model::Host& host) {
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& nic : host.nics) {

@@ -40,6 +40,10 @@ uint16_t intraOrganizationPort(const model::Host& from, const model::Host& to);
 // A host's name as traces show it: its name, else its id.
 std::string hostLabel(const model::Host& host);
 
+// The name a relay says EHLO with when it sends a message on: its SMTP heloName, else its
+// FQDN, else its label.
+std::string relayHeloName(const model::Host& host);
+
 // A host's address to connect to: its first address on a segment (loopback adapters last).
 std::optional<net::Address> primaryAddress(const model::Host& host);
 

@@ -485,9 +485,7 @@ Trace Simulator::trace(const TraceRequest& request) const {
         if (server.smtp->addsReceivedHeader)
             receivedChain.insert(receivedChain.begin(), seen);
         client = &server;
-        helo = server.smtp->heloName.empty()
-                   ? (server.fqdn.empty() ? hostLabel(server) : server.fqdn)
-                   : server.smtp->heloName;
+        helo = relayHeloName(server);
         destination = server.smtp->nextHops.front();
         port = 25;
         bound.reset();
